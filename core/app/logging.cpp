@@ -1,0 +1,6 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "outflow.core.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "outflow.core.secrets", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCli, "outflow.core.cli", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDemo, "outflow.core.demo", QtInfoMsg)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+class QSettings;
+
+namespace outflow {
+
+// Every persisted preference in one typed table (name, type, default), so that
+// a key is spelled once and a stored value of the wrong type falls back to its
+// default instead of leaking garbage into the UI.
+class Settings final
+{
+public:
+    enum class Key {
+        Language,             // "" = follow the system locale, else "en" or "fr"
+        NotificationsEnabled, // desktop notifications for alerts
+        StorePath,            // "" = the default store in the data folder
+        IngestEnabled,        // start the local ingest endpoint with the GUI
+        IngestPort,
+        MainWindowGeometry,
+        MainWindowState,
+        LastPage, // navigation page shown at the last exit
+    };
+
+    // Settings in the platform's usual place for this application.
+    Settings();
+    // Settings in an INI file; for tests and for `--settings FILE`.
+    explicit Settings(const QString &iniFile);
+    ~Settings();
+    Q_DISABLE_COPY_MOVE(Settings)
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+    void reset(Key key);
+    void sync();
+    QString fileName() const;
+
+    static QString name(Key key);
+    static QVariant defaultValue(Key key);
+    static QList<Key> allKeys();
+
+    QString language() const { return value(Key::Language).toString(); }
+    bool notificationsEnabled() const { return value(Key::NotificationsEnabled).toBool(); }
+    QString storePath() const { return value(Key::StorePath).toString(); }
+    int ingestPort() const { return value(Key::IngestPort).toInt(); }
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace outflow

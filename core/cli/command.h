@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace outflow::cli {
+
+// What a command receives: its own arguments (after the command name) and the
+// global options. Output goes through out/err so that tests can capture it.
+struct Context
+{
+    QStringList arguments; // argv[0] = "outflowctl <command>", then the command's arguments
+    bool json = false;
+    QString storePath;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+// A command returns its exit code, or RunEventLoop when it started
+// asynchronous work that will call QCoreApplication::exit(code) itself.
+inline constexpr int RunEventLoop = -1;
+using Handler = std::function<int(Context &)>;
+
+struct Command
+{
+    QString name;
+    QString synopsis;    // e.g. "add|list|show|test|enable|disable|remove"
+    const char *summary; // QT_TRANSLATE_NOOP("outflowctl", …)
+    Handler handler;     // empty: "not available yet"
+};
+
+// The command table, in the order of DESIGN §5.
+QList<Command> commands();
+
+int keychainCommand(Context &context);
+int receiverCommand(Context &context);
+
+} // namespace outflow::cli

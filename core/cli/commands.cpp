@@ -1,0 +1,40 @@
+#include "command.h"
+
+namespace outflow::cli {
+
+QList<Command> commands()
+{
+    // Summaries are marked here and translated where they are printed.
+    return {
+        {QStringLiteral("destination"),
+         QStringLiteral("add|list|show|test|enable|disable|remove"),
+         QT_TRANSLATE_NOOP("outflowctl", "Manage HTTP destinations."), {}},
+        {QStringLiteral("audience"), QStringLiteral("add|import|list|show"),
+         QT_TRANSLATE_NOOP("outflowctl", "Manage rule and custom-upload audiences."), {}},
+        {QStringLiteral("activate"), QStringLiteral("DESTINATION --audience A --attribute PATH"),
+         QT_TRANSLATE_NOOP("outflowctl", "Map audiences and attributes to a destination."), {}},
+        {QStringLiteral("ingest"), QStringLiteral("FILE.ndjson|-"),
+         QT_TRANSLATE_NOOP("outflowctl", "Merge profile fragments, one JSON object a line."), {}},
+        {QStringLiteral("profiles"), QStringLiteral("[--count] [--identity NS:ID] [--why DEST]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Look up profiles and their export history."), {}},
+        {QStringLiteral("run"), QStringLiteral("[--until-idle] [--ingest-port P]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Run the engine: ingest, segment, activate, deliver."), {}},
+        {QStringLiteral("status"), QStringLiteral("[DESTINATION]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Show the monitoring figures of each dataflow."), {}},
+        {QStringLiteral("deliveries"), QStringLiteral("DESTINATION [--failed] [--limit N]"),
+         QT_TRANSLATE_NOOP("outflowctl", "List recent deliveries and their outcome."), {}},
+        {QStringLiteral("replay"), QStringLiteral("DESTINATION [--failed]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Send failed exports again."), {}},
+        {QStringLiteral("resend"), QStringLiteral("DESTINATION --audience A"),
+         QT_TRANSLATE_NOOP("outflowctl", "Export every profile realized in an audience again."), {}},
+        {QStringLiteral("alerts"), QStringLiteral("[--all]"),
+         QT_TRANSLATE_NOOP("outflowctl", "List active (or all) alerts."), {}},
+        {QStringLiteral("keychain"), QStringLiteral("[check]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Check that the OS keychain answers."), keychainCommand},
+        {QStringLiteral("receiver"), QStringLiteral("[--port P]"),
+         QT_TRANSLATE_NOOP("outflowctl", "Run a demo receiver on 127.0.0.1 that accepts exports."),
+         receiverCommand},
+    };
+}
+
+} // namespace outflow::cli

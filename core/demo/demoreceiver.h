@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QByteArray>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QMetaType>
+
+namespace outflow {
+
+// What the demo receiver saw of one request: enough for a person to watch
+// exports arrive, never a header value (they may carry credentials).
+struct ReceivedRequest
+{
+    QDateTime receivedAt;
+    QByteArray method;
+    QString path;
+    QString exportId; // X-Outflow-Export-Id, empty when absent
+    qsizetype bodyBytes = 0;
+    bool validJson = false;
+    int answeredStatus = 200;
+};
+
+// A small HTTP endpoint on loopback that accepts exports the way a customer's
+// endpoint would: any POST with a JSON body gets 200, anything else a 4xx.
+// `outflowctl receiver` and `tools/run.sh --demo` run it so that a new user
+// sees exports flow without an endpoint of their own. GET /stats reports the
+// counts as JSON.
+class DemoReceiver final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DemoReceiver)
+
+public:
+    explicit DemoReceiver(QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1 only; port 0 picks a free one. Returns the port,
+    // or 0 when it could not listen (errorString() says why).
+    quint16 start(quint16 port);
+    QString errorString() const { return m_error; }
+
+    qint64 acceptedCount() const { return m_accepted; }
+    qint64 rejectedCount() const { return m_rejected; }
+
+signals:
+    void requestReceived(const outflow::ReceivedRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    qint64 m_accepted = 0;
+    qint64 m_rejected = 0;
+    QString m_error;
+};
+
+} // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::ReceivedRequest)

@@ -1,0 +1,160 @@
+// The main window shell, real widgets under QT_QPA_PLATFORM=offscreen.
+#include "aboutdialog.h"
+#include "app/appinfo.h"
+#include "app/settings.h"
+#include "app/translations.h"
+#include "emptystatepage.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+
+using outflow::Settings;
+using outflow::ui::MainWindow;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settingsFile = m_dir.filePath(QStringLiteral("%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    }
+
+    void navigationHasTheFiveAreasInOrder()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        const QStringList expected{QStringLiteral("Destinations"), QStringLiteral("Audiences"),
+                                   QStringLiteral("Profiles"), QStringLiteral("Monitoring"),
+                                   QStringLiteral("Alerts")};
+        QStandardItemModel *model = window.navigationModel();
+        QCOMPARE(model->rowCount(), expected.size());
+        for (int row = 0; row < expected.size(); ++row)
+            QCOMPARE(model->item(row)->text(), expected.at(row));
+    }
+
+    void clickingANavigationEntryShowsItsPage()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *navigation = window.findChild<QListView *>(QStringLiteral("navigationListView"));
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+        QVERIFY(navigation && pages);
+        for (int row = MainWindow::PageCount - 1; row >= 0; --row) {
+            const QRect rect = navigation->visualRect(navigation->model()->index(row, 0));
+            QVERIFY(rect.isValid());
+            QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
+            QCOMPARE(pages->currentIndex(), row);
+            QCOMPARE(static_cast<int>(window.currentPage()), row);
+        }
+    }
+
+    void everyPageSaysWhatWillAppearAndHowToBegin()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        const auto pages = window.findChildren<outflow::ui::EmptyStatePage *>();
+        QCOMPARE(pages.size(), MainWindow::PageCount);
+        for (const auto *page : pages) {
+            QVERIFY(!page->heading().isEmpty());
+            QVERIFY(page->whatAppears().size() > 30);
+            QVERIFY(page->howToBegin().size() > 20);
+        }
+    }
+
+    void lastPageAndGeometrySurviveARestart()
+    {
+        {
+            Settings settings(m_settingsFile);
+            MainWindow window(settings);
+            window.resize(1010, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.showPage(MainWindow::Page::Monitoring);
+            window.close(); // closeEvent saves
+        }
+        Settings settings(m_settingsFile);
+        QCOMPARE(settings.value(Settings::Key::LastPage).toInt(), int(MainWindow::Page::Monitoring));
+        QVERIFY(!settings.value(Settings::Key::MainWindowGeometry).toByteArray().isEmpty());
+        MainWindow restored(settings);
+        QCOMPARE(restored.currentPage(), MainWindow::Page::Monitoring);
+        QCOMPARE(restored.size(), QSize(1010, 700));
+    }
+
+    void outOfRangeLastPageFallsBackToTheFirst()
+    {
+        Settings settings(m_settingsFile);
+        settings.setValue(Settings::Key::LastPage, 42);
+        MainWindow window(settings);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Destinations);
+    }
+
+    void keychainStateIsShownInTheStatusBar()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        QSignalSpy checked(&window, &MainWindow::keychainChecked);
+        QVERIFY(checked.wait(20000));
+        QCOMPARE(checked.at(0).at(0).toBool(), true); // gnome-keyring runs in the test session
+        auto *label = window.findChild<QLabel *>(QStringLiteral("keychainStatusLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Keychain: available"));
+    }
+
+    void aboutDialogShowsTheVersion()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        window.show();
+        window.showAbout();
+        QTRY_VERIFY(window.findChild<outflow::ui::AboutDialog *>() != nullptr);
+        auto *dialog = window.findChild<outflow::ui::AboutDialog *>();
+        QTRY_VERIFY(dialog->isVisible());
+        auto *version = dialog->findChild<QLabel *>(QStringLiteral("versionLabel"));
+        QVERIFY(version);
+        QCOMPARE(version->text(), QStringLiteral("Version %1").arg(outflow::appinfo::version));
+        dialog->reject();
+        QTRY_VERIFY(window.findChild<outflow::ui::AboutDialog *>() == nullptr);
+    }
+
+    void demoReceiverIsShownWhenSet()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        window.show();
+        auto *label = window.findChild<QLabel *>(QStringLiteral("demoStatusLabel"));
+        QVERIFY(label && !label->isVisible());
+        window.setDemoReceiver(QUrl(QStringLiteral("http://127.0.0.1:8080/")));
+        QVERIFY(label->isVisible());
+        QVERIFY(label->text().contains(QLatin1String("http://127.0.0.1:8080/")));
+    }
+
+    // Last: installs the French catalogue for the rest of the process.
+    void frenchNavigation()
+    {
+        QVERIFY(outflow::i18n::install(*qApp, QStringLiteral("fr")));
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        QCOMPARE(window.navigationModel()->item(2)->text(), QStringLiteral("Profils"));
+        QCOMPARE(window.navigationModel()->item(3)->text(), QStringLiteral("Surveillance"));
+        QCOMPARE(window.navigationModel()->item(4)->text(), QStringLiteral("Alertes"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_settingsFile;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

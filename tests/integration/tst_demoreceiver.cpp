@@ -1,0 +1,117 @@
+// The demo receiver over real HTTP on 127.0.0.1.
+#include "demo/demoreceiver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using outflow::DemoReceiver;
+using outflow::ReceivedRequest;
+
+class TestDemoReceiver final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_port = m_receiver.start(0);
+        QVERIFY2(m_port != 0, qPrintable(m_receiver.errorString()));
+    }
+
+    void acceptsAJsonExport()
+    {
+        QSignalSpy seen(&m_receiver, &DemoReceiver::requestReceived);
+        QNetworkRequest request(url(QStringLiteral("/exports")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("X-Outflow-Export-Id", "6f1c2a7e-0000-4000-8000-000000000001");
+        request.setRawHeader("Authorization", "Bearer must-not-be-reported");
+        const QByteArray body = R"({"identityMap":{"email":[{"id":"a@example.com"}]}})";
+        const auto [status, answer] = send(m_network.post(request, body));
+        QCOMPARE(status, 200);
+        QCOMPARE(QJsonDocument::fromJson(answer).object().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(seen.size(), 1);
+        const auto received = seen.at(0).at(0).value<ReceivedRequest>();
+        QCOMPARE(received.exportId, QStringLiteral("6f1c2a7e-0000-4000-8000-000000000001"));
+        QCOMPARE(received.bodyBytes, body.size());
+        QCOMPARE(received.path, QStringLiteral("/exports"));
+        QVERIFY(received.validJson);
+        QCOMPARE(m_receiver.acceptedCount(), 1);
+    }
+
+    void rejectsABodyThatIsNotAJsonObject_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("truncated") << QByteArray(R"({"a":)");
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void rejectsABodyThatIsNotAJsonObject()
+    {
+        QFETCH(QByteArray, body);
+        const qint64 rejectedBefore = m_receiver.rejectedCount();
+        QNetworkRequest request(url(QStringLiteral("/")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        const auto [status, answer] = send(m_network.post(request, body));
+        QCOMPARE(status, 400);
+        QVERIFY(QJsonDocument::fromJson(answer).object().contains(QStringLiteral("error")));
+        QCOMPARE(m_receiver.rejectedCount(), rejectedBefore + 1);
+    }
+
+    void refusesOtherMethods()
+    {
+        const auto [status, answer] = send(m_network.get(QNetworkRequest(url(QStringLiteral("/exports")))));
+        QCOMPARE(status, 405);
+        Q_UNUSED(answer)
+    }
+
+    void reportsItsCounts()
+    {
+        const auto [status, answer] = send(m_network.get(QNetworkRequest(url(QStringLiteral("/stats")))));
+        QCOMPARE(status, 200);
+        const QJsonObject stats = QJsonDocument::fromJson(answer).object();
+        QCOMPARE(stats.value(QStringLiteral("accepted")).toInteger(), m_receiver.acceptedCount());
+        QCOMPARE(stats.value(QStringLiteral("rejected")).toInteger(), m_receiver.rejectedCount());
+    }
+
+    void listensOnLoopbackOnly()
+    {
+        DemoReceiver second;
+        // The same port is taken: the second receiver reports why it cannot listen.
+        QCOMPARE(second.start(m_port), quint16(0));
+        QVERIFY(!second.errorString().isEmpty());
+        const auto servers = m_receiver.servers();
+        QVERIFY(!servers.isEmpty());
+        for (const QTcpServer *server : servers)
+            QVERIFY(server->serverAddress().isLoopback());
+    }
+
+private:
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
+
+    static std::pair<int, QByteArray> send(QNetworkReply *reply)
+    {
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!finished.wait(10000))
+            return {-1, {}};
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return {status, body};
+    }
+
+    DemoReceiver m_receiver;
+    QNetworkAccessManager m_network;
+    quint16 m_port = 0;
+};
+
+QTEST_GUILESS_MAIN(TestDemoReceiver)
+#include "tst_demoreceiver.moc"

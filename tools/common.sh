@@ -1,0 +1,39 @@
+# Shared by tools/run.sh and tools/test.sh. Source it; do not run it.
+
+OUTFLOW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Installs the Debian packages of tools/debian-packages.txt that are missing.
+# Idempotent and silent when nothing is missing.
+outflow_install_packages() {
+    local wanted missing=()
+    wanted=$(grep -v '^\s*#' "$OUTFLOW_ROOT/tools/debian-packages.txt" | grep -v '^\s*$')
+    for pkg in $wanted; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+
+    echo "Installing missing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "Need root (or sudo) to install: ${missing[*]}" >&2; return 1; }
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Configures (first time only: ninja re-runs CMake by itself when a
+# CMakeLists.txt changes) and builds a preset.
+outflow_build() {
+    local preset=$1
+    cd "$OUTFLOW_ROOT"
+    if [ ! -f "build/$preset/build.ninja" ]; then
+        cmake --preset "$preset" >"build-configure-$preset.log" 2>&1 \
+            || { cat "build-configure-$preset.log" >&2; return 1; }
+        grep -A20 "features have been enabled" "build-configure-$preset.log" | sed -n '1,12p'
+        rm -f "build-configure-$preset.log"
+    fi
+    cmake --build --preset "$preset"
+}

@@ -1,0 +1,209 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "app/appinfo.h"
+#include "app/settings.h"
+#include "emptystatepage.h"
+#include "secrets/secretstore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStatusBar>
+
+namespace outflow::ui {
+
+MainWindow::MainWindow(Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_navigationModel(new QStandardItemModel(this))
+    , m_navigation(new QListView(this))
+    , m_pages(new QStackedWidget(this))
+    , m_keychainStatus(new QLabel(this))
+    , m_demoStatus(new QLabel(this))
+    , m_secrets(new SecretStore(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QString(appinfo::displayName));
+
+    m_navigation->setObjectName(QStringLiteral("navigationListView"));
+    m_navigation->setModel(m_navigationModel);
+    m_navigation->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
+
+    createPages();
+    createMenus();
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({180, 720});
+    setCentralWidget(splitter);
+
+    m_keychainStatus->setObjectName(QStringLiteral("keychainStatusLabel"));
+    m_keychainStatus->setText(tr("Keychain: checking…"));
+    m_demoStatus->setObjectName(QStringLiteral("demoStatusLabel"));
+    m_demoStatus->hide();
+    statusBar()->addWidget(m_demoStatus);
+    statusBar()->addPermanentWidget(m_keychainStatus);
+
+    connect(m_navigation->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_pages->setCurrentIndex(current.row());
+            });
+
+    resize(960, 640);
+    restoreState();
+    checkKeychain();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
+    struct PageText
+    {
+        QString title;
+        QString icon;
+        QString heading;
+        QString whatAppears;
+        QString howToBegin;
+    };
+    const PageText pages[PageCount] = {
+        {tr("Destinations"), QStringLiteral("network-server"), tr("No destination yet"),
+         tr("Each HTTP endpoint you connect appears here with its state, its dataflow and the "
+            "exports sent, failed and retried."),
+         tr("Connect one with <b>outflowctl destination add</b>; the connection wizard arrives in a "
+            "later version.")},
+        {tr("Audiences"), QStringLiteral("system-users"), tr("No audience yet"),
+         tr("Rule audiences and uploaded CSV audiences appear here with their member counts."),
+         tr("Create one with <b>outflowctl audience add</b> or <b>outflowctl audience import</b>.")},
+        {tr("Profiles"), QStringLiteral("avatar-default"), tr("No profile yet"),
+         tr("Customer profiles appear here once fragments are ingested, with their identities, "
+            "memberships and export history."),
+         tr("Ingest fragments with <b>outflowctl ingest FILE.ndjson</b>, or start with "
+            "<b>tools/run.sh --demo</b> for sample data.")},
+        {tr("Monitoring"), QStringLiteral("utilities-system-monitor"), tr("Nothing to monitor yet"),
+         tr("Live figures of each dataflow appear here: exports sent, failed, retried and late, "
+            "backlog and delivery latency."),
+         tr("Activate an audience to a destination to start a dataflow.")},
+        {tr("Alerts"), QStringLiteral("dialog-warning"), tr("No alert"),
+         tr("Alerts raised by your dataflows appear here, active first, with what to do about "
+            "each."),
+         tr("Choose the alerts you want per destination when you connect it.")},
+    };
+    for (const PageText &page : pages) {
+        auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
+        item->setEditable(false);
+        m_navigationModel->appendRow(item);
+        auto *widget = new EmptyStatePage(page.heading, page.whatAppears, page.howToBegin, m_pages);
+        m_pages->addWidget(widget);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quitAction = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
+                                              tr("&Quit"), qApp, &QApplication::quit);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QList<QKeySequence> shortcuts{Qt::CTRL | Qt::Key_1, Qt::CTRL | Qt::Key_2,
+                                        Qt::CTRL | Qt::Key_3, Qt::CTRL | Qt::Key_4,
+                                        Qt::CTRL | Qt::Key_5};
+    for (int row = 0; row < PageCount; ++row) {
+        QAction *action = viewMenu->addAction(m_navigationModel->item(row)->text(), this,
+                                              [this, row] { showPage(static_cast<Page>(row)); });
+        action->setShortcut(shortcuts.at(row));
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction = helpMenu->addAction(tr("&About %1").arg(appinfo::displayName), this,
+                                               &MainWindow::showAbout);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    const int row = static_cast<int>(page);
+    if (row < 0 || row >= PageCount)
+        return;
+    m_navigation->setCurrentIndex(m_navigationModel->index(row, 0));
+    m_pages->setCurrentIndex(row);
+}
+
+void MainWindow::setDemoReceiver(const QUrl &url)
+{
+    m_demoStatus->setText(tr("Demo receiver: %1").arg(url.toDisplayString()));
+    m_demoStatus->setVisible(url.isValid());
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreState()
+{
+    restoreGeometry(m_settings.value(Settings::Key::MainWindowGeometry).toByteArray());
+    QMainWindow::restoreState(m_settings.value(Settings::Key::MainWindowState).toByteArray());
+    const int last = m_settings.value(Settings::Key::LastPage).toInt();
+    showPage(static_cast<Page>(last >= 0 && last < PageCount ? last : 0));
+}
+
+void MainWindow::saveState()
+{
+    m_settings.setValue(Settings::Key::MainWindowGeometry, saveGeometry());
+    m_settings.setValue(Settings::Key::MainWindowState, QMainWindow::saveState());
+    m_settings.setValue(Settings::Key::LastPage, static_cast<int>(currentPage()));
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+// Reads a key that is never written: "not found" proves a keychain answers.
+// Asynchronous, so a slow or absent keyring never stalls the window.
+void MainWindow::checkKeychain()
+{
+    SecretRequest *request = m_secrets->read(QStringLiteral("outflow/keychain-probe"));
+    connect(request, &SecretRequest::finished, this, &MainWindow::showKeychainResult);
+}
+
+void MainWindow::showKeychainResult(const SecretResult &result)
+{
+    const bool available = !result.isError();
+    m_keychainStatus->setText(available ? tr("Keychain: available") : tr("Keychain: not available"));
+    m_keychainStatus->setToolTip(available ? tr("Secrets are stored in the system keychain.")
+                                           : result.message());
+    if (!available)
+        statusBar()->showMessage(result.message());
+    emit keychainChecked(available);
+}
+
+} // namespace outflow::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QUrl>
+
+class QLabel;
+class QListView;
+class QStackedWidget;
+class QStandardItemModel;
+
+namespace outflow {
+class Settings;
+class SecretStore;
+struct SecretResult;
+} // namespace outflow
+
+namespace outflow::ui {
+
+// The shell: navigation on the left, one page per area on the right, the
+// keychain state in the status bar. Pages are views the Engine feeds; the
+// window itself never talks SQL or HTTP.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Page { Destinations, Audiences, Profiles, Monitoring, Alerts };
+    Q_ENUM(Page)
+    static constexpr int PageCount = 5;
+
+    explicit MainWindow(Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void showPage(Page page);
+    QStandardItemModel *navigationModel() const { return m_navigationModel; }
+
+    // Shown in the status bar so that a demo user knows where exports go.
+    void setDemoReceiver(const QUrl &url);
+
+public slots:
+    void saveState();
+    void showAbout();
+
+signals:
+    void keychainChecked(bool available);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createPages();
+    void restoreState();
+    void checkKeychain();
+    void showKeychainResult(const SecretResult &result);
+
+    Settings &m_settings;
+    QStandardItemModel *m_navigationModel;
+    QListView *m_navigation;
+    QStackedWidget *m_pages;
+    QLabel *m_keychainStatus;
+    QLabel *m_demoStatus;
+    SecretStore *m_secrets;
+};
+
+} // namespace outflow::ui
