@@ -27,7 +27,9 @@ AboutDialog::AboutDialog(QWidget *parent)
                                   "secrets in the system keychain and shows the live dataflow."),
                                this);
     summary->setWordWrap(true);
-    auto *qt = new QLabel(tr("Built with Qt %1, running on Qt %2.").arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())), this);
+    auto *qt = new QLabel(tr("Built with Qt %1, running on Qt %2.")
+                              .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
+                          this);
     qt->setObjectName(QStringLiteral("qtVersionLabel"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -7,13 +7,12 @@
 #include "mainwindow.h"
 #include "uilogging.h"
 
+#include <cstdio>
+#include <cstring>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QUrl>
-
-#include <cstdio>
-#include <cstring>
 
 namespace outflow::ui {
 namespace {
@@ -32,8 +31,8 @@ bool hasArgument(int argc, char *argv[], const char *name)
 bool displayAvailable()
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
-           || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 #else
     return true;
 #endif
@@ -80,7 +79,8 @@ int runGui(int argc, char *argv[])
     i18n::install(app, i18n::resolveLanguage(language));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("outflow", "Stream customer profiles to any HTTP endpoint."));
+    parser.setApplicationDescription(
+        QApplication::translate("outflow", "Stream customer profiles to any HTTP endpoint."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption langOption(
@@ -97,7 +97,8 @@ int runGui(int argc, char *argv[])
         QApplication::translate("outflow", "path"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo-receiver"),
-        QApplication::translate("outflow", "URL of the demo receiver started by tools/run.sh --demo."),
+        QApplication::translate("outflow",
+                                "URL of the demo receiver started by tools/run.sh --demo."),
         QStringLiteral("url"));
     parser.addOptions({langOption, settingsOption, storeOption, demoOption});
     parser.process(app);

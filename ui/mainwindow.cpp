@@ -85,11 +85,13 @@ void MainWindow::createPages()
         {tr("Destinations"), QStringLiteral("network-server"), tr("No destination yet"),
          tr("Each HTTP endpoint you connect appears here with its state, its dataflow and the "
             "exports sent, failed and retried."),
-         tr("Connect one with <b>outflowctl destination add</b>; the connection wizard arrives in a "
+         tr("Connect one with <b>outflowctl destination add</b>; the connection wizard arrives in "
+            "a "
             "later version.")},
         {tr("Audiences"), QStringLiteral("system-users"), tr("No audience yet"),
          tr("Rule audiences and uploaded CSV audiences appear here with their member counts."),
-         tr("Create one with <b>outflowctl audience add</b> or <b>outflowctl audience import</b>.")},
+         tr("Create one with <b>outflowctl audience add</b> or <b>outflowctl audience "
+            "import</b>.")},
         {tr("Profiles"), QStringLiteral("avatar-default"), tr("No profile yet"),
          tr("Customer profiles appear here once fragments are ingested, with their identities, "
             "memberships and export history."),
@@ -198,7 +200,8 @@ void MainWindow::checkKeychain()
 void MainWindow::showKeychainResult(const SecretResult &result)
 {
     const bool available = !result.isError();
-    m_keychainStatus->setText(available ? tr("Keychain: available") : tr("Keychain: not available"));
+    m_keychainStatus->setText(available ? tr("Keychain: available")
+                                        : tr("Keychain: not available"));
     m_keychainStatus->setToolTip(available ? tr("Secrets are stored in the system keychain.")
                                            : result.message());
     if (!available)

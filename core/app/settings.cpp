@@ -2,9 +2,8 @@
 
 #include "logging.h"
 
-#include <QSettings>
-
 #include <array>
+#include <QSettings>
 
 namespace outflow {
 namespace {
@@ -46,13 +45,11 @@ const Definition &definition(Settings::Key key)
 
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>())
-{
-}
+{}
 
 Settings::Settings(const QString &iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{
-}
+{}
 
 Settings::~Settings() = default;
 

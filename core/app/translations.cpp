@@ -43,8 +43,8 @@ QString rawOptionValue(const QStringList &arguments, const QString &name)
             return arg.mid(prefix.size());
         if (!arg.startsWith(QLatin1Char('-')))
             break; // a command's own arguments start here
-        if (arg == QLatin1String("--store") || arg == QLatin1String("--settings")
-            || arg == QLatin1String("--lang") || arg == QLatin1String("--demo-receiver"))
+        if (arg == QLatin1String("--store") || arg == QLatin1String("--settings") ||
+            arg == QLatin1String("--lang") || arg == QLatin1String("--demo-receiver"))
             ++i; // skip the value of a global option that takes one
     }
     return {};

@@ -2,10 +2,9 @@
 
 #include "logging.h"
 
+#include <csignal>
 #include <QCoreApplication>
 #include <QSocketNotifier>
-
-#include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -40,7 +39,9 @@ void quitOnTerminationSignals(QCoreApplication &app)
         notifier->setEnabled(true);
     });
 
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onTerminationSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

@@ -4,10 +4,9 @@
 #include "app/translations.h"
 #include "command.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
-#include <cstdio>
 
 namespace outflow::cli {
 namespace {
@@ -15,22 +14,25 @@ namespace {
 QString helpText(const QCommandLineParser &parser)
 {
     QString text = parser.helpText();
-    text += QLatin1Char('\n') + QCoreApplication::translate("outflowctl", "Commands:") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + QCoreApplication::translate("outflowctl", "Commands:") +
+            QLatin1Char('\n');
     for (const Command &command : commands()) {
         QString line = QStringLiteral("  %1 %2").arg(command.name, -12).arg(command.synopsis);
-        text += line.leftJustified(52) + QLatin1Char(' ')
-                + QCoreApplication::translate("outflowctl", command.summary);
+        text += line.leftJustified(52) + QLatin1Char(' ') +
+                QCoreApplication::translate("outflowctl", command.summary);
         if (!command.handler)
-            text += QLatin1Char(' ') + QCoreApplication::translate("outflowctl", "(not available yet)");
+            text +=
+                QLatin1Char(' ') + QCoreApplication::translate("outflowctl", "(not available yet)");
         text += QLatin1Char('\n');
     }
-    text += QLatin1Char('\n')
-            + QCoreApplication::translate(
-                "outflowctl", "Exit status: 0 on success, 1 on a runtime failure, 2 on bad usage or "
-                              "input.\nSecrets are read from OUTFLOW_BEARER_TOKEN, "
-                              "OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD and OUTFLOW_KEY_PASSPHRASE, "
-                              "or prompted for; never given as arguments.")
-            + QLatin1Char('\n');
+    text +=
+        QLatin1Char('\n') +
+        QCoreApplication::translate(
+            "outflowctl", "Exit status: 0 on success, 1 on a runtime failure, 2 on bad usage or "
+                          "input.\nSecrets are read from OUTFLOW_BEARER_TOKEN, "
+                          "OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD and OUTFLOW_KEY_PASSPHRASE, "
+                          "or prompted for; never given as arguments.") +
+        QLatin1Char('\n');
     return text;
 }
 
@@ -42,7 +44,8 @@ int run(QCoreApplication &app)
     QCoreApplication::setApplicationVersion(QString(appinfo::version));
     QCoreApplication::setOrganizationName(QString(appinfo::organization));
     QCoreApplication::setOrganizationDomain(QString(appinfo::organizationDomain));
-    i18n::install(app, i18n::resolveLanguage(i18n::rawOptionValue(app.arguments(), QStringLiteral("lang"))));
+    i18n::install(
+        app, i18n::resolveLanguage(i18n::rawOptionValue(app.arguments(), QStringLiteral("lang"))));
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -91,8 +94,8 @@ int run(QCoreApplication &app)
         return ExitSuccess;
     }
     const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(helpOption) || positional.isEmpty()
-        || positional.first() == QLatin1String("help")) {
+    if (parser.isSet(helpOption) || positional.isEmpty() ||
+        positional.first() == QLatin1String("help")) {
         out << helpText(parser);
         return positional.isEmpty() && !parser.isSet(helpOption) ? ExitUsage : ExitSuccess;
     }

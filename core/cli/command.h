@@ -1,11 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
-
-#include <functional>
 
 namespace outflow::cli {
 

@@ -23,28 +23,30 @@ int keychainCommand(Context &context)
     }
     auto *store = new SecretStore(QCoreApplication::instance());
     SecretRequest *request = store->read(QStringLiteral("outflowctl/keychain-probe"));
-    QObject::connect(request, &SecretRequest::finished, store, [&context, store](const SecretResult &result) {
-        const bool available = !result.isError();
-        if (context.json) {
-            const QJsonObject object{{QStringLiteral("available"), available},
-                                     {QStringLiteral("status"), result.statusId()},
-                                     {QStringLiteral("service"), store->service()},
-                                     {QStringLiteral("message"), available ? QString() : result.message()}};
-            context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
-        } else if (available) {
-            context.out << QCoreApplication::translate("outflowctl",
-                                                       "The keychain answers (service %1).")
-                               .arg(store->service())
-                        << '\n';
-        } else {
-            context.err << result.message() << '\n';
-            if (!result.detail.isEmpty())
-                context.err << "  " << result.detail << '\n';
-        }
-        context.out.flush();
-        context.err.flush();
-        QCoreApplication::exit(available ? ExitSuccess : ExitFailure);
-    });
+    QObject::connect(
+        request, &SecretRequest::finished, store, [&context, store](const SecretResult &result) {
+            const bool available = !result.isError();
+            if (context.json) {
+                const QJsonObject object{
+                    {QStringLiteral("available"), available},
+                    {QStringLiteral("status"), result.statusId()},
+                    {QStringLiteral("service"), store->service()},
+                    {QStringLiteral("message"), available ? QString() : result.message()}};
+                context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+            } else if (available) {
+                context.out << QCoreApplication::translate("outflowctl",
+                                                           "The keychain answers (service %1).")
+                                   .arg(store->service())
+                            << '\n';
+            } else {
+                context.err << result.message() << '\n';
+                if (!result.detail.isEmpty())
+                    context.err << "  " << result.detail << '\n';
+            }
+            context.out.flush();
+            context.err.flush();
+            QCoreApplication::exit(available ? ExitSuccess : ExitFailure);
+        });
     return RunEventLoop;
 }
 

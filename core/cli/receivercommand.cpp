@@ -17,15 +17,17 @@ int receiverCommand(Context &context)
         QStringLiteral("P"), QStringLiteral("8080"));
     parser.addOption(portOption);
     if (!parser.parse(context.arguments)) {
-        context.err << QCoreApplication::translate("outflowctl", "receiver: %1").arg(parser.errorText())
-                    << '\n';
+        context.err
+            << QCoreApplication::translate("outflowctl", "receiver: %1").arg(parser.errorText())
+            << '\n';
         return ExitUsage;
     }
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {
         context.err << QCoreApplication::translate(
-                           "outflowctl", "receiver: --port must be a number from 0 to 65535, not '%1'.")
+                           "outflowctl",
+                           "receiver: --port must be a number from 0 to 65535, not '%1'.")
                            .arg(parser.value(portOption))
                     << '\n';
         return ExitUsage;
@@ -34,7 +36,8 @@ int receiverCommand(Context &context)
     auto *receiver = new DemoReceiver(QCoreApplication::instance());
     const quint16 bound = receiver->start(static_cast<quint16>(port));
     if (bound == 0) {
-        context.err << QCoreApplication::translate("outflowctl", "receiver: %1").arg(receiver->errorString())
+        context.err << QCoreApplication::translate("outflowctl", "receiver: %1")
+                           .arg(receiver->errorString())
                     << '\n';
         return ExitFailure;
     }

@@ -32,8 +32,8 @@ bool DemoReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     using Status = QHttpServerResponder::StatusCode;
     QHttpServerResponder responder = makeResponder(request, socket);
 
-    if (request.method() == QHttpServerRequest::Method::Get
-        && request.url().path() == QLatin1String("/stats")) {
+    if (request.method() == QHttpServerRequest::Method::Get &&
+        request.url().path() == QLatin1String("/stats")) {
         responder.write(QJsonDocument(QJsonObject{{QStringLiteral("accepted"), m_accepted},
                                                   {QStringLiteral("rejected"), m_rejected}}));
         return true;

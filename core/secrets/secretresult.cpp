@@ -10,7 +10,8 @@ QString SecretResult::message() const
     case Status::Ok:
         return QCoreApplication::translate("SecretResult", "The secret is stored in the keychain.");
     case Status::NotFound:
-        return QCoreApplication::translate("SecretResult", "No secret is stored for this item yet.");
+        return QCoreApplication::translate("SecretResult",
+                                           "No secret is stored for this item yet.");
     case Status::NoKeychain:
         return QCoreApplication::translate(
             "SecretResult",

@@ -3,10 +3,9 @@
 #include "app/appinfo.h"
 #include "app/logging.h"
 
-#include <QTimer>
-
 #include <algorithm>
 #include <qt6keychain/keychain.h>
+#include <QTimer>
 
 namespace outflow {
 namespace {
@@ -50,9 +49,9 @@ SecretResult::Status classify(QKeychain::Error error, const QString &detail)
     }
     if (meansNoBackend(error, detail))
         return SecretResult::Status::NoKeychain;
-    if (detail.contains(QStringLiteral("locked"), Qt::CaseInsensitive)
-        || detail.contains(QStringLiteral("dismissed"), Qt::CaseInsensitive)
-        || detail.contains(QStringLiteral("prompt"), Qt::CaseInsensitive))
+    if (detail.contains(QStringLiteral("locked"), Qt::CaseInsensitive) ||
+        detail.contains(QStringLiteral("dismissed"), Qt::CaseInsensitive) ||
+        detail.contains(QStringLiteral("prompt"), Qt::CaseInsensitive))
         return SecretResult::Status::AccessDenied;
     return SecretResult::Status::Failed;
 }
@@ -63,13 +62,11 @@ SecretRequest::SecretRequest(Operation operation, const QString &objectId, QObje
     : QObject(parent)
     , m_operation(operation)
     , m_objectId(objectId)
-{
-}
+{}
 
 SecretStore::SecretStore(QObject *parent)
     : SecretStore(QString(appinfo::keychainService), parent)
-{
-}
+{}
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
@@ -154,8 +151,8 @@ void SecretStore::onJobFinished(SecretRequest *request, QKeychain::Job *job)
         return;
     }
 
-    if (request->operation() == SecretRequest::Operation::Read
-        && result.status == SecretResult::Status::Ok) {
+    if (request->operation() == SecretRequest::Operation::Read &&
+        result.status == SecretResult::Status::Ok) {
         result.value = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
     }
     if (result.isError()) {

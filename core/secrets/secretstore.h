@@ -2,9 +2,8 @@
 
 #include "secretresult.h"
 
-#include <QObject>
-
 #include <chrono>
+#include <QObject>
 
 namespace QKeychain {
 class Job;

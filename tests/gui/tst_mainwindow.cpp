@@ -26,7 +26,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_settingsFile = m_dir.filePath(QStringLiteral("%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_settingsFile = m_dir.filePath(
+            QStringLiteral("%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
 
     void navigationHasTheFiveAreasInOrder()
@@ -85,7 +86,8 @@ private slots:
             window.close(); // closeEvent saves
         }
         Settings settings(m_settingsFile);
-        QCOMPARE(settings.value(Settings::Key::LastPage).toInt(), int(MainWindow::Page::Monitoring));
+        QCOMPARE(settings.value(Settings::Key::LastPage).toInt(),
+                 int(MainWindow::Page::Monitoring));
         QVERIFY(!settings.value(Settings::Key::MainWindowGeometry).toByteArray().isEmpty());
         MainWindow restored(settings);
         QCOMPARE(restored.currentPage(), MainWindow::Page::Monitoring);

@@ -27,8 +27,9 @@ private slots:
         const QString settingsFile = dir.filePath(QStringLiteral("outflow.ini"));
         QProcess process;
         process.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
-        process.start(gui, {QStringLiteral("--settings"), settingsFile, QStringLiteral("--demo-receiver"),
-                            QStringLiteral("http://127.0.0.1:9/")});
+        process.start(gui,
+                      {QStringLiteral("--settings"), settingsFile,
+                       QStringLiteral("--demo-receiver"), QStringLiteral("http://127.0.0.1:9/")});
         QVERIFY(process.waitForStarted());
         QString err;
         QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(process.readAllStandardError()),
@@ -40,7 +41,8 @@ private slots:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
         QSettings saved(settingsFile, QSettings::IniFormat);
-        QVERIFY2(saved.contains(QStringLiteral("mainWindow/geometry")), "state was not saved on SIGTERM");
+        QVERIFY2(saved.contains(QStringLiteral("mainWindow/geometry")),
+                 "state was not saved on SIGTERM");
     }
 
     void guiVersionNeedsNoDisplay()

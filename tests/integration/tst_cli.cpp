@@ -26,7 +26,9 @@ private slots:
         const auto result = runProcess(cli, {QStringLiteral("--version")});
         QVERIFY(result.finished);
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(^outflowctl \d+\.\d+\.\d+\n$)")).match(result.out).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(^outflowctl \d+\.\d+\.\d+\n$)"))
+                     .match(result.out)
+                     .hasMatch(),
                  qPrintable(result.out));
     }
 
@@ -34,17 +36,20 @@ private slots:
     {
         const auto result = runProcess(cli, {QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *command : {"destination", "audience", "activate", "ingest", "profiles", "run",
-                                    "status", "deliveries", "replay", "alerts", "keychain", "receiver"}) {
+        for (const char *command :
+             {"destination", "audience", "activate", "ingest", "profiles", "run", "status",
+              "deliveries", "replay", "alerts", "keychain", "receiver"}) {
             QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1 ").arg(QLatin1String(command)))
-                         .match(result.out).hasMatch(),
+                         .match(result.out)
+                         .hasMatch(),
                      command);
         }
         QVERIFY(result.out.contains(QLatin1String("(not available yet)")));
         QVERIFY(result.out.contains(QLatin1String("--store")));
         QVERIFY(result.out.contains(QLatin1String("--json")));
         // keychain and receiver work today: not marked unavailable.
-        const QString keychainLine = result.out.section(QLatin1String("\n  keychain "), 1).section(u'\n', 0, 0);
+        const QString keychainLine =
+            result.out.section(QLatin1String("\n  keychain "), 1).section(u'\n', 0, 0);
         QVERIFY(!keychainLine.contains(QLatin1String("not available")));
     }
 
@@ -86,7 +91,8 @@ private slots:
 
     void frenchOnRequest()
     {
-        const auto result = runProcess(cli, {QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("--help")});
+        const auto result = runProcess(
+            cli, {QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QLatin1String("Commandes :")), qPrintable(result.out));
         QVERIFY(result.out.contains(QLatin1String("(pas encore disponible)")));
@@ -105,14 +111,16 @@ private slots:
 
     void unsupportedLanguageIsAUsageError()
     {
-        const auto result = runProcess(cli, {QStringLiteral("--lang"), QStringLiteral("xx"), QStringLiteral("--help")});
+        const auto result = runProcess(
+            cli, {QStringLiteral("--lang"), QStringLiteral("xx"), QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QLatin1String("--lang")), qPrintable(result.err));
     }
 
     void keychainCheckAnswersInsideTheTestSession()
     {
-        const auto result = runProcess(cli, {QStringLiteral("--json"), QStringLiteral("keychain"), QStringLiteral("check")});
+        const auto result = runProcess(
+            cli, {QStringLiteral("--json"), QStringLiteral("keychain"), QStringLiteral("check")});
         QCOMPARE(result.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
         QCOMPARE(json.value(QStringLiteral("available")).toBool(), true);
@@ -122,14 +130,20 @@ private slots:
     void keychainCheckReportsAMissingKeychain()
     {
         auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/outflow-bus"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/outflow-bus"));
         const auto result = runProcess(cli, {QStringLiteral("keychain")}, env);
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(result.err.contains(QLatin1String("No keychain is available")), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QLatin1String("No keychain is available")),
+                 qPrintable(result.err));
 
-        const auto json = runProcess(cli, {QStringLiteral("--json"), QStringLiteral("keychain")}, env);
+        const auto json =
+            runProcess(cli, {QStringLiteral("--json"), QStringLiteral("keychain")}, env);
         QCOMPARE(json.exitCode, 1);
-        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("status")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("no-keychain"));
     }
 
@@ -142,7 +156,8 @@ private slots:
 
     void receiverRejectsABadPort()
     {
-        const auto result = runProcess(cli, {QStringLiteral("receiver"), QStringLiteral("--port"), QStringLiteral("http")});
+        const auto result = runProcess(
+            cli, {QStringLiteral("receiver"), QStringLiteral("--port"), QStringLiteral("http")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QLatin1String("--port")), qPrintable(result.err));
     }
@@ -152,13 +167,16 @@ private slots:
     void receiverAcceptsExportsAndStopsOnSigterm()
     {
         QProcess receiver;
-        receiver.start(cli, {QStringLiteral("receiver"), QStringLiteral("--port"), QStringLiteral("0")});
+        receiver.start(cli,
+                       {QStringLiteral("receiver"), QStringLiteral("--port"), QStringLiteral("0")});
         QVERIFY(receiver.waitForStarted());
         QString output;
         QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(receiver.readAllStandardOutput()),
                                   output.contains(QLatin1String("http://127.0.0.1:"))),
                                  15000);
-        const QUrl url(QRegularExpression(QStringLiteral(R"(http://127\.0\.0\.1:\d+/)")).match(output).captured(0));
+        const QUrl url(QRegularExpression(QStringLiteral(R"(http://127\.0\.0\.1:\d+/)"))
+                           .match(output)
+                           .captured(0));
         QVERIFY(url.isValid() && url.port() > 0);
 
         QNetworkAccessManager network;

@@ -33,7 +33,8 @@ private slots:
         const QByteArray body = R"({"identityMap":{"email":[{"id":"a@example.com"}]}})";
         const auto [status, answer] = send(m_network.post(request, body));
         QCOMPARE(status, 200);
-        QCOMPARE(QJsonDocument::fromJson(answer).object().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(QJsonDocument::fromJson(answer).object().value(QStringLiteral("ok")).toBool(),
+                 true);
         QCOMPARE(seen.size(), 1);
         const auto received = seen.at(0).at(0).value<ReceivedRequest>();
         QCOMPARE(received.exportId, QStringLiteral("6f1c2a7e-0000-4000-8000-000000000001"));
@@ -65,14 +66,16 @@ private slots:
 
     void refusesOtherMethods()
     {
-        const auto [status, answer] = send(m_network.get(QNetworkRequest(url(QStringLiteral("/exports")))));
+        const auto [status, answer] =
+            send(m_network.get(QNetworkRequest(url(QStringLiteral("/exports")))));
         QCOMPARE(status, 405);
         Q_UNUSED(answer)
     }
 
     void reportsItsCounts()
     {
-        const auto [status, answer] = send(m_network.get(QNetworkRequest(url(QStringLiteral("/stats")))));
+        const auto [status, answer] =
+            send(m_network.get(QNetworkRequest(url(QStringLiteral("/stats")))));
         QCOMPARE(status, 200);
         const QJsonObject stats = QJsonDocument::fromJson(answer).object();
         QCOMPARE(stats.value(QStringLiteral("accepted")).toInteger(), m_receiver.acceptedCount());

@@ -19,17 +19,19 @@ private slots:
     {
         QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
                  "no D-Bus session: run through tools/test.sh, which starts gnome-keyring");
-        QVERIFY2(qEnvironmentVariableIsSet("OUTFLOW_TEST_SECRET_SEED"), "the seed comes from CMake");
+        QVERIFY2(qEnvironmentVariableIsSet("OUTFLOW_TEST_SECRET_SEED"),
+                 "the seed comes from CMake");
         // A unique service per run: runs never see each other's entries.
-        m_store = new SecretStore(
-            QStringLiteral("io.github.outflow.tests.%1").arg(QUuid::createUuid().toString(QUuid::Id128)),
-            this);
+        m_store = new SecretStore(QStringLiteral("io.github.outflow.tests.%1")
+                                      .arg(QUuid::createUuid().toString(QUuid::Id128)),
+                                  this);
     }
 
     void storeThenReadBack()
     {
         const QString secret = outflow::test::derivedTestSecret();
-        const SecretResult stored = waitFor(m_store->store(QStringLiteral("destination-1"), secret));
+        const SecretResult stored =
+            waitFor(m_store->store(QStringLiteral("destination-1"), secret));
         QCOMPARE(stored.statusId(), QStringLiteral("ok"));
         QVERIFY(!stored.isError());
         QVERIFY2(stored.value.isEmpty(), "a store result must not echo the secret");
@@ -69,7 +71,8 @@ private slots:
 
     void removingAMissingEntryIsNotAnError()
     {
-        const SecretResult removed = waitFor(m_store->remove(QStringLiteral("never-stored-either")));
+        const SecretResult removed =
+            waitFor(m_store->remove(QStringLiteral("never-stored-either")));
         QVERIFY2(!removed.isError(), qPrintable(removed.detail));
     }
 
@@ -86,7 +89,8 @@ private slots:
     void valuesRoundTripExactly()
     {
         QFETCH(QString, value);
-        const QString id = QStringLiteral("roundtrip-") + QString::fromLatin1(QTest::currentDataTag());
+        const QString id =
+            QStringLiteral("roundtrip-") + QString::fromLatin1(QTest::currentDataTag());
         QCOMPARE(waitFor(m_store->store(id, value)).status, Status::Ok);
         const SecretResult read = waitFor(m_store->read(id));
         QCOMPARE(read.status, Status::Ok);
@@ -128,7 +132,8 @@ private slots:
         // Leave the secret written by storeThenReadBack() in the keyring: the
         // secrets_not_on_disk test then proves the keyring file holds it
         // encrypted. Remove the others.
-        for (const QString &id : {QStringLiteral("destination-overwrite"), QStringLiteral("shared-id")})
+        for (const QString &id :
+             {QStringLiteral("destination-overwrite"), QStringLiteral("shared-id")})
             waitFor(m_store->remove(id));
     }
 

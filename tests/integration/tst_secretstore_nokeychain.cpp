@@ -20,8 +20,9 @@ class TestSecretStoreNoKeychain final : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("no-such-bus")),
-                 "this test must run with the bogus bus address set by ctest");
+        QVERIFY2(
+            qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("no-such-bus")),
+            "this test must run with the bogus bus address set by ctest");
         m_store = new SecretStore(QStringLiteral("io.github.outflow.tests.nokeychain"), this);
         m_store->setRetryDelay(std::chrono::milliseconds(50));
     }
@@ -38,7 +39,8 @@ private slots:
     {
         QFETCH(int, operation);
         const QString id = QStringLiteral("destination-1");
-        outflow::SecretRequest *request = operation == 0 ? m_store->store(id, QStringLiteral("value"))
+        outflow::SecretRequest *request = operation == 0
+                                              ? m_store->store(id, QStringLiteral("value"))
                                           : operation == 1 ? m_store->read(id)
                                                            : m_store->remove(id);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("no-keychain")));
@@ -53,14 +55,16 @@ private slots:
 
     void nothingWasWrittenToTheDataOrConfigFolders()
     {
-        for (const auto location : {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation}) {
+        for (const auto location :
+             {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation}) {
             QDirIterator it(QStandardPaths::writableLocation(location), QDir::Files,
                             QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
                 QFile file(path);
                 QVERIFY(file.open(QIODevice::ReadOnly));
-                QVERIFY2(!file.readAll().contains("io.github.outflow.tests.nokeychain"), qPrintable(path));
+                QVERIFY2(!file.readAll().contains("io.github.outflow.tests.nokeychain"),
+                         qPrintable(path));
             }
         }
     }

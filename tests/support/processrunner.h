@@ -16,10 +16,10 @@ struct ProcessResult
 };
 
 // Runs a real binary to completion (bounded) and captures its output.
-inline ProcessResult runProcess(const QString &program, const QStringList &arguments,
-                                const QProcessEnvironment &environment =
-                                    QProcessEnvironment::systemEnvironment(),
-                                int timeoutMs = 30000)
+inline ProcessResult
+runProcess(const QString &program, const QStringList &arguments,
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+           int timeoutMs = 30000)
 {
     QProcess process;
     process.setProcessEnvironment(environment);

@@ -26,8 +26,8 @@ inline SecretResult waitFor(SecretRequest *request, int timeoutMs = 20000)
 inline QString derivedTestSecret()
 {
     const QByteArray seed = qgetenv("OUTFLOW_TEST_SECRET_SEED");
-    return QStringLiteral("S3cr3t-")
-           + QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("S3cr3t-") +
+           QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace outflow::test

@@ -51,7 +51,8 @@ private slots:
             raw.sync();
         }
         Settings settings(file);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ingest/port.*default")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("ingest/port.*default")));
         QCOMPARE(settings.ingestPort(), Settings::defaultValue(Settings::Key::IngestPort).toInt());
     }
 

@@ -68,13 +68,12 @@ private slots:
 
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(OUTFLOW_SOURCE_DIR));
-        lupdate.start(QStringLiteral(OUTFLOW_LUPDATE_BINARY),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                       QStringLiteral("none"), QStringLiteral("-source-language"),
-                       QStringLiteral("en"), QStringLiteral("-target-language"),
-                       QStringLiteral("fr"), QStringLiteral("-silent"),
-                       QStringLiteral("@" OUTFLOW_TRANSLATABLE_SOURCES_LIST), QStringLiteral("-ts"),
-                       copy});
+        lupdate.start(
+            QStringLiteral(OUTFLOW_LUPDATE_BINARY),
+            {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+             QStringLiteral("-source-language"), QStringLiteral("en"),
+             QStringLiteral("-target-language"), QStringLiteral("fr"), QStringLiteral("-silent"),
+             QStringLiteral("@" OUTFLOW_TRANSLATABLE_SOURCES_LIST), QStringLiteral("-ts"), copy});
         QVERIFY2(lupdate.waitForFinished(60000), "lupdate did not finish");
         QCOMPARE(lupdate.exitCode(), 0);
 
@@ -82,8 +81,8 @@ private slots:
         QVERIFY2(catalogue.messages > 50, "the catalogue looks empty");
         QVERIFY2(catalogue.unfinished.isEmpty(),
                  qPrintable(QStringLiteral("untranslated in outflow_fr.ts (run the "
-                                           "update_translations target, then translate):\n  ")
-                            + catalogue.unfinished.join(QStringLiteral("\n  "))));
+                                           "update_translations target, then translate):\n  ") +
+                            catalogue.unfinished.join(QStringLiteral("\n  "))));
     }
 
     void committedCataloguesHaveNoUnfinishedOrObsoleteEntries_data()
@@ -105,11 +104,12 @@ private slots:
     // "..." in a translatable string: use "…" (U+2026), in sources and in French.
     void userVisibleStringsUseTheEllipsisCharacter()
     {
-        static const QRegularExpression trCall(
-            QStringLiteral(R"re((?:\btr|translate|QT_TRANSLATE_NOOP)\s*\((?:[^;]*?)"([^"]*\.\.\.[^"]*)")re"));
+        static const QRegularExpression trCall(QStringLiteral(
+            R"re((?:\btr|translate|QT_TRANSLATE_NOOP)\s*\((?:[^;]*?)"([^"]*\.\.\.[^"]*)")re"));
         QStringList offenders;
-        QDirIterator it(QStringLiteral(OUTFLOW_SOURCE_DIR), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(OUTFLOW_SOURCE_DIR),
+                        {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             if (path.contains(QLatin1String("/build")) || path.contains(QLatin1String("/tests/")))
@@ -124,7 +124,8 @@ private slots:
         QFile fr(QStringLiteral(OUTFLOW_TRANSLATIONS_DIR "/outflow_fr.ts"));
         QVERIFY(fr.open(QIODevice::ReadOnly));
         const QString frText = QString::fromUtf8(fr.readAll());
-        static const QRegularExpression dots(QStringLiteral(R"(<translation>[^<]*\.\.\.[^<]*</translation>)"));
+        static const QRegularExpression dots(
+            QStringLiteral(R"(<translation>[^<]*\.\.\.[^<]*</translation>)"));
         auto frMatches = dots.globalMatch(frText);
         while (frMatches.hasNext())
             offenders << QStringLiteral("outflow_fr.ts: ") + frMatches.next().captured(0);
@@ -134,7 +135,8 @@ private slots:
     void embeddedFrenchCatalogueTranslates()
     {
         QVERIFY(outflow::i18n::install(*QCoreApplication::instance(), QStringLiteral("fr")));
-        QCOMPARE(QCoreApplication::translate("outflowctl", "Commands:"), QStringLiteral("Commandes :"));
+        QCOMPARE(QCoreApplication::translate("outflowctl", "Commands:"),
+                 QStringLiteral("Commandes :"));
         QCOMPARE(QLocale().name(), QStringLiteral("fr_FR"));
     }
 
@@ -152,14 +154,19 @@ private slots:
     {
         using outflow::i18n::rawOptionValue;
         const QString lang = QStringLiteral("lang");
-        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("--lang"), QStringLiteral("fr")}, lang),
+        QCOMPARE(rawOptionValue(
+                     {QStringLiteral("x"), QStringLiteral("--lang"), QStringLiteral("fr")}, lang),
                  QStringLiteral("fr"));
-        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("--lang=fr")}, lang), QStringLiteral("fr"));
-        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("--store"), QStringLiteral("a.db"),
-                                 QStringLiteral("--lang"), QStringLiteral("fr")}, lang),
+        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("--lang=fr")}, lang),
                  QStringLiteral("fr"));
-        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("ingest"), QStringLiteral("--lang"),
-                                 QStringLiteral("fr")}, lang),
+        QCOMPARE(
+            rawOptionValue({QStringLiteral("x"), QStringLiteral("--store"), QStringLiteral("a.db"),
+                            QStringLiteral("--lang"), QStringLiteral("fr")},
+                           lang),
+            QStringLiteral("fr"));
+        QCOMPARE(rawOptionValue({QStringLiteral("x"), QStringLiteral("ingest"),
+                                 QStringLiteral("--lang"), QStringLiteral("fr")},
+                                lang),
                  QString());
     }
 };
