@@ -1,5 +1,6 @@
 #include "emptystatepage.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -21,21 +22,35 @@ EmptyStatePage::EmptyStatePage(const QString &heading, const QString &whatAppear
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
 
+    // Word-wrapped labels report a narrow size hint; a column that expands up
+    // to a readable measure, centred by stretches, keeps lines long enough.
+    auto *column = new QWidget(this);
+    column->setObjectName(QStringLiteral("emptyStateColumn"));
+    column->setMaximumWidth(600);
+    column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
     for (QLabel *label : {m_heading, m_whatAppears, m_howToBegin}) {
+        label->setParent(column);
         label->setAlignment(Qt::AlignHCenter);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setMaximumWidth(560);
     }
     m_howToBegin->setTextFormat(Qt::RichText);
+    columnLayout->addWidget(m_heading);
+    columnLayout->addSpacing(12);
+    columnLayout->addWidget(m_whatAppears);
+    columnLayout->addSpacing(8);
+    columnLayout->addWidget(m_howToBegin);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 10);
+    row->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
-    layout->addWidget(m_heading, 0, Qt::AlignHCenter);
-    layout->addSpacing(12);
-    layout->addWidget(m_whatAppears, 0, Qt::AlignHCenter);
-    layout->addSpacing(8);
-    layout->addWidget(m_howToBegin, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(3);
 }
 

@@ -74,6 +74,22 @@ private slots:
         }
     }
 
+    // Word-wrapped text must get a readable measure, not its narrow size hint.
+    void emptyStateTextIsLaidOutWide()
+    {
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        window.resize(960, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+        auto *label =
+            pages->currentWidget()->findChild<QLabel *>(QStringLiteral("whatAppearsLabel"));
+        QVERIFY(label);
+        QTRY_VERIFY2(label->width() >= 500, qPrintable(QString::number(label->width())));
+        QVERIFY(label->width() <= 600);
+    }
+
     void lastPageAndGeometrySurviveARestart()
     {
         {

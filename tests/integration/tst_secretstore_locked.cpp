@@ -25,7 +25,8 @@ private slots:
     {
         SecretStore store(QStringLiteral("io.github.outflow.tests.locked"), nullptr);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("access-denied")));
-        const SecretResult result = waitFor(store.store(QStringLiteral("destination-1"), QStringLiteral("value")));
+        const SecretResult result =
+            waitFor(store.store(QStringLiteral("destination-1"), QStringLiteral("value")));
         QCOMPARE(result.statusId(), QStringLiteral("access-denied"));
         QVERIFY(result.isError());
         QVERIFY2(result.message().contains(QLatin1String("locked")), qPrintable(result.message()));
