@@ -5,8 +5,14 @@
 # unlocks the login keyring; with --start, the keyring stays as it is. Every
 # descriptor goes to /dev/null: a daemon holding the caller's pipes would keep
 # ctest (or `| tail`) waiting after the tests end.
+#
+# --daemonize returns before the daemon owns org.freedesktop.secrets; a client
+# arriving in between would D-Bus-activate a second daemon that only finds the
+# first and hangs. So wait for the name (bounded) before returning.
 outflow_keyring_start() {
     gnome-keyring-daemon --daemonize "$@" --components=secrets >/dev/null 2>&1
+    gdbus wait --session --timeout 20 org.freedesktop.secrets \
+        || { echo "gnome-keyring did not take org.freedesktop.secrets on the session bus" >&2; return 1; }
 }
 
 # Stops the daemon that owns org.freedesktop.secrets on this session bus.
