@@ -24,7 +24,7 @@ QString resolveLanguage(const QString &requested)
     if (isSupported(requested))
         return requested;
     for (const QString &uiLanguage : QLocale::system().uiLanguages()) {
-        const QString code = uiLanguage.section(QLatin1Char('-'), 0, 0).toLower();
+        QString code = uiLanguage.section(QLatin1Char('-'), 0, 0).toLower();
         if (isSupported(code))
             return code;
     }

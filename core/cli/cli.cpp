@@ -100,7 +100,7 @@ int run(QCoreApplication &app)
         return positional.isEmpty() && !parser.isSet(helpOption) ? ExitUsage : ExitSuccess;
     }
 
-    const QString name = positional.first();
+    const QString &name = positional.first();
     const QList<Command> table = commands();
     const auto it = std::find_if(table.cbegin(), table.cend(),
                                  [&](const Command &c) { return c.name == name; });
