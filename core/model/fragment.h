@@ -1,0 +1,20 @@
+#pragma once
+
+#include "identity.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace outflow {
+
+// One ingested update: a partial profile with at least one identity
+// (DESIGN §1). `attributes` is the fragment's JSON object without its
+// `identityMap`; `identities` is that identityMap, flattened in document order.
+struct Fragment
+{
+    QList<Identity> identities;
+    QJsonObject attributes;
+    qint64 line = 0; // 1-based line in its source (file, request body); 0 when unknown
+};
+
+} // namespace outflow

@@ -1,0 +1,21 @@
+#include "profile.h"
+
+#include <QJsonArray>
+
+namespace outflow {
+
+QJsonObject Profile::toXdm() const
+{
+    QJsonObject xdm = attributes;
+    QJsonObject identityMap;
+    for (const Identity &identity : identities) {
+        QJsonArray entries = identityMap.value(identity.ns).toArray();
+        entries.append(QJsonObject{{QStringLiteral("id"), identity.id},
+                                   {QStringLiteral("primary"), identity.primary}});
+        identityMap.insert(identity.ns, entries);
+    }
+    xdm.insert(QStringLiteral("identityMap"), identityMap);
+    return xdm;
+}
+
+} // namespace outflow

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/identity.h"
+#include "model/profile.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace outflow {
+
+// A merge of two profiles, as recorded by Store::mergeProfiles().
+struct MergeRecord
+{
+    qint64 survivorId = 0;
+    qint64 absorbedId = 0;
+    qint64 mergedAt = 0; // UNIX ms
+};
+
+// The durable store, kept narrow and free of SQL so that a PostgreSQL
+// implementation can follow the SQLite one (DESIGN §4). One instance per
+// thread (each owns its own database connection); not thread-safe itself.
+//
+// Errors: methods that write return false (or 0 / nullopt) on failure and
+// leave the reason in lastError(); the caller rolls the transaction back.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // Opens the store, creating it when missing, and applies pending
+    // migrations (each one a transaction). Refuses a store whose schema is
+    // newer than this build knows, or a file that is not an Outflow store,
+    // with a message that says so.
+    virtual bool open() = 0;
+    virtual void close() = 0;
+    virtual QString lastError() const = 0;
+    virtual int schemaVersion() const = 0; // of the open store
+
+    // Writes between begin() and commit() are one atomic unit.
+    virtual bool begin() = 0;
+    virtual bool commit() = 0;
+    virtual void rollback() = 0;
+
+    // --- profiles and the identity graph -------------------------------------
+    // The profiles owning any of `identities`: distinct ids, ascending.
+    virtual QList<qint64> owners(const QList<Identity> &identities) = 0;
+    virtual std::optional<qint64> owner(const Identity &identity) = 0;
+    // A profile with its identities (in insertion order); nullopt when absent.
+    virtual std::optional<Profile> profile(qint64 id) = 0;
+    // Inserts attributes, times and identities; returns the new id (0 on error).
+    virtual qint64 insertProfile(const Profile &profile) = 0;
+    // Rewrites attributes and updatedAt; identities are left as they are.
+    virtual bool updateProfile(const Profile &profile) = 0;
+    // Adds identities to a profile; one it already owns only has its
+    // `primary` flag updated. An identity owned by another profile is an
+    // error (merge the profiles first).
+    virtual bool addIdentities(qint64 profileId, const QList<Identity> &identities) = 0;
+    // Moves the identities (and, once they exist, memberships) of `absorbed`
+    // to `survivor`, deletes `absorbed` and records the merge.
+    virtual bool mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedAt) = 0;
+    virtual QList<MergeRecord> mergesInto(qint64 survivor) = 0;
+    virtual qint64 profileCount() = 0;
+    // Profile ids in ascending order, after `afterId`, at most `limit`.
+    virtual QList<qint64> profileIds(qint64 afterId, int limit) = 0;
+};
+
+} // namespace outflow
