@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>NdjsonReader</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>place: problem</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>element %1</source>
+        <translation>élément %1</translation>
+    </message>
+    <message>
+        <source>element %1, line %2, column %3</source>
+        <translation>élément %1, ligne %2, colonne %3</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un tableau</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 (byte 0x%1)</source>
+        <translation>UTF-8 invalide (octet 0x%1)</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>JSON invalide : %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>un objet JSON est attendu, pas %1</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot; at the top level</source>
+        <translation>clé « %1 » en double au premier niveau</translation>
+    </message>
+    <message>
+        <source>duplicate key &quot;%1&quot; in %2</source>
+        <translation>clé « %1 » en double dans %2</translation>
+    </message>
+    <message>
+        <source>fragment has no identities (identityMap is missing or empty)</source>
+        <translation>le fragment n’a aucune identité (identityMap est absent ou vide)</translation>
+    </message>
+    <message>
+        <source>segmentMembership is not accepted: memberships are computed by Outflow, not ingested</source>
+        <translation>segmentMembership n’est pas accepté : les appartenances sont calculées par Outflow, pas ingérées</translation>
+    </message>
+    <message>
+        <source>identityMap must be an object, found %1</source>
+        <translation>identityMap doit être un objet, pas %1</translation>
+    </message>
+    <message>
+        <source>identityMap has a namespace with an empty name</source>
+        <translation>identityMap contient un espace de noms au nom vide</translation>
+    </message>
+    <message>
+        <source>%1 must be an array, found %2</source>
+        <translation>%1 doit être un tableau, pas %2</translation>
+    </message>
+    <message>
+        <source>%1 must be an object, found %2</source>
+        <translation>%1 doit être un objet, pas %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 est absent</translation>
+    </message>
+    <message>
+        <source>%1 must be a string, found %2</source>
+        <translation>%1 doit être une chaîne, pas %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 est vide</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, found %2</source>
+        <translation>%1 doit valoir true ou false, pas %2</translation>
+    </message>
+    <message>
+        <source>longer than the limit of %1 bytes; skipped</source>
+        <translation>dépasse la limite de %1 octets ; ignorée</translation>
+    </message>
+    <message>
+        <source>could not read the input: %1</source>
+        <translation>impossible de lire l’entrée : %1</translation>
+    </message>
+</context>
+<context>
     <name>SecretResult</name>
     <message>
         <source>The secret is stored in the keychain.</source>
@@ -22,6 +142,77 @@
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>Le trousseau a signalé une erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteStore</name>
+    <message>
+        <source>The store reported an error: %1</source>
+        <translation>Le stockage a signalé une erreur : %1</translation>
+    </message>
+    <message>
+        <source>The attributes of profile %1 are not a JSON object: %2</source>
+        <translation>Les attributs du profil %1 ne sont pas un objet JSON : %2</translation>
+    </message>
+    <message>
+        <source>There is no profile %1.</source>
+        <translation>Il n&apos;existe pas de profil %1.</translation>
+    </message>
+    <message>
+        <source>The identity %1:%2 belongs to profile %3; merge the profiles first.</source>
+        <translation>L&apos;identité %1:%2 appartient au profil %3 ; fusionnez d&apos;abord les profils.</translation>
+    </message>
+    <message>
+        <source>Profile %1 cannot be merged into itself.</source>
+        <translation>Le profil %1 ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <source>Invalid migration list: version %1 follows version %2.</source>
+        <translation>Liste de migrations invalide : la version %1 suit la version %2.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the store.</source>
+        <translation>Impossible de créer le dossier %1 du stockage.</translation>
+    </message>
+    <message>
+        <source>%1 is not an Outflow store: it is not an SQLite database.</source>
+        <translation>%1 n&apos;est pas un stockage Outflow : ce n&apos;est pas une base SQLite.</translation>
+    </message>
+    <message>
+        <source>Could not open the store %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le stockage %1 : %2</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing (package libqt6sql6-sqlite).</source>
+        <translation>Le pilote SQLite de Qt est absent (paquet libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>%1 is not an Outflow store: it holds another application&apos;s data.</source>
+        <translation>%1 n&apos;est pas un stockage Outflow : il contient les données d&apos;une autre application.</translation>
+    </message>
+    <message>
+        <source>This store was created by a newer Outflow (schema %1; this version knows up to %2). Upgrade Outflow or use another store.</source>
+        <translation>Ce stockage a été créé par une version plus récente d&apos;Outflow (schéma %1 ; cette version connaît jusqu&apos;au schéma %2). Mettez Outflow à jour ou utilisez un autre stockage.</translation>
+    </message>
+    <message>
+        <source>Could not open the store %1: its folder does not support SQLite&apos;s write-ahead log.</source>
+        <translation>Impossible d&apos;ouvrir le stockage %1 : son dossier ne prend pas en charge le journal d&apos;écriture anticipée de SQLite.</translation>
+    </message>
+    <message>
+        <source>Could not upgrade the store %1 to schema version %2 (%3): %4</source>
+        <translation>Impossible de mettre à jour le stockage %1 vers la version de schéma %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <source>A transaction is already open.</source>
+        <translation>Une transaction est déjà ouverte.</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>Aucune transaction n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>The store is not open.</source>
+        <translation>Le stockage n&apos;est pas ouvert.</translation>
     </message>
 </context>
 <context>
@@ -67,6 +258,48 @@
     </message>
 </context>
 <context>
+    <name>outflow::Engine</name>
+    <message>
+        <source>The store is not open.</source>
+        <translation>Le stockage n&apos;est pas ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::IngestServer</name>
+    <message>
+        <source>cannot listen on %1:%2</source>
+        <translation>impossible d&apos;écouter sur %1:%2</translation>
+    </message>
+    <message>
+        <source>unknown path; POST fragments to /v1/fragments</source>
+        <translation>chemin inconnu ; envoyez les fragments par POST à /v1/fragments</translation>
+    </message>
+    <message>
+        <source>only POST is accepted</source>
+        <translation>seul POST est accepté</translation>
+    </message>
+    <message>
+        <source>missing or invalid bearer token (see: outflowctl ingest-token)</source>
+        <translation>jeton porteur absent ou invalide (voir : outflowctl ingest-token)</translation>
+    </message>
+    <message>
+        <source>request body of %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>le corps de requête de %1 octets dépasse la limite de %2 octets</translation>
+    </message>
+    <message>
+        <source>the request body holds no fragment</source>
+        <translation>le corps de la requête ne contient aucun fragment</translation>
+    </message>
+    <message>
+        <source>the store failed; nothing of this request was stored: %1</source>
+        <translation>le stockage a échoué ; rien de cette requête n&apos;a été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>unknown path</source>
+        <translation>chemin inconnu</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::AboutDialog</name>
     <message>
         <source>About %1</source>
@@ -83,6 +316,13 @@
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>Compilé avec Qt %1, exécuté sur Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::EngineHost</name>
+    <message>
+        <source>The ingest endpoint needs its token from the keychain: %1</source>
+        <translation>Le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
 </context>
 <context>
@@ -210,6 +450,34 @@
     <message>
         <source>Secrets are stored in the system keychain.</source>
         <translation>Les secrets sont enregistrés dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>Local &amp;Ingest Endpoint</source>
+        <translation>Point d&apos;&amp;ingestion local</translation>
+    </message>
+    <message>
+        <source>Accept profile fragments on http://127.0.0.1:%1/v1/fragments (bearer token: outflowctl ingest-token)</source>
+        <translation>Accepter des fragments de profil sur http://127.0.0.1:%1/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
+    </message>
+    <message>
+        <source>Ingest: stopped</source>
+        <translation>Ingestion : arrêtée</translation>
+    </message>
+    <message>
+        <source>Ingest: http://127.0.0.1:%1/v1/fragments</source>
+        <translation>Ingestion : http://127.0.0.1:%1/v1/fragments</translation>
+    </message>
+    <message>
+        <source>Bearer token: outflowctl ingest-token</source>
+        <translation>Jeton porteur : outflowctl ingest-token</translation>
+    </message>
+    <message>
+        <source>Ingest: starting…</source>
+        <translation>Ingestion : démarrage…</translation>
     </message>
 </context>
 <context>
@@ -343,6 +611,134 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>Demo receiver listening on http://127.0.0.1:%1/</source>
         <translation>Récepteur de démonstration à l&apos;écoute sur http://127.0.0.1:%1/</translation>
+    </message>
+    <message>
+        <source>Print the bearer token of the local ingest endpoint.</source>
+        <translation>Afficher le jeton porteur du point d&apos;ingestion local.</translation>
+    </message>
+    <message>
+        <source>Fragments per transaction (default 2000).</source>
+        <translation>Fragments par transaction (2000 par défaut).</translation>
+    </message>
+    <message>
+        <source>NDJSON file, or - for stdin.</source>
+        <translation>Fichier NDJSON, ou - pour l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>ingest: %1</source>
+        <translation>ingest : %1</translation>
+    </message>
+    <message>
+        <source>ingest: give exactly one FILE.ndjson, or - for stdin.</source>
+        <translation>ingest : indiquez exactement un FICHIER.ndjson, ou - pour l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>ingest: --batch-size must be a positive number, not &apos;%1&apos;.</source>
+        <translation>ingest : --batch-size doit être un nombre positif, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>ingest: cannot read &apos;%1&apos;: %2</source>
+        <translation>ingest : impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>ingest: %1 is empty: no fragment to merge.</source>
+        <translation>ingest : %1 est vide : aucun fragment à fusionner.</translation>
+    </message>
+    <message>
+        <source>ingest: the store failed: %1</source>
+        <translation>ingest : le stockage a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Merged %1 fragments (%2 new profiles, %3 profiles merged); %4 lines rejected.</source>
+        <translation>%1 fragments fusionnés (%2 nouveaux profils, %3 profils fusionnés) ; %4 lignes rejetées.</translation>
+    </message>
+    <message>
+        <source>Print how many profiles are stored.</source>
+        <translation>Afficher le nombre de profils enregistrés.</translation>
+    </message>
+    <message>
+        <source>Print the profile owning this identity.</source>
+        <translation>Afficher le profil qui possède cette identité.</translation>
+    </message>
+    <message>
+        <source>Export history with reasons (not available yet).</source>
+        <translation>Historique d&apos;export avec les raisons (pas encore disponible).</translation>
+    </message>
+    <message>
+        <source>profiles: %1</source>
+        <translation>profiles : %1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>profiles: --why is not available yet in this version.</source>
+        <translation>profiles : --why n&apos;est pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>profiles: give --count or --identity NS:ID.</source>
+        <translation>profiles : indiquez --count ou --identity NS:ID.</translation>
+    </message>
+    <message>
+        <source>profiles: --identity must be NAMESPACE:ID, e.g. email:ana@example.com, not &apos;%1&apos;.</source>
+        <translation>profiles : --identity doit être ESPACE:ID, par exemple email:ana@example.com, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>profiles: no profile has the identity %1:%2.</source>
+        <translation>profiles : aucun profil n&apos;a l&apos;identité %1:%2.</translation>
+    </message>
+    <message>
+        <source>Replace the token with a new one.</source>
+        <translation>Remplacer le jeton par un nouveau.</translation>
+    </message>
+    <message>
+        <source>ingest-token: %1</source>
+        <translation>ingest-token : %1</translation>
+    </message>
+    <message>
+        <source>Serve POST /v1/fragments on this port.</source>
+        <translation>Servir POST /v1/fragments sur ce port.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1; anything else exposes the endpoint).</source>
+        <translation>Adresse d&apos;écoute (127.0.0.1 par défaut ; toute autre adresse expose le point d&apos;ingestion).</translation>
+    </message>
+    <message>
+        <source>Largest request body accepted (default 16 MiB).</source>
+        <translation>Plus grand corps de requête accepté (16 Mio par défaut).</translation>
+    </message>
+    <message>
+        <source>Stop when there is nothing left to deliver.</source>
+        <translation>S&apos;arrêter quand il ne reste rien à livrer.</translation>
+    </message>
+    <message>
+        <source>run: %1</source>
+        <translation>run : %1</translation>
+    </message>
+    <message>
+        <source>run: nothing to run yet without --ingest-port; delivery arrives in a later version.</source>
+        <translation>run : rien à exécuter pour l&apos;instant sans --ingest-port ; la livraison arrive dans une prochaine version.</translation>
+    </message>
+    <message>
+        <source>run: --ingest-port must be a number from 0 to 65535, not &apos;%1&apos;.</source>
+        <translation>run : --ingest-port doit être un nombre de 0 à 65535, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>run: --ingest-address &apos;%1&apos; is not an IP address.</source>
+        <translation>run : --ingest-address « %1 » n&apos;est pas une adresse IP.</translation>
+    </message>
+    <message>
+        <source>run: --max-body-bytes must be a positive number, not &apos;%1&apos;.</source>
+        <translation>run : --max-body-bytes doit être un nombre positif, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Ingest endpoint: POST http://%1:%2/v1/fragments (bearer token: outflowctl ingest-token)</source>
+        <translation>Point d&apos;ingestion : POST http://%1:%2/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
+    </message>
+    <message>
+        <source>run: the ingest endpoint needs its token from the keychain: %1</source>
+        <translation>run : le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
 </context>
 </TS>

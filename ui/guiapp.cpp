@@ -1,9 +1,11 @@
 #include "guiapp.h"
 
 #include "app/appinfo.h"
+#include "app/paths.h"
 #include "app/settings.h"
 #include "app/translations.h"
 #include "app/unixsignals.h"
+#include "enginehost.h"
 #include "mainwindow.h"
 #include "uilogging.h"
 
@@ -111,7 +113,12 @@ int runGui(int argc, char *argv[])
         return 2;
     }
 
+    const QString storePath = paths::resolveStorePath(
+        parser.isSet(storeOption) ? parser.value(storeOption) : settings->storePath());
+    EngineHost engine(storePath);
     MainWindow window(*settings);
+    window.setEngine(&engine);
+    engine.start();
     if (parser.isSet(demoOption))
         window.setDemoReceiver(QUrl(parser.value(demoOption)));
     window.show();

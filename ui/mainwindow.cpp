@@ -4,6 +4,7 @@
 #include "app/appinfo.h"
 #include "app/settings.h"
 #include "emptystatepage.h"
+#include "enginehost.h"
 #include "secrets/secretstore.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_keychainStatus(new QLabel(this))
     , m_demoStatus(new QLabel(this))
+    , m_ingestStatus(new QLabel(this))
     , m_secrets(new SecretStore(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -55,7 +57,10 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_keychainStatus->setText(tr("Keychain: checking…"));
     m_demoStatus->setObjectName(QStringLiteral("demoStatusLabel"));
     m_demoStatus->hide();
+    m_ingestStatus->setObjectName(QStringLiteral("ingestStatusLabel"));
+    m_ingestStatus->hide();
     statusBar()->addWidget(m_demoStatus);
+    statusBar()->addWidget(m_ingestStatus);
     statusBar()->addPermanentWidget(m_keychainStatus);
 
     connect(m_navigation->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -133,6 +138,18 @@ void MainWindow::createMenus()
         action->setShortcut(shortcuts.at(row));
     }
 
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_ingestAction = toolsMenu->addAction(tr("Local &Ingest Endpoint"));
+    m_ingestAction->setObjectName(QStringLiteral("ingestAction"));
+    m_ingestAction->setCheckable(true);
+    m_ingestAction->setChecked(m_settings.value(Settings::Key::IngestEnabled).toBool());
+    m_ingestAction->setEnabled(false); // until the store is open
+    m_ingestAction->setToolTip(
+        tr("Accept profile fragments on http://127.0.0.1:%1/v1/fragments (bearer token: "
+           "outflowctl ingest-token)")
+            .arg(m_settings.ingestPort()));
+    connect(m_ingestAction, &QAction::toggled, this, &MainWindow::setIngestEnabled);
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About %1").arg(appinfo::displayName), this,
                                                &MainWindow::showAbout);
@@ -158,6 +175,48 @@ void MainWindow::setDemoReceiver(const QUrl &url)
 {
     m_demoStatus->setText(tr("Demo receiver: %1").arg(url.toDisplayString()));
     m_demoStatus->setVisible(url.isValid());
+}
+
+void MainWindow::setEngine(EngineHost *engine)
+{
+    m_engine = engine;
+    connect(engine, &EngineHost::storeOpened, this, [this] {
+        m_storeOpen = true;
+        m_ingestAction->setEnabled(true);
+        if (m_ingestAction->isChecked())
+            setIngestEnabled(true);
+    });
+    connect(engine, &EngineHost::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message);
+        if (m_storeOpen && m_ingestAction->isChecked())
+            showIngestStatus(tr("Ingest: stopped"), message);
+    });
+    connect(engine, &EngineHost::ingestEndpointStarted, this, [this](quint16 port) {
+        showIngestStatus(tr("Ingest: http://127.0.0.1:%1/v1/fragments").arg(port),
+                         tr("Bearer token: outflowctl ingest-token"));
+    });
+}
+
+void MainWindow::setIngestEnabled(bool enabled)
+{
+    m_settings.setValue(Settings::Key::IngestEnabled, enabled);
+    if (!m_engine || !m_storeOpen)
+        return;
+    if (enabled) {
+        showIngestStatus(tr("Ingest: starting…"));
+        m_engine->startIngestEndpoint(quint16(m_settings.ingestPort()));
+    } else {
+        m_engine->stopIngestEndpoint();
+        showIngestStatus(QString());
+    }
+}
+
+void MainWindow::showIngestStatus(const QString &text, const QString &toolTip)
+{
+    m_ingestStatus->setText(text);
+    m_ingestStatus->setToolTip(toolTip);
+    m_ingestStatus->setVisible(!text.isEmpty());
+    emit ingestStatusChanged(text);
 }
 
 void MainWindow::showAbout()

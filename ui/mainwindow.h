@@ -16,6 +16,8 @@ struct SecretResult;
 
 namespace outflow::ui {
 
+class EngineHost;
+
 // The shell: navigation on the left, one page per area on the right, the
 // keychain state in the status bar. Pages are views the Engine feeds; the
 // window itself never talks SQL or HTTP.
@@ -39,12 +41,17 @@ public:
     // Shown in the status bar so that a demo user knows where exports go.
     void setDemoReceiver(const QUrl &url);
 
+    // Connects the window to the engine (not owned): store state and the
+    // local ingest endpoint, started now when the settings enable it.
+    void setEngine(EngineHost *engine);
+
 public slots:
     void saveState();
     void showAbout();
 
 signals:
     void keychainChecked(bool available);
+    void ingestStatusChanged(const QString &status);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +62,8 @@ private:
     void restoreState();
     void checkKeychain();
     void showKeychainResult(const SecretResult &result);
+    void setIngestEnabled(bool enabled);
+    void showIngestStatus(const QString &text, const QString &toolTip = {});
 
     Settings &m_settings;
     QStandardItemModel *m_navigationModel;
@@ -62,6 +71,10 @@ private:
     QStackedWidget *m_pages;
     QLabel *m_keychainStatus;
     QLabel *m_demoStatus;
+    QLabel *m_ingestStatus;
+    QAction *m_ingestAction = nullptr;
+    EngineHost *m_engine = nullptr;
+    bool m_storeOpen = false;
     SecretStore *m_secrets;
 };
 

@@ -8,6 +8,12 @@
 
 namespace outflow::cli {
 
+// Translated text of outflowctl, in the "outflowctl" context: Text::tr("…").
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(outflowctl)
+};
+
 // What a command receives: its own arguments (after the command name) and the
 // global options. Output goes through out/err so that tests can capture it.
 struct Context
@@ -36,6 +42,10 @@ struct Command
 QList<Command> commands();
 
 int keychainCommand(Context &context);
+int ingestCommand(Context &context);
+int ingestTokenCommand(Context &context);
+int profilesCommand(Context &context);
+int runCommand(Context &context);
 int receiverCommand(Context &context);
 
 } // namespace outflow::cli

@@ -12,11 +12,11 @@ namespace outflow {
 // store (audiences issue); toXdm() adds identityMap in XDM shape.
 struct Profile
 {
-    qint64 id = 0;             // store id; 0 until inserted
-    QJsonObject attributes;    // without identityMap and segmentMembership
+    qint64 id = 0;          // store id; 0 until inserted
+    QJsonObject attributes; // without identityMap and segmentMembership
     QList<Identity> identities;
-    qint64 createdAt = 0;      // UNIX ms
-    qint64 updatedAt = 0;      // UNIX ms
+    qint64 createdAt = 0; // UNIX ms
+    qint64 updatedAt = 0; // UNIX ms
 
     // attributes + "identityMap": {"<ns>": [{"id": "...", "primary": bool}]}
     QJsonObject toXdm() const;

@@ -40,6 +40,11 @@ private:
 // the object they belong to. Every call is asynchronous and never blocks the
 // caller's thread; there is no plaintext fallback: when no keychain answers the
 // result says so (Status::NoKeychain) and nothing is written anywhere else.
+//
+// Use it from the main thread: QtKeychain's libsecret backend delivers its
+// answers through the main GLib context, and a job started on another thread
+// crashes when that answer arrives. The calls never block, so the GUI thread
+// is the right place.
 class SecretStore final : public QObject
 {
     Q_OBJECT

@@ -3,10 +3,9 @@
 #include "model/identity.h"
 #include "model/profile.h"
 
+#include <optional>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace outflow {
 

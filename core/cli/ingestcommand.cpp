@@ -1,0 +1,100 @@
+#include "app/paths.h"
+#include "cli.h"
+#include "command.h"
+#include "ingest/ingestor.h"
+#include "ingest/ndjsonreader.h"
+#include "store/sqlitestore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outflow::cli {
+
+// `outflowctl ingest FILE.ndjson|-`: merges fragments, one JSON object a line.
+// Good lines are stored even when others are bad; each bad line is reported
+// with its number and reason, and the exit code is then 2 (DESIGN §5).
+int ingestCommand(Context &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
+                                         Text::tr("Fragments per transaction (default 2000)."),
+                                         QStringLiteral("N"), QStringLiteral("2000"));
+    parser.addOption(batchOption);
+    parser.addPositionalArgument(QStringLiteral("file"), Text::tr("NDJSON file, or - for stdin."));
+    if (!parser.parse(context.arguments)) {
+        context.err << Text::tr("ingest: %1").arg(parser.errorText()) << '\n';
+        return ExitUsage;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        context.err << Text::tr("ingest: give exactly one FILE.ndjson, or - for stdin.") << '\n';
+        return ExitUsage;
+    }
+    bool ok = false;
+    const int batchSize = parser.value(batchOption).toInt(&ok);
+    if (!ok || batchSize < 1) {
+        context.err << Text::tr("ingest: --batch-size must be a positive number, not '%1'.")
+                           .arg(parser.value(batchOption))
+                    << '\n';
+        return ExitUsage;
+    }
+
+    QFile input;
+    const QString name = files.first();
+    const bool fromStdin = name == QLatin1String("-");
+    const bool opened = fromStdin ? input.open(stdin, QIODevice::ReadOnly)
+                                  : (input.setFileName(name), input.open(QIODevice::ReadOnly));
+    if (!opened) {
+        context.err << Text::tr("ingest: cannot read '%1': %2").arg(name, input.errorString())
+                    << '\n';
+        return ExitUsage;
+    }
+
+    SqliteStore store(paths::resolveStorePath(context.storePath));
+    if (!store.open()) {
+        context.err << Text::tr("ingest: %1").arg(store.lastError()) << '\n';
+        return ExitFailure;
+    }
+    Ingestor ingestor(store);
+    ingestor.setBatchSize(batchSize);
+    NdjsonReader reader(&input);
+    const IngestSummary summary = ingestor.ingest(reader);
+
+    const QString source = fromStdin ? QStringLiteral("stdin") : name;
+    for (const LineError &error : summary.errors)
+        context.err << source << ": " << error.error << '\n';
+    if (summary.emptyInput)
+        context.err << Text::tr("ingest: %1 is empty: no fragment to merge.").arg(source) << '\n';
+    if (!summary.ok())
+        context.err << Text::tr("ingest: the store failed: %1").arg(summary.storeError) << '\n';
+
+    if (context.json) {
+        QJsonArray errors;
+        for (const LineError &error : summary.errors)
+            errors.append(QJsonObject{{QStringLiteral("line"), error.line},
+                                      {QStringLiteral("error"), error.error}});
+        const QJsonObject result{{QStringLiteral("merged"), summary.fragmentsMerged},
+                                 {QStringLiteral("profilesCreated"), summary.profilesCreated},
+                                 {QStringLiteral("profilesMerged"), summary.profilesMerged},
+                                 {QStringLiteral("rejected"), qint64(summary.errors.size())},
+                                 {QStringLiteral("errors"), errors}};
+        context.out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        context.out << Text::tr(
+                           "Merged %1 fragments (%2 new profiles, %3 profiles merged); %4 lines "
+                           "rejected.")
+                           .arg(summary.fragmentsMerged)
+                           .arg(summary.profilesCreated)
+                           .arg(summary.profilesMerged)
+                           .arg(summary.errors.size())
+                    << '\n';
+    }
+    if (!summary.ok())
+        return ExitFailure;
+    return summary.errors.isEmpty() && !summary.emptyInput ? ExitSuccess : ExitUsage;
+}
+
+} // namespace outflow::cli

@@ -1,0 +1,141 @@
+#include "app/paths.h"
+#include "cli.h"
+#include "command.h"
+#include "engine/engine.h"
+#include "ingest/ingestserver.h"
+#include "ingest/ingesttoken.h"
+#include "secrets/secretstore.h"
+
+#include <QCommandLineParser>
+
+namespace outflow::cli {
+
+// `outflowctl ingest-token [--rotate]`: prints the bearer token of the local
+// ingest endpoint, from the keychain (created on first use). Printed only
+// because it was asked for, on stdout only, never logged.
+int ingestTokenCommand(Context &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption rotateOption(QStringLiteral("rotate"),
+                                          Text::tr("Replace the token with a new one."));
+    parser.addOption(rotateOption);
+    if (!parser.parse(context.arguments) || !parser.positionalArguments().isEmpty()) {
+        context.err << Text::tr("ingest-token: %1")
+                           .arg(parser.errorText().isEmpty()
+                                    ? Text::tr("unexpected argument '%1'")
+                                          .arg(parser.positionalArguments().value(0))
+                                    : parser.errorText())
+                    << '\n';
+        return ExitUsage;
+    }
+    auto *secrets = new SecretStore(QCoreApplication::instance());
+    obtainIngestToken(*secrets, parser.isSet(rotateOption), secrets,
+                      [&context](const QByteArray &token, const SecretResult &result) {
+                          if (token.isEmpty()) {
+                              context.err << result.message() << '\n';
+                              context.err.flush();
+                              QCoreApplication::exit(ExitFailure);
+                              return;
+                          }
+                          context.out << token << '\n';
+                          context.out.flush();
+                          QCoreApplication::exit(ExitSuccess);
+                      });
+    return RunEventLoop;
+}
+
+// `outflowctl run [--ingest-port P]`: runs the engine until SIGTERM/SIGINT.
+// Today it serves the local ingest endpoint; activation and delivery join it
+// in later versions.
+int runCommand(Context &context)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption portOption(QStringLiteral("ingest-port"),
+                                        Text::tr("Serve POST /v1/fragments on this port."),
+                                        QStringLiteral("P"));
+    const QCommandLineOption addressOption(
+        QStringLiteral("ingest-address"),
+        Text::tr("Address to listen on (default 127.0.0.1; anything else exposes the endpoint)."),
+        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption limitOption(
+        QStringLiteral("max-body-bytes"),
+        Text::tr("Largest request body accepted (default 16 MiB)."), QStringLiteral("N"),
+        QString::number(IngestServer::DefaultMaxBodyBytes));
+    const QCommandLineOption untilIdleOption(
+        QStringLiteral("until-idle"), Text::tr("Stop when there is nothing left to deliver."));
+    parser.addOptions({portOption, addressOption, limitOption, untilIdleOption});
+    if (!parser.parse(context.arguments)) {
+        context.err << Text::tr("run: %1").arg(parser.errorText()) << '\n';
+        return ExitUsage;
+    }
+    if (!parser.isSet(portOption)) {
+        context.err << Text::tr(
+                           "run: nothing to run yet without --ingest-port; delivery arrives in "
+                           "a later version.")
+                    << '\n';
+        return ExitUsage;
+    }
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        context.err << Text::tr("run: --ingest-port must be a number from 0 to 65535, not '%1'.")
+                           .arg(parser.value(portOption))
+                    << '\n';
+        return ExitUsage;
+    }
+    const QHostAddress address(parser.value(addressOption));
+    if (address.isNull()) {
+        context.err << Text::tr("run: --ingest-address '%1' is not an IP address.")
+                           .arg(parser.value(addressOption))
+                    << '\n';
+        return ExitUsage;
+    }
+    const qint64 maxBody = parser.value(limitOption).toLongLong(&ok);
+    if (!ok || maxBody < 1) {
+        context.err << Text::tr("run: --max-body-bytes must be a positive number, not '%1'.")
+                           .arg(parser.value(limitOption))
+                    << '\n';
+        return ExitUsage;
+    }
+
+    auto *engine =
+        new Engine(paths::resolveStorePath(context.storePath), QCoreApplication::instance());
+    QObject::connect(engine, &Engine::failed, engine, [&context](const QString &message) {
+        context.err << Text::tr("run: %1").arg(message) << '\n';
+        context.err.flush();
+        QCoreApplication::exit(ExitFailure);
+    });
+    QObject::connect(engine, &Engine::ingestEndpointStarted, engine,
+                     [&context, address](quint16 bound) {
+                         const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                                                  ? QStringLiteral("[%1]").arg(address.toString())
+                                                  : address.toString();
+                         context.out << Text::tr("Ingest endpoint: POST http://%1:%2/v1/fragments "
+                                                 "(bearer token: outflowctl ingest-token)")
+                                            .arg(host)
+                                            .arg(bound)
+                                     << Qt::endl;
+                     });
+    engine->open();
+    if (!engine->store())
+        return ExitFailure; // failed() printed why
+    auto *secrets = new SecretStore(engine);
+    obtainIngestToken(*secrets, false, engine,
+                      [&context, engine, port, address, maxBody](const QByteArray &token,
+                                                                 const SecretResult &result) {
+                          if (token.isEmpty()) {
+                              context.err
+                                  << Text::tr("run: the ingest endpoint needs its token from "
+                                              "the keychain: %1")
+                                         .arg(result.message())
+                                  << '\n';
+                              context.err.flush();
+                              QCoreApplication::exit(ExitFailure);
+                              return;
+                          }
+                          engine->startIngestEndpoint(quint16(port), address, maxBody, token);
+                      });
+    return RunEventLoop;
+}
+
+} // namespace outflow::cli

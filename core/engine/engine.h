@@ -1,0 +1,55 @@
+#pragma once
+
+#include <memory>
+#include <QHostAddress>
+#include <QObject>
+
+namespace outflow {
+
+class Ingestor;
+class IngestServer;
+class Store;
+
+// Wires the pipeline's parts and owns them: the store, the ingestor and the
+// local ingest endpoint (later: segmentation, activation, the sender). One
+// Engine lives in one thread — the GUI moves it to a worker thread and talks
+// to it through queued signals; outflowctl runs it in its main thread. Its
+// database connection is opened in open(), in the thread it will be used from.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    explicit Engine(QString storePath, QObject *parent = nullptr);
+    ~Engine() override;
+
+    QString storePath() const { return m_storePath; }
+    Store *store() const { return m_store.get(); }
+    Ingestor *ingestor() const { return m_ingestor.get(); }
+
+public slots:
+    // Opens (creating and migrating) the store; emits opened() or failed().
+    void open();
+    // Starts POST /v1/fragments with this bearer token; emits
+    // ingestEndpointStarted() or failed(). The caller reads the token from the
+    // keychain (obtainIngestToken) on the main thread: QtKeychain's libsecret
+    // backend answers through the main GLib context only.
+    void startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
+                             const QByteArray &token);
+    void stopIngestEndpoint();
+
+signals:
+    void opened();
+    void failed(const QString &message);
+    void ingestEndpointStarted(quint16 port);
+    void fragmentsCommitted(int count);
+
+private:
+    QString m_storePath;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Ingestor> m_ingestor;
+    IngestServer *m_ingestServer = nullptr;
+};
+
+} // namespace outflow

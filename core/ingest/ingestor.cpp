@@ -1,0 +1,113 @@
+#include "ingestor.h"
+
+#include "ndjsonreader.h"
+#include "store/store.h"
+
+namespace outflow {
+
+Ingestor::Ingestor(Store &store, ProfileMerger::Clock clock)
+    : m_store(store)
+    , m_merger(store, std::move(clock))
+{}
+
+bool Ingestor::mergeOne(const Fragment &fragment, IngestSummary &summary)
+{
+    const std::optional<MergeReport> report = m_merger.merge(fragment);
+    if (!report)
+        return false;
+    ++summary.fragmentsMerged;
+    if (report->created)
+        ++summary.profilesCreated;
+    summary.profilesMerged += report->mergedProfileIds.size();
+    if (m_onMerged)
+        m_onMerged(fragment, *report);
+    return true;
+}
+
+IngestSummary Ingestor::ingest(NdjsonReader &reader)
+{
+    IngestSummary summary;
+    IngestSummary pending; // counts of the open transaction, folded in on commit
+    int inBatch = 0;
+    QElapsedTimer batchAge;
+
+    const auto commitBatch = [&]() -> bool {
+        if (inBatch == 0)
+            return true;
+        if (!m_store.commit()) {
+            summary.storeError = m_store.lastError();
+            m_store.rollback();
+            return false;
+        }
+        summary.fragmentsMerged += pending.fragmentsMerged;
+        summary.profilesCreated += pending.profilesCreated;
+        summary.profilesMerged += pending.profilesMerged;
+        ++summary.transactions;
+        pending = IngestSummary();
+        inBatch = 0;
+        return true;
+    };
+
+    ReadRecord record;
+    while (reader.next(record)) {
+        if (!record.fragment) {
+            summary.errors.append({record.line, record.error});
+        } else {
+            if (inBatch == 0) {
+                if (!m_store.begin()) {
+                    summary.storeError = m_store.lastError();
+                    return summary;
+                }
+                batchAge.start();
+            }
+            ++inBatch;
+            if (!mergeOne(*record.fragment, pending)) {
+                summary.storeError = m_store.lastError();
+                m_store.rollback();
+                return summary;
+            }
+        }
+        if (inBatch > 0 && (inBatch >= m_batchSize || batchAge.elapsed() >= m_maxBatchDelayMs)) {
+            if (!commitBatch())
+                return summary;
+        }
+    }
+    commitBatch();
+    summary.emptyInput = !reader.sawAnyLine();
+    return summary;
+}
+
+std::optional<QList<MergeReport>> Ingestor::mergeAll(const QList<Fragment> &fragments,
+                                                     QString *error)
+{
+    QList<MergeReport> reports;
+    if (fragments.isEmpty())
+        return reports;
+    reports.reserve(fragments.size());
+    if (!m_store.begin()) {
+        if (error)
+            *error = m_store.lastError();
+        return std::nullopt;
+    }
+    for (const Fragment &fragment : fragments) {
+        std::optional<MergeReport> report = m_merger.merge(fragment);
+        if (!report) {
+            if (error)
+                *error = m_store.lastError();
+            m_store.rollback();
+            return std::nullopt;
+        }
+        if (m_onMerged)
+            m_onMerged(fragment, *report);
+        reports.append(std::move(*report));
+    }
+    if (!m_store.commit()) {
+        if (error)
+            *error = m_store.lastError();
+        m_store.rollback();
+        return std::nullopt;
+    }
+    return reports;
+}
+
+} // namespace outflow

@@ -1,0 +1,113 @@
+// The schema history of the SQLite store. Append new versions at the end;
+// never edit a migration that has been released (stores in the field have
+// already run it).
+#include "sqlitestore.h"
+
+namespace outflow {
+
+namespace {
+
+// Version 1 holds the tables for everything the following issues fill, so that
+// they add code, not schema churn. Times are UNIX ms unless said otherwise.
+QStringList schemaVersion1()
+{
+    return {
+        // attributes: compact JSON object, without identityMap and segmentMembership.
+        QStringLiteral("CREATE TABLE profiles ("
+                       " id INTEGER PRIMARY KEY,"
+                       " attributes TEXT NOT NULL DEFAULT '{}',"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        // WITHOUT ROWID: the hot lookup (namespace, id) → profile_id is answered by
+        // the primary key b-tree alone. position keeps the insertion order per profile.
+        QStringLiteral("CREATE TABLE identities ("
+                       " namespace TEXT NOT NULL,"
+                       " id TEXT NOT NULL,"
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),"
+                       " position INTEGER NOT NULL,"
+                       " PRIMARY KEY (namespace, id)) WITHOUT ROWID"),
+        // Covering (the primary key columns ride along in every index of a WITHOUT
+        // ROWID table): loading a profile's identities never visits the table.
+        QStringLiteral("CREATE INDEX identities_by_profile"
+                       " ON identities(profile_id, position, is_primary)"),
+        // History, not a relation: no foreign keys, the absorbed profile is gone and
+        // the survivor may itself be absorbed later.
+        QStringLiteral("CREATE TABLE profile_merges ("
+                       " survivor_id INTEGER NOT NULL,"
+                       " absorbed_id INTEGER NOT NULL,"
+                       " merged_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX profile_merges_by_survivor"
+                       " ON profile_merges(survivor_id, merged_at)"),
+        QStringLiteral("CREATE INDEX profile_merges_by_absorbed ON profile_merges(absorbed_id)"),
+        // rule: the expression of a segmentation audience (DESIGN §3); NULL for uploads.
+        QStringLiteral("CREATE TABLE audiences ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " origin TEXT NOT NULL CHECK (origin IN ('segmentation', 'custom-upload')),"
+                       " rule TEXT,"
+                       " merge_policy_id TEXT NOT NULL DEFAULT 'default',"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        // last_qualification_time: ISO-8601 UTC, as exported in segmentMembership.
+        QStringLiteral("CREATE TABLE memberships ("
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " audience_id TEXT NOT NULL REFERENCES audiences(id) ON DELETE CASCADE,"
+                       " status TEXT NOT NULL CHECK (status IN ('realized', 'exited')),"
+                       " last_qualification_time TEXT NOT NULL,"
+                       " PRIMARY KEY (profile_id, audience_id)) WITHOUT ROWID"),
+        // Backfill walks the realized members of one audience in profile order.
+        QStringLiteral("CREATE INDEX memberships_by_audience"
+                       " ON memberships(audience_id, status, profile_id)"),
+        // Retention removes exited entries older than its period.
+        QStringLiteral("CREATE INDEX memberships_exited ON memberships(last_qualification_time)"
+                       " WHERE status = 'exited'"),
+        // config: everything but secrets, which stay in the keychain (DESIGN §6).
+        QStringLiteral("CREATE TABLE destinations ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " config TEXT NOT NULL DEFAULT '{}',"
+                       " enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        // One dataflow per destination; config holds mapped audiences and attributes.
+        QStringLiteral("CREATE TABLE dataflows ("
+                       " id TEXT PRIMARY KEY,"
+                       " destination_id TEXT NOT NULL UNIQUE"
+                       "  REFERENCES destinations(id) ON DELETE CASCADE,"
+                       " config TEXT NOT NULL DEFAULT '{}',"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        // The durable outbox: a row is committed before its fragment is acknowledged
+        // and deleted after a 2xx. profile_id has no foreign key: a queued export
+        // outlives a merge of its profile. id gives the per-profile delivery order.
+        QStringLiteral("CREATE TABLE outbox ("
+                       " id INTEGER PRIMARY KEY,"
+                       " export_id TEXT NOT NULL UNIQUE,"
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " profile_id INTEGER NOT NULL,"
+                       " payload TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " state TEXT NOT NULL DEFAULT 'pending',"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " next_attempt_at INTEGER NOT NULL,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX outbox_due ON outbox(dataflow_id, state, next_attempt_at)"),
+        QStringLiteral("CREATE INDEX outbox_by_profile ON outbox(dataflow_id, profile_id, id)"),
+    };
+}
+
+} // namespace
+
+QList<Migration> SqliteStore::migrations()
+{
+    return {
+        {1,
+         QStringLiteral("Profiles, identities, audiences, memberships, destinations, "
+                        "dataflows and the outbox"),
+         schemaVersion1()},
+    };
+}
+
+} // namespace outflow

@@ -1,0 +1,423 @@
+#include "sqlitestore.h"
+
+#include "sqlitestore_p.h"
+
+#include <atomic>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace outflow {
+
+namespace {
+
+// "OutF" in the SQLite header: a database of another application is refused
+// instead of being migrated into a half-Outflow store.
+constexpr int kApplicationId = 0x4F757446;
+constexpr int kBusyTimeoutMs = 5000;
+
+QString nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+SqliteStore::SqliteStore(const QString &path, QList<Migration> migrations)
+    : m_path(path)
+    , m_migrations(std::move(migrations))
+{
+    static std::atomic<quint64> instances{0};
+    m_connectionName = QStringLiteral("outflow-sqlite-%1").arg(++instances);
+}
+
+SqliteStore::~SqliteStore()
+{
+    close();
+}
+
+bool SqliteStore::open()
+{
+    close();
+    m_error.clear();
+    // Nothing is written before the file is known to be an Outflow store of a
+    // schema this build understands: a refused file is left byte for byte.
+    const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && configure() &&
+                    migrate() && prepareStatements();
+    if (!ok)
+        close();
+    return ok;
+}
+
+void SqliteStore::close()
+{
+    m_statements.reset();
+    if (m_db.isValid())
+        m_db.close(); // rolls back a transaction left open
+    m_db = QSqlDatabase();
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+    m_schemaVersion = 0;
+    m_inTransaction = false;
+}
+
+bool SqliteStore::checkFile()
+{
+    int previous = 0;
+    for (const Migration &migration : std::as_const(m_migrations)) {
+        if (migration.version <= previous) {
+            return fail(QCoreApplication::translate(
+                            "SqliteStore", "Invalid migration list: version %1 follows version %2.")
+                            .arg(migration.version)
+                            .arg(previous));
+        }
+        previous = migration.version;
+    }
+
+    const QFileInfo info(m_path);
+    if (!info.exists()) {
+        if (!QDir().mkpath(info.absolutePath())) {
+            return fail(QCoreApplication::translate("SqliteStore",
+                                                    "Could not create the folder %1 for the store.")
+                            .arg(QDir::toNativeSeparators(info.absolutePath())));
+        }
+        return true;
+    }
+    const QString notSqlite = QCoreApplication::translate(
+        "SqliteStore", "%1 is not an Outflow store: it is not an SQLite database.");
+    if (info.isDir())
+        return fail(notSqlite.arg(nativePath(m_path)));
+    if (info.size() == 0)
+        return true; // SQLite treats an empty file as a new database
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
+                        .arg(nativePath(m_path), file.errorString()));
+    }
+    static constexpr char header[] = "SQLite format 3"; // and its terminating NUL
+    if (file.read(sizeof header) != QByteArrayView(header, sizeof header))
+        return fail(notSqlite.arg(nativePath(m_path)));
+    return true;
+}
+
+bool SqliteStore::openConnection()
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid()) {
+        return fail(QCoreApplication::translate(
+            "SqliteStore", "Qt's SQLite driver is missing (package libqt6sql6-sqlite)."));
+    }
+    m_db.setDatabaseName(m_path);
+    if (!m_db.open()) {
+        return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
+                        .arg(nativePath(m_path), m_db.lastError().text()));
+    }
+    return true;
+}
+
+bool SqliteStore::checkIsOutflowStore()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const auto cannotOpen = [&] {
+        return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
+                        .arg(nativePath(m_path), query.lastError().text()));
+    };
+    // Only reads and connection settings here: nothing may change the file yet.
+    if (!query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs)))
+        return cannotOpen();
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return cannotOpen();
+    const int applicationId = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(name = 'schema_version'), 0)"
+                                   " FROM sqlite_master WHERE type = 'table'")) ||
+        !query.next()) {
+        return cannotOpen();
+    }
+    const int tables = query.value(0).toInt();
+    const bool versioned = query.value(1).toInt() > 0;
+    query.finish();
+    if (applicationId != kApplicationId && (applicationId != 0 || tables > 0)) {
+        return fail(QCoreApplication::translate("SqliteStore",
+                                                "%1 is not an Outflow store: it holds another "
+                                                "application's data.")
+                        .arg(nativePath(m_path)));
+    }
+    if (versioned && !readVersion(query, &m_schemaVersion))
+        return cannotOpen();
+
+    const int newest = m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
+    if (m_schemaVersion > newest) {
+        return fail(QCoreApplication::translate(
+                        "SqliteStore",
+                        "This store was created by a newer Outflow (schema %1; this version "
+                        "knows up to %2). Upgrade Outflow or use another store.")
+                        .arg(m_schemaVersion)
+                        .arg(newest));
+    }
+    return true;
+}
+
+bool SqliteStore::readVersion(QSqlQuery &query, int *version)
+{
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) ||
+        !query.next()) {
+        return false;
+    }
+    *version = query.value(0).toInt();
+    query.finish();
+    return true;
+}
+
+bool SqliteStore::configure()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    // WAL: readers on other threads never block the writer. synchronous=NORMAL
+    // is durable across a crash of the process (the outbox promise, DESIGN §4);
+    // only a power loss may drop the last commits. foreign_keys is off by
+    // default in SQLite and cannot change inside a transaction.
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+        return failQuery(query);
+    const QString mode = query.value(0).toString();
+    query.finish();
+    if (mode != QLatin1String("wal") && m_path != QLatin1String(":memory:")) {
+        return fail(QCoreApplication::translate(
+                        "SqliteStore", "Could not open the store %1: its folder does not support "
+                                       "SQLite's write-ahead log.")
+                        .arg(nativePath(m_path)));
+    }
+    for (const QString &extra :
+         qEnvironmentVariable("TMP_PRAGMAS").split(u';', Qt::SkipEmptyParts)) // TMPHACK
+        query.exec(extra);                                                    // TMPHACK
+    if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")) ||
+        !query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
+        return failQuery(query);
+    }
+    return true;
+}
+
+bool SqliteStore::migrate()
+{
+    for (const Migration &migration : std::as_const(m_migrations)) {
+        if (migration.version > m_schemaVersion && !applyMigration(migration))
+            return false;
+    }
+    return true;
+}
+
+bool SqliteStore::applyMigration(const Migration &migration)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const auto abort = [&] {
+        const QString error = query.lastError().text();
+        query.finish();
+        query.exec(QStringLiteral("ROLLBACK"));
+        return fail(QCoreApplication::translate(
+                        "SqliteStore", "Could not upgrade the store %1 to schema version %2 "
+                                       "(%3): %4")
+                        .arg(nativePath(m_path), QString::number(migration.version),
+                             migration.description, error));
+    };
+    // IMMEDIATE takes the write lock now: two connections opening the same new
+    // file run each migration once, the second one waiting for the first.
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return abort();
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                   " version INTEGER PRIMARY KEY,"
+                                   " description TEXT NOT NULL,"
+                                   " applied_at INTEGER NOT NULL)")) ||
+        !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId))) {
+        return abort();
+    }
+    int current = 0;
+    if (!readVersion(query, &current))
+        return abort();
+    if (current < migration.version) {
+        for (const QString &statement : migration.statements) {
+            if (!query.exec(statement))
+                return abort();
+        }
+        if (!query.prepare(QStringLiteral("INSERT INTO schema_version"
+                                          " (version, description, applied_at) VALUES (?, ?, ?)")))
+            return abort();
+        query.bindValue(0, migration.version);
+        query.bindValue(1, migration.description);
+        query.bindValue(2, QDateTime::currentMSecsSinceEpoch());
+        if (!query.exec())
+            return abort();
+        current = migration.version;
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return abort();
+    m_schemaVersion = current;
+    return true;
+}
+
+bool SqliteStore::Statements::prepare(QString *error)
+{
+    const std::pair<QSqlQuery *, QString> statements[] = {
+        {&begin, QStringLiteral("BEGIN IMMEDIATE")},
+        {&commit, QStringLiteral("COMMIT")},
+        {&rollback, QStringLiteral("ROLLBACK")},
+        {&owner,
+         QStringLiteral("SELECT profile_id FROM identities WHERE namespace = ? AND id = ?")},
+        // One statement for the profile and its identities (one row each, the
+        // profile's columns repeated): a second statement per load costs more in
+        // Qt's per-execution overhead than the repeated columns do. CAST to BLOB
+        // hands Qt the stored UTF-8 bytes as they are, ready for QJsonDocument;
+        // reading TEXT would convert them to UTF-16 and back.
+        {&profile, QStringLiteral("SELECT CAST(p.attributes AS BLOB), p.created_at, p.updated_at,"
+                                  " i.namespace, i.id, i.is_primary"
+                                  " FROM profiles p LEFT JOIN identities i ON i.profile_id = p.id"
+                                  " WHERE p.id = ? ORDER BY i.position")},
+        // Qt binds a QByteArray as a BLOB; CAST stores it as TEXT (UTF-8) without
+        // a conversion, so the column stays readable by SQLite's JSON functions.
+        {&insertProfile, QStringLiteral("INSERT INTO profiles (attributes, created_at, updated_at)"
+                                        " VALUES (CAST(? AS TEXT), ?, ?)")},
+        {&updateProfile, QStringLiteral("UPDATE profiles SET attributes = CAST(? AS TEXT),"
+                                        " updated_at = ? WHERE id = ?")},
+        // One statement per identity: a new one is appended after the profile's
+        // last position; one the profile owns only has its primary flag updated;
+        // one owned by another profile changes no row, which the caller reports.
+        {&upsertIdentity,
+         QStringLiteral(
+             "INSERT INTO identities (namespace, id, profile_id, is_primary, position)"
+             " VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1"
+             " FROM identities WHERE profile_id = ?))"
+             " ON CONFLICT (namespace, id) DO UPDATE SET is_primary = excluded.is_primary"
+             " WHERE profile_id = excluded.profile_id")},
+        {&profileExists, QStringLiteral("SELECT 1 FROM profiles WHERE id = ?")},
+        {&lastPosition, QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM identities"
+                                       " WHERE profile_id = ?")},
+        {&moveIdentities, QStringLiteral("UPDATE identities SET profile_id = ?,"
+                                         " position = position + ? WHERE profile_id = ?")},
+        // OR IGNORE keeps the survivor's row for an audience both profiles are in;
+        // the absorbed profile's row then goes with it (ON DELETE CASCADE).
+        {&moveMemberships,
+         QStringLiteral("UPDATE OR IGNORE memberships SET profile_id = ? WHERE profile_id = ?")},
+        {&deleteProfile, QStringLiteral("DELETE FROM profiles WHERE id = ?")},
+        {&recordMerge, QStringLiteral("INSERT INTO profile_merges (survivor_id, absorbed_id,"
+                                      " merged_at) VALUES (?, ?, ?)")},
+        {&mergesInto, QStringLiteral("SELECT survivor_id, absorbed_id, merged_at"
+                                     " FROM profile_merges WHERE survivor_id = ?"
+                                     " ORDER BY merged_at, rowid")},
+        {&profileCount, QStringLiteral("SELECT COUNT(*) FROM profiles")},
+        {&profileIds, QStringLiteral("SELECT id FROM profiles WHERE id > ? ORDER BY id LIMIT ?")},
+    };
+    for (const auto &[query, sql] : statements) {
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            *error = query->lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+// A UNION ALL of primary-key lookups: one execution instead of one per identity
+// (Qt's per-execution overhead dominates a point lookup), and cheaper for SQLite
+// than an OR or IN over (namespace, id), which builds a temporary index.
+// Duplicates are removed by the caller.
+QSqlQuery *SqliteStore::Statements::ownersOf(int count, QString *error)
+{
+    std::unique_ptr<QSqlQuery> &query = owners[count];
+    if (!query) {
+        QString sql;
+        for (int i = 0; i < count; ++i) {
+            if (i > 0)
+                sql += QStringLiteral(" UNION ALL ");
+            sql +=
+                QStringLiteral("SELECT profile_id FROM identities WHERE namespace = ? AND id = ?");
+        }
+        auto prepared = std::make_unique<QSqlQuery>(db);
+        prepared->setForwardOnly(true);
+        if (!prepared->prepare(sql)) {
+            *error = prepared->lastError().text();
+            return nullptr;
+        }
+        query = std::move(prepared);
+    }
+    return query.get();
+}
+
+bool SqliteStore::prepareStatements()
+{
+    auto statements = std::make_unique<Statements>(m_db);
+    QString error;
+    if (!statements->prepare(&error)) {
+        return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
+                        .arg(nativePath(m_path), error));
+    }
+    m_statements = std::move(statements);
+    return true;
+}
+
+bool SqliteStore::begin()
+{
+    if (!isOpen())
+        return false;
+    if (m_inTransaction) {
+        return fail(QCoreApplication::translate("SqliteStore", "A transaction is already open."));
+    }
+    if (!exec(m_statements->begin))
+        return false;
+    m_inTransaction = true;
+    return true;
+}
+
+bool SqliteStore::commit()
+{
+    if (!isOpen())
+        return false;
+    if (!m_inTransaction)
+        return fail(QCoreApplication::translate("SqliteStore", "No transaction is open."));
+    // On failure the transaction stays open: the caller rolls it back.
+    if (!exec(m_statements->commit))
+        return false;
+    m_inTransaction = false;
+    return true;
+}
+
+void SqliteStore::rollback()
+{
+    if (!m_statements || !m_inTransaction)
+        return;
+    // Fails only when SQLite already rolled back on its own (after an I/O
+    // error, for instance): either way no transaction is left.
+    m_statements->rollback.exec();
+    m_inTransaction = false;
+}
+
+bool SqliteStore::isOpen()
+{
+    if (m_statements)
+        return true;
+    return fail(QCoreApplication::translate("SqliteStore", "The store is not open."));
+}
+
+bool SqliteStore::exec(QSqlQuery &query)
+{
+    return query.exec() || failQuery(query);
+}
+
+bool SqliteStore::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+bool SqliteStore::failQuery(const QSqlQuery &query)
+{
+    return fail(QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
+                    .arg(query.lastError().text()));
+}
+
+} // namespace outflow

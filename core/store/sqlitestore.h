@@ -1,0 +1,87 @@
+#pragma once
+
+#include "store/migration.h"
+#include "store/store.h"
+
+#include <memory>
+#include <QSqlDatabase>
+
+class QSqlQuery;
+
+namespace outflow {
+
+// The embedded store (DESIGN §4): one SQLite file in WAL mode through QtSql's
+// QSQLITE driver. All SQLite-specific SQL lives in this class; the PostgreSQL
+// store implements the same interface with its own.
+//
+// Each instance owns one connection, opened by open() on the thread that uses
+// it and removed by close() or the destructor. Statements are prepared once
+// per connection and reused: the merge pipeline calls owners(), profile(),
+// updateProfile()/insertProfile() and addIdentities() for every fragment.
+class SqliteStore final : public Store
+{
+public:
+    explicit SqliteStore(const QString &path,
+                         QList<Migration> migrations = SqliteStore::migrations());
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore &) = delete;
+    SqliteStore &operator=(const SqliteStore &) = delete;
+
+    // The built-in schema history, oldest first (sqlitemigrations.cpp).
+    static QList<Migration> migrations();
+
+    QString path() const { return m_path; }
+
+    bool open() override;
+    void close() override;
+    QString lastError() const override { return m_error; }
+    int schemaVersion() const override { return m_schemaVersion; }
+
+    bool begin() override;
+    bool commit() override;
+    void rollback() override;
+
+    QList<qint64> owners(const QList<Identity> &identities) override;
+    std::optional<qint64> owner(const Identity &identity) override;
+    std::optional<Profile> profile(qint64 id) override;
+    qint64 insertProfile(const Profile &profile) override;
+    bool updateProfile(const Profile &profile) override;
+    bool addIdentities(qint64 profileId, const QList<Identity> &identities) override;
+    bool mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedAt) override;
+    QList<MergeRecord> mergesInto(qint64 survivor) override;
+    qint64 profileCount() override;
+    QList<qint64> profileIds(qint64 afterId, int limit) override;
+
+private:
+    struct Statements;
+
+    bool checkFile();
+    bool openConnection();
+    bool checkIsOutflowStore();
+    static bool readVersion(QSqlQuery &query, int *version);
+    bool configure();
+    bool migrate();
+    bool applyMigration(const Migration &migration);
+    bool prepareStatements();
+
+    bool isOpen();
+    bool exec(QSqlQuery &query);
+    bool fail(const QString &message);
+    bool failQuery(const QSqlQuery &query);
+    bool upsertIdentities(qint64 profileId, const QList<Identity> &identities);
+    // Runs work() in a transaction of its own unless the caller has begun one,
+    // so that a multi-statement write outside begin()/commit() is still atomic.
+    template<typename Work>
+    bool atomically(Work &&work);
+
+    QString m_path;
+    QList<Migration> m_migrations;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<Statements> m_statements; // exist only while open
+    QString m_error;
+    int m_schemaVersion = 0;
+    bool m_inTransaction = false;
+};
+
+} // namespace outflow

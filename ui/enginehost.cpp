@@ -1,0 +1,63 @@
+#include "enginehost.h"
+
+#include "engine/engine.h"
+#include "ingest/ingestserver.h"
+#include "ingest/ingesttoken.h"
+#include "secrets/secretstore.h"
+
+namespace outflow::ui {
+
+EngineHost::EngineHost(const QString &storePath, QObject *parent)
+    : QObject(parent)
+    , m_storePath(storePath)
+    , m_secrets(new SecretStore(this))
+{
+    m_thread.setObjectName(QStringLiteral("EngineThread"));
+    m_engine = new Engine(storePath); // no parent: it moves to the worker thread
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_engine, &Engine::opened, this, &EngineHost::storeOpened);
+    connect(m_engine, &Engine::failed, this, &EngineHost::failed);
+    connect(m_engine, &Engine::ingestEndpointStarted, this, &EngineHost::ingestEndpointStarted);
+    connect(m_engine, &Engine::fragmentsCommitted, this, &EngineHost::fragmentsCommitted);
+    m_thread.start();
+}
+
+EngineHost::~EngineHost()
+{
+    // finished() deletes the Engine on its own thread before wait() returns.
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EngineHost::start()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::open, Qt::QueuedConnection);
+}
+
+void EngineHost::startIngestEndpoint(quint16 port)
+{
+    obtainIngestToken(
+        *m_secrets, false, this, [this, port](const QByteArray &token, const SecretResult &result) {
+            if (token.isEmpty()) {
+                emit failed(tr("The ingest endpoint needs its token from the "
+                               "keychain: %1")
+                                .arg(result.message()));
+                return;
+            }
+            QMetaObject::invokeMethod(
+                m_engine,
+                [engine = m_engine, port, token] {
+                    engine->startIngestEndpoint(port, QHostAddress(QHostAddress::LocalHost),
+                                                IngestServer::DefaultMaxBodyBytes, token);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void EngineHost::stopIngestEndpoint()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::stopIngestEndpoint, Qt::QueuedConnection);
+}
+
+} // namespace outflow::ui

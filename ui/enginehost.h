@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+
+namespace outflow {
+class Engine;
+class SecretStore;
+} // namespace outflow
+
+namespace outflow::ui {
+
+// Runs the Engine on its own worker thread (DESIGN §4: no database, keychain
+// or network work on the GUI thread) and relays its signals, queued, to the
+// GUI. The host lives on the GUI thread; the Engine is created and destroyed
+// on the worker thread.
+class EngineHost final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineHost)
+
+public:
+    explicit EngineHost(const QString &storePath, QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    QString storePath() const { return m_storePath; }
+
+    // Asynchronous; answered by storeOpened() or failed().
+    void start();
+    // Asynchronous; answered by ingestEndpointStarted() or failed(). The
+    // token is read from the keychain here, on the GUI thread (QtKeychain's
+    // libsecret backend answers through the main GLib context only; the call
+    // does not block).
+    void startIngestEndpoint(quint16 port);
+    void stopIngestEndpoint();
+
+signals:
+    void storeOpened();
+    void failed(const QString &message);
+    void ingestEndpointStarted(quint16 port);
+    void fragmentsCommitted(int count);
+
+private:
+    QString m_storePath;
+    QThread m_thread;
+    Engine *m_engine = nullptr; // lives on m_thread
+    SecretStore *m_secrets;     // lives on the GUI thread
+};
+
+} // namespace outflow::ui
