@@ -1,4 +1,14 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>outflow::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n profile(s) in the store</source>
+        <translation>
+            <numerusform>%n profile in the store</numerusform>
+            <numerusform>%n profiles in the store</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -479,6 +479,13 @@
         <source>Ingest: starting…</source>
         <translation>Ingestion : démarrage…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n profile(s) in the store</source>
+        <translation>
+            <numerusform>%n profil dans le stockage</numerusform>
+            <numerusform>%n profils dans le stockage</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>outflowctl</name>

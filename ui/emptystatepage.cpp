@@ -59,6 +59,11 @@ QString EmptyStatePage::heading() const
     return m_heading->text();
 }
 
+void EmptyStatePage::setHeading(const QString &heading)
+{
+    m_heading->setText(heading);
+}
+
 QString EmptyStatePage::whatAppears() const
 {
     return m_whatAppears->text();

@@ -19,6 +19,7 @@ public:
                    QWidget *parent = nullptr);
 
     QString heading() const;
+    void setHeading(const QString &heading);
     QString whatAppears() const;
     QString howToBegin() const;
 

@@ -20,6 +20,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::failed, this, &EngineHost::failed);
     connect(m_engine, &Engine::ingestEndpointStarted, this, &EngineHost::ingestEndpointStarted);
     connect(m_engine, &Engine::fragmentsCommitted, this, &EngineHost::fragmentsCommitted);
+    connect(m_engine, &Engine::profileCountChanged, this, &EngineHost::profileCountChanged);
     m_thread.start();
 }
 

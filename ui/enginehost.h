@@ -40,6 +40,7 @@ signals:
     void failed(const QString &message);
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
+    void profileCountChanged(qint64 count);
 
 private:
     QString m_storePath;

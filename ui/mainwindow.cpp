@@ -186,6 +186,13 @@ void MainWindow::setEngine(EngineHost *engine)
         if (m_ingestAction->isChecked())
             setIngestEnabled(true);
     });
+    connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
+        // Until the profile browser exists, the page at least says what is stored.
+        auto *page = qobject_cast<EmptyStatePage *>(m_pages->widget(int(Page::Profiles)));
+        if (page)
+            page->setHeading(count == 0 ? tr("No profile yet")
+                                        : tr("%n profile(s) in the store", nullptr, int(count)));
+    });
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
         if (m_storeOpen && m_ingestAction->isChecked())

@@ -31,6 +31,7 @@ void Engine::open()
     m_ingestor = std::make_unique<Ingestor>(*m_store);
     qCInfo(lcApp).noquote() << "Store open:" << m_storePath;
     emit opened();
+    emit profileCountChanged(m_store->profileCount());
 }
 
 void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
@@ -43,7 +44,10 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
     stopIngestEndpoint();
     m_ingestServer = new IngestServer(*m_ingestor, token, this);
     m_ingestServer->setMaxBodyBytes(maxBodyBytes);
-    connect(m_ingestServer, &IngestServer::fragmentsCommitted, this, &Engine::fragmentsCommitted);
+    connect(m_ingestServer, &IngestServer::fragmentsCommitted, this, [this](int count) {
+        emit fragmentsCommitted(count);
+        emit profileCountChanged(m_store->profileCount());
+    });
     const quint16 bound = m_ingestServer->start(port, address);
     if (bound == 0) {
         emit failed(m_ingestServer->errorString());

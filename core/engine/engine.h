@@ -44,6 +44,8 @@ signals:
     void failed(const QString &message);
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
+    // After open() and after each commit of ingested fragments.
+    void profileCountChanged(qint64 count);
 
 private:
     QString m_storePath;

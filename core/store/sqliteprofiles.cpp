@@ -30,7 +30,7 @@ QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
     QList<qint64> ids;
     if (identities.isEmpty() || !isOpen())
         return ids;
-    constexpr int batch = Statements::kOwnersBatch;
+    constexpr int batch = kOwnersBatch;
     for (qsizetype start = 0; start < identities.size(); start += batch) {
         const int count = int(std::min<qsizetype>(batch, identities.size() - start));
         QString error;
@@ -41,8 +41,8 @@ QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
             return {};
         }
         for (int i = 0; i < count; ++i) {
-            query->bindValue(2 * i, identities.at(start + i).ns);
-            query->bindValue(2 * i + 1, identities.at(start + i).id);
+            query->bindValue(Statements::ownersNsName(i), identities.at(start + i).ns);
+            query->bindValue(Statements::ownersIdName(i), identities.at(start + i).id);
         }
         if (!exec(*query))
             return {};
@@ -60,8 +60,8 @@ std::optional<qint64> SqliteStore::owner(const Identity &identity)
     if (!isOpen())
         return std::nullopt;
     QSqlQuery &query = m_statements->owner;
-    query.bindValue(0, identity.ns);
-    query.bindValue(1, identity.id);
+    query.bindValue(QStringLiteral(":ns"), identity.ns);
+    query.bindValue(QStringLiteral(":id"), identity.id);
     if (!exec(query))
         return std::nullopt;
     std::optional<qint64> id;
@@ -76,7 +76,7 @@ std::optional<Profile> SqliteStore::profile(qint64 id)
     if (!isOpen())
         return std::nullopt;
     QSqlQuery &query = m_statements->profile;
-    query.bindValue(0, id);
+    query.bindValue(QStringLiteral(":profile"), id);
     if (!exec(query))
         return std::nullopt;
     if (!query.next()) {
@@ -114,9 +114,10 @@ qint64 SqliteStore::insertProfile(const Profile &profile)
     const bool inserted = atomically([&] {
         // profile.id is not used: ids come from the store.
         QSqlQuery &query = m_statements->insertProfile;
-        query.bindValue(0, QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
-        query.bindValue(1, profile.createdAt);
-        query.bindValue(2, profile.updatedAt);
+        query.bindValue(QStringLiteral(":attributes"),
+                        QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
+        query.bindValue(QStringLiteral(":createdAt"), profile.createdAt);
+        query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
         if (!exec(query))
             return false;
         id = query.lastInsertId().toLongLong();
@@ -130,9 +131,10 @@ bool SqliteStore::updateProfile(const Profile &profile)
     if (!isOpen())
         return false;
     QSqlQuery &query = m_statements->updateProfile;
-    query.bindValue(0, QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
-    query.bindValue(1, profile.updatedAt);
-    query.bindValue(2, profile.id);
+    query.bindValue(QStringLiteral(":attributes"),
+                    QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
+    query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
+    query.bindValue(QStringLiteral(":profile"), profile.id);
     if (!exec(query))
         return false;
     if (query.numRowsAffected() == 0) {
@@ -155,15 +157,17 @@ bool SqliteStore::upsertIdentities(qint64 profileId, const QList<Identity> &iden
 {
     QSqlQuery &query = m_statements->upsertIdentity;
     for (const Identity &identity : identities) {
-        query.bindValue(0, identity.ns);
-        query.bindValue(1, identity.id);
-        query.bindValue(2, profileId);
-        query.bindValue(3, identity.primary);
-        query.bindValue(4, profileId);
+        query.bindValue(QStringLiteral(":ns"), identity.ns);
+        query.bindValue(QStringLiteral(":id"), identity.id);
+        query.bindValue(QStringLiteral(":profile"), profileId);
+        query.bindValue(QStringLiteral(":primary"), identity.primary);
+        query.bindValue(QStringLiteral(":owner"), profileId);
         if (!exec(query))
             return false;
         if (query.numRowsAffected() == 0) {
             const std::optional<qint64> other = owner(identity);
+            if (other == profileId)
+                continue; // already the profile's, with that primary flag
             return fail(QCoreApplication::translate(
                             "SqliteStore",
                             "The identity %1:%2 belongs to profile %3; merge the profiles first.")
@@ -187,7 +191,7 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
     };
     return atomically([&] {
         Statements &s = *m_statements;
-        s.profileExists.bindValue(0, survivor);
+        s.profileExists.bindValue(QStringLiteral(":profile"), survivor);
         if (!exec(s.profileExists))
             return false;
         const bool survivorExists = s.profileExists.next();
@@ -196,26 +200,26 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
             return noProfile(survivor);
 
         // The absorbed identities follow the survivor's, in their own order.
-        s.lastPosition.bindValue(0, survivor);
+        s.lastPosition.bindValue(QStringLiteral(":profile"), survivor);
         if (!exec(s.lastPosition) || !s.lastPosition.next())
             return false;
         const qint64 offset = s.lastPosition.value(0).toLongLong();
         s.lastPosition.finish();
 
-        s.moveIdentities.bindValue(0, survivor);
-        s.moveIdentities.bindValue(1, offset);
-        s.moveIdentities.bindValue(2, absorbed);
-        s.moveMemberships.bindValue(0, survivor);
-        s.moveMemberships.bindValue(1, absorbed);
-        s.deleteProfile.bindValue(0, absorbed);
+        s.moveIdentities.bindValue(QStringLiteral(":survivor"), survivor);
+        s.moveIdentities.bindValue(QStringLiteral(":offset"), offset);
+        s.moveIdentities.bindValue(QStringLiteral(":absorbed"), absorbed);
+        s.moveMemberships.bindValue(QStringLiteral(":survivor"), survivor);
+        s.moveMemberships.bindValue(QStringLiteral(":absorbed"), absorbed);
+        s.deleteProfile.bindValue(QStringLiteral(":profile"), absorbed);
         if (!exec(s.moveIdentities) || !exec(s.moveMemberships) || !exec(s.deleteProfile))
             return false;
         if (s.deleteProfile.numRowsAffected() == 0)
             return noProfile(absorbed);
 
-        s.recordMerge.bindValue(0, survivor);
-        s.recordMerge.bindValue(1, absorbed);
-        s.recordMerge.bindValue(2, mergedAt);
+        s.recordMerge.bindValue(QStringLiteral(":survivor"), survivor);
+        s.recordMerge.bindValue(QStringLiteral(":absorbed"), absorbed);
+        s.recordMerge.bindValue(QStringLiteral(":mergedAt"), mergedAt);
         return exec(s.recordMerge);
     });
 }
@@ -226,7 +230,7 @@ QList<MergeRecord> SqliteStore::mergesInto(qint64 survivor)
     if (!isOpen())
         return merges;
     QSqlQuery &query = m_statements->mergesInto;
-    query.bindValue(0, survivor);
+    query.bindValue(QStringLiteral(":survivor"), survivor);
     if (!exec(query))
         return merges;
     while (query.next()) {
@@ -255,8 +259,8 @@ QList<qint64> SqliteStore::profileIds(qint64 afterId, int limit)
     if (limit <= 0 || !isOpen())
         return ids;
     QSqlQuery &query = m_statements->profileIds;
-    query.bindValue(0, afterId);
-    query.bindValue(1, limit);
+    query.bindValue(QStringLiteral(":after"), afterId);
+    query.bindValue(QStringLiteral(":limit"), limit);
     if (!exec(query))
         return ids;
     ids.reserve(limit);

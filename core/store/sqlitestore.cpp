@@ -193,9 +193,6 @@ bool SqliteStore::configure()
                                        "SQLite's write-ahead log.")
                         .arg(nativePath(m_path)));
     }
-    for (const QString &extra :
-         qEnvironmentVariable("TMP_PRAGMAS").split(u';', Qt::SkipEmptyParts)) // TMPHACK
-        query.exec(extra);                                                    // TMPHACK
     if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")) ||
         !query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
         return failQuery(query);
@@ -259,93 +256,6 @@ bool SqliteStore::applyMigration(const Migration &migration)
         return abort();
     m_schemaVersion = current;
     return true;
-}
-
-bool SqliteStore::Statements::prepare(QString *error)
-{
-    const std::pair<QSqlQuery *, QString> statements[] = {
-        {&begin, QStringLiteral("BEGIN IMMEDIATE")},
-        {&commit, QStringLiteral("COMMIT")},
-        {&rollback, QStringLiteral("ROLLBACK")},
-        {&owner,
-         QStringLiteral("SELECT profile_id FROM identities WHERE namespace = ? AND id = ?")},
-        // One statement for the profile and its identities (one row each, the
-        // profile's columns repeated): a second statement per load costs more in
-        // Qt's per-execution overhead than the repeated columns do. CAST to BLOB
-        // hands Qt the stored UTF-8 bytes as they are, ready for QJsonDocument;
-        // reading TEXT would convert them to UTF-16 and back.
-        {&profile, QStringLiteral("SELECT CAST(p.attributes AS BLOB), p.created_at, p.updated_at,"
-                                  " i.namespace, i.id, i.is_primary"
-                                  " FROM profiles p LEFT JOIN identities i ON i.profile_id = p.id"
-                                  " WHERE p.id = ? ORDER BY i.position")},
-        // Qt binds a QByteArray as a BLOB; CAST stores it as TEXT (UTF-8) without
-        // a conversion, so the column stays readable by SQLite's JSON functions.
-        {&insertProfile, QStringLiteral("INSERT INTO profiles (attributes, created_at, updated_at)"
-                                        " VALUES (CAST(? AS TEXT), ?, ?)")},
-        {&updateProfile, QStringLiteral("UPDATE profiles SET attributes = CAST(? AS TEXT),"
-                                        " updated_at = ? WHERE id = ?")},
-        // One statement per identity: a new one is appended after the profile's
-        // last position; one the profile owns only has its primary flag updated;
-        // one owned by another profile changes no row, which the caller reports.
-        {&upsertIdentity,
-         QStringLiteral(
-             "INSERT INTO identities (namespace, id, profile_id, is_primary, position)"
-             " VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1"
-             " FROM identities WHERE profile_id = ?))"
-             " ON CONFLICT (namespace, id) DO UPDATE SET is_primary = excluded.is_primary"
-             " WHERE profile_id = excluded.profile_id")},
-        {&profileExists, QStringLiteral("SELECT 1 FROM profiles WHERE id = ?")},
-        {&lastPosition, QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM identities"
-                                       " WHERE profile_id = ?")},
-        {&moveIdentities, QStringLiteral("UPDATE identities SET profile_id = ?,"
-                                         " position = position + ? WHERE profile_id = ?")},
-        // OR IGNORE keeps the survivor's row for an audience both profiles are in;
-        // the absorbed profile's row then goes with it (ON DELETE CASCADE).
-        {&moveMemberships,
-         QStringLiteral("UPDATE OR IGNORE memberships SET profile_id = ? WHERE profile_id = ?")},
-        {&deleteProfile, QStringLiteral("DELETE FROM profiles WHERE id = ?")},
-        {&recordMerge, QStringLiteral("INSERT INTO profile_merges (survivor_id, absorbed_id,"
-                                      " merged_at) VALUES (?, ?, ?)")},
-        {&mergesInto, QStringLiteral("SELECT survivor_id, absorbed_id, merged_at"
-                                     " FROM profile_merges WHERE survivor_id = ?"
-                                     " ORDER BY merged_at, rowid")},
-        {&profileCount, QStringLiteral("SELECT COUNT(*) FROM profiles")},
-        {&profileIds, QStringLiteral("SELECT id FROM profiles WHERE id > ? ORDER BY id LIMIT ?")},
-    };
-    for (const auto &[query, sql] : statements) {
-        query->setForwardOnly(true);
-        if (!query->prepare(sql)) {
-            *error = query->lastError().text();
-            return false;
-        }
-    }
-    return true;
-}
-
-// A UNION ALL of primary-key lookups: one execution instead of one per identity
-// (Qt's per-execution overhead dominates a point lookup), and cheaper for SQLite
-// than an OR or IN over (namespace, id), which builds a temporary index.
-// Duplicates are removed by the caller.
-QSqlQuery *SqliteStore::Statements::ownersOf(int count, QString *error)
-{
-    std::unique_ptr<QSqlQuery> &query = owners[count];
-    if (!query) {
-        QString sql;
-        for (int i = 0; i < count; ++i) {
-            if (i > 0)
-                sql += QStringLiteral(" UNION ALL ");
-            sql +=
-                QStringLiteral("SELECT profile_id FROM identities WHERE namespace = ? AND id = ?");
-        }
-        auto prepared = std::make_unique<QSqlQuery>(db);
-        prepared->setForwardOnly(true);
-        if (!prepared->prepare(sql)) {
-            *error = prepared->lastError().text();
-            return nullptr;
-        }
-        query = std::move(prepared);
-    }
-    return query.get();
 }
 
 bool SqliteStore::prepareStatements()

@@ -11,6 +11,9 @@
 
 namespace outflow {
 
+// owners() looks up at most this many identities per statement.
+inline constexpr int kOwnersBatch = 8;
+
 // Prepared once per connection and reused for every call; destroyed before the
 // connection is removed (QSqlDatabase::removeDatabase requires that no query
 // outlives it).
@@ -25,8 +28,9 @@ struct SqliteStore::Statements
     // The statement looking up `count` identities at once (1..kOwnersBatch),
     // prepared on first use.
     QSqlQuery *ownersOf(int count, QString *error);
-
-    static constexpr int kOwnersBatch = 8;
+    // Its placeholders, ":ns0", ":id0", ":ns1"…, made once.
+    static const QString &ownersNsName(int i);
+    static const QString &ownersIdName(int i);
 
     const QSqlDatabase &db;
     QSqlQuery begin{db}, commit{db}, rollback{db};
@@ -35,7 +39,7 @@ struct SqliteStore::Statements
     QSqlQuery profileExists{db}, lastPosition{db}, moveIdentities{db}, moveMemberships{db};
     QSqlQuery deleteProfile{db}, recordMerge{db}, mergesInto{db};
     QSqlQuery profileCount{db}, profileIds{db};
-    std::array<std::unique_ptr<QSqlQuery>, kOwnersBatch + 1> owners;
+    std::array<std::unique_ptr<QSqlQuery>, kOwnersBatch + 1> owners; // by identity count
 };
 
 } // namespace outflow

@@ -2,6 +2,7 @@
 // ingest endpoint: toggled from the Tools menu, persisted, shown in the
 // status bar, and fragments posted to it land in the store.
 #include "app/settings.h"
+#include "app/translations.h"
 #include "enginehost.h"
 #include "ingest/ingesttoken.h"
 #include "mainwindow.h"
@@ -15,6 +16,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,9 @@ class TestGuiIngest final : public QObject
     Q_OBJECT
 
 private slots:
+    // As the app does at start: English plural forms come from outflow_en.qm.
+    void initTestCase() { QVERIFY(i18n::install(*qApp, QStringLiteral("en"))); }
+
     void enablingTheEndpointServesFragmentsIntoTheStore()
     {
         QTemporaryDir dir;
@@ -77,6 +82,11 @@ private slots:
             QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
             reply->deleteLater();
             QTRY_COMPARE(committed.size(), 1);
+            // The Profiles page counts what is stored.
+            auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+            auto *heading = pages->widget(int(MainWindow::Page::Profiles))
+                                ->findChild<QLabel *>(QStringLiteral("headingLabel"));
+            QTRY_COMPARE(heading->text(), QStringLiteral("1 profile in the store"));
 
             action->trigger(); // and unticks it
             QVERIFY(!settings.value(Settings::Key::IngestEnabled).toBool());

@@ -18,6 +18,10 @@ using outflow::Migration;
 using outflow::Profile;
 using outflow::SqliteStore;
 
+#define VERIFY_OPEN(store) QVERIFY2((store).open(), qPrintable((store).lastError()))
+#define VERIFY_ERROR(store, text)                                                                  \
+    QVERIFY2((store).lastError().contains(text), qPrintable((store).lastError()))
+
 namespace {
 
 Identity email(const QString &id, bool primary = false)
@@ -81,6 +85,8 @@ public:
         QSqlQuery query(QSqlDatabase::database(m_name));
         return query.exec(sql) && query.next() ? query.value(0) : QVariant();
     }
+    qint64 integer(const QString &sql) { return value(sql).toLongLong(); }
+    QString text(const QString &sql) { return value(sql).toString(); }
 
 private:
     static inline int s_count = 0;
@@ -107,24 +113,20 @@ private slots:
     {
         const QString path = m_dir->filePath(QStringLiteral("missing/folder/store.sqlite"));
         SqliteStore store(path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const int latest = SqliteStore::migrations().constLast().version;
         QCOMPARE(store.schemaVersion(), latest);
 
         RawConnection raw(path);
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(),
-                 QStringLiteral("wal"));
-        QCOMPARE(raw.value(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
-                 latest);
-        QVERIFY(
-            raw.value(QStringLiteral("SELECT MIN(applied_at) FROM schema_version")).toLongLong() >
-            1'600'000'000'000);
+        QCOMPARE(raw.text(QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+        QCOMPARE(raw.integer(QStringLiteral("SELECT MAX(version) FROM schema_version")), latest);
+        QVERIFY(raw.integer(QStringLiteral("SELECT MIN(applied_at) FROM schema_version")) >
+                1'600'000'000'000);
         for (const char *table : {"profiles", "identities", "profile_merges", "audiences",
                                   "memberships", "destinations", "dataflows", "outbox"}) {
-            QVERIFY2(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
-                                              "type = 'table' AND name = '%1'")
-                                   .arg(QLatin1String(table)))
-                             .toInt() == 1,
+            QVERIFY2(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
+                                                "type = 'table' AND name = '%1'")
+                                     .arg(QLatin1String(table))) == 1,
                      table);
         }
     }
@@ -134,13 +136,13 @@ private slots:
         qint64 id = 0;
         {
             SqliteStore store(m_path);
-            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            VERIFY_OPEN(store);
             id = store.insertProfile(newProfile({email(QStringLiteral("a@example.com"), true)},
                                                 {{QStringLiteral("loyalty"), 42}}));
             QVERIFY2(id > 0, qPrintable(store.lastError()));
         }
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const std::optional<Profile> loaded = store.profile(id);
         QVERIFY(loaded);
         QCOMPARE(loaded->attributes.value(QStringLiteral("loyalty")).toInt(), 42);
@@ -153,7 +155,7 @@ private slots:
         qint64 id = 0;
         {
             SqliteStore store(m_path, onlyVersion1());
-            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            VERIFY_OPEN(store);
             QCOMPARE(store.schemaVersion(), 1);
             id = store.insertProfile(newProfile({email(QStringLiteral("a@example.com"))}));
             QVERIFY(id > 0);
@@ -163,15 +165,14 @@ private slots:
                                                       "test_flag INTEGER NOT NULL DEFAULT 7"),
                                        QStringLiteral("CREATE TABLE test_v2 "
                                                       "(x INTEGER)")}));
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         QCOMPARE(store.schemaVersion(), 2);
         QVERIFY(store.profile(id));
 
         RawConnection raw(m_path);
-        QCOMPARE(raw.value(QStringLiteral("SELECT test_flag FROM profiles")).toInt(), 7);
-        QCOMPARE(raw.value(QStringLiteral("SELECT description FROM schema_version "
-                                          "WHERE version = 2"))
-                     .toString(),
+        QCOMPARE(raw.integer(QStringLiteral("SELECT test_flag FROM profiles")), 7);
+        QCOMPARE(raw.text(QStringLiteral("SELECT description FROM schema_version "
+                                         "WHERE version = 2")),
                  QStringLiteral("test-only version 2"));
     }
 
@@ -179,7 +180,7 @@ private slots:
     {
         {
             SqliteStore store(m_path, onlyVersion1());
-            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            VERIFY_OPEN(store);
             QVERIFY(store.insertProfile(newProfile({email(QStringLiteral("a@example.com"))})));
         }
         {
@@ -188,24 +189,20 @@ private slots:
                                           QStringLiteral("CREAT TABLE broken (x INTEGER)"),
                                       }));
             QVERIFY(!store.open());
-            QVERIFY2(store.lastError().contains(QLatin1String("schema version 2")),
-                     qPrintable(store.lastError()));
-            QVERIFY2(store.lastError().contains(QLatin1String("syntax error")),
-                     qPrintable(store.lastError()));
+            VERIFY_ERROR(store, QLatin1String("schema version 2"));
+            VERIFY_ERROR(store, QLatin1String("syntax error"));
             QCOMPARE(store.profileCount(), 0); // refused: not open
         }
         {
             RawConnection raw(m_path);
-            QCOMPARE(raw.value(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
-                     1);
+            QCOMPARE(raw.integer(QStringLiteral("SELECT MAX(version) FROM schema_version")), 1);
             // The first statement of version 2 went with the rollback.
-            QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master "
-                                              "WHERE name = 'test_v2'"))
-                         .toInt(),
+            QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master "
+                                                "WHERE name = 'test_v2'")),
                      0);
         }
         SqliteStore store(m_path, onlyVersion1());
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         QCOMPARE(store.schemaVersion(), 1);
         QCOMPARE(store.profileCount(), 1);
     }
@@ -214,7 +211,7 @@ private slots:
     {
         {
             SqliteStore store(m_path);
-            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            VERIFY_OPEN(store);
             QVERIFY(store.insertProfile(newProfile({email(QStringLiteral("a@example.com"))})));
         }
         {
@@ -257,17 +254,15 @@ private slots:
 
         SqliteStore store(m_path);
         QVERIFY(!store.open());
-        QVERIFY2(store.lastError().contains(QDir::toNativeSeparators(m_path)),
-                 qPrintable(store.lastError()));
-        QVERIFY2(store.lastError().contains(QLatin1String("not an Outflow store")),
-                 qPrintable(store.lastError()));
+        VERIFY_ERROR(store, QDir::toNativeSeparators(m_path));
+        VERIFY_ERROR(store, QLatin1String("not an Outflow store"));
         QVERIFY(bytesOf(m_path) == before);
     }
 
     void profileRoundTripKeepsUnicodeNestedJsonAndIdentityOrder()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const QJsonObject attributes = QJsonDocument::fromJson(R"({
             "person": {"name": {"firstName": "Zoë", "lastName": "山田 🙂"}},
             "homeAddress": {"countryCode": "FR", "lines": ["1 rue de l’Église", null]},
@@ -299,11 +294,10 @@ private slots:
         {
             // Stored as compact JSON text that SQLite's own JSON functions read.
             RawConnection raw(m_path);
-            QCOMPARE(raw.value(QStringLiteral("SELECT attributes FROM profiles")).toString(),
+            QCOMPARE(raw.text(QStringLiteral("SELECT attributes FROM profiles")),
                      QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)));
-            QCOMPARE(raw.value(QStringLiteral("SELECT json_extract(attributes, "
-                                              "'$.person.name.lastName') FROM profiles"))
-                         .toString(),
+            QCOMPARE(raw.text(QStringLiteral("SELECT json_extract(attributes, "
+                                             "'$.person.name.lastName') FROM profiles")),
                      QStringLiteral("山田 🙂"));
         }
 
@@ -320,14 +314,13 @@ private slots:
 
         loaded->id = id + 1000;
         QVERIFY(!store.updateProfile(*loaded));
-        QVERIFY2(store.lastError().contains(QString::number(id + 1000)),
-                 qPrintable(store.lastError()));
+        VERIFY_ERROR(store, QString::number(id + 1000));
     }
 
     void ownersAreDistinctAscendingAndIgnoreUnknownIdentities()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         QList<qint64> ids;
         QList<Identity> all;
         for (int p = 0; p < 3; ++p) {
@@ -357,7 +350,7 @@ private slots:
     void addIdentitiesAppendsUpdatesPrimaryAndRefusesAnotherOwner()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const Identity a = email(QStringLiteral("a@example.com"));
         const Identity b = email(QStringLiteral("b@example.com"));
         const Identity c = email(QStringLiteral("c@example.com"));
@@ -375,9 +368,8 @@ private slots:
 
         // Atomic outside a transaction: c is not added either.
         QVERIFY(!store.addIdentities(first, {c, other}));
-        QVERIFY2(store.lastError().contains(QLatin1String("email:other@example.com")) &&
-                     store.lastError().contains(QString::number(second)),
-                 qPrintable(store.lastError()));
+        VERIFY_ERROR(store, QLatin1String("email:other@example.com"));
+        VERIFY_ERROR(store, QStringLiteral("profile %1;").arg(second));
         QCOMPARE(store.owner(c), std::nullopt);
         QCOMPARE(store.owner(other), std::optional<qint64>(second));
 
@@ -390,7 +382,7 @@ private slots:
     void mergeMovesIdentitiesAndMembershipsAndRecordsIt()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const Identity a = email(QStringLiteral("a@example.com"));
         const Identity b = email(QStringLiteral("b@example.com"), true);
         const Identity c = {QStringLiteral("crmId"), QStringLiteral("C-1"), false};
@@ -415,8 +407,7 @@ private slots:
 
         QVERIFY(!store.mergeProfiles(survivor, survivor, 1));
         QVERIFY(!store.mergeProfiles(survivor, absorbed + 1000, 1));
-        QVERIFY2(store.lastError().contains(QString::number(absorbed + 1000)),
-                 qPrintable(store.lastError()));
+        VERIFY_ERROR(store, QString::number(absorbed + 1000));
         QVERIFY(store.mergesInto(survivor).isEmpty());
 
         QVERIFY2(store.mergeProfiles(survivor, absorbed, 1234), qPrintable(store.lastError()));
@@ -439,24 +430,23 @@ private slots:
         QCOMPARE(store.profile(survivor)->identities, (QList<Identity>{a, b, c, d}));
 
         RawConnection raw(m_path);
-        QCOMPARE(raw.value(QStringLiteral("SELECT group_concat(audience_id || '=' || status || "
-                                          "'@' || last_qualification_time, ' ') FROM (SELECT * "
-                                          "FROM memberships WHERE profile_id = %1 ORDER BY "
-                                          "audience_id)")
-                               .arg(survivor))
-                     .toString(),
+        QCOMPARE(raw.text(QStringLiteral("SELECT group_concat(audience_id || '=' || status || "
+                                         "'@' || last_qualification_time, ' ') FROM (SELECT * "
+                                         "FROM memberships WHERE profile_id = %1 ORDER BY "
+                                         "audience_id)")
+                              .arg(survivor)),
                  QStringLiteral("aud-1=realized@2022-01-11T21:24:39Z "
                                 "aud-2=realized@2023-02-02T00:00:00Z"));
-        QCOMPARE(raw.value(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE profile_id = %1")
-                               .arg(absorbed))
-                     .toInt(),
-                 0);
+        QCOMPARE(
+            raw.integer(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE profile_id = %1")
+                            .arg(absorbed)),
+            0);
     }
 
     void rollbackLeavesNothingAndCommitKeepsAll()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const Identity a = email(QStringLiteral("a@example.com"));
 
         QVERIFY(store.begin());
@@ -474,7 +464,7 @@ private slots:
         QVERIFY(store.insertProfile(newProfile({a})) > 0);
         QVERIFY2(store.commit(), qPrintable(store.lastError()));
         SqliteStore other(m_path); // a second connection sees the commit
-        QVERIFY2(other.open(), qPrintable(other.lastError()));
+        VERIFY_OPEN(other);
         QCOMPARE(other.profileCount(), 1);
         QVERIFY(other.owner(a));
     }
@@ -482,7 +472,7 @@ private slots:
     void profileCountAndIdsPage()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         QList<qint64> ids;
         QVERIFY(store.begin());
         for (int i = 0; i < 25; ++i)
@@ -505,11 +495,10 @@ private slots:
     void foreignKeysAreEnforced()
     {
         SqliteStore store(m_path);
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         const Identity a = email(QStringLiteral("a@example.com"));
         QVERIFY(!store.addIdentities(424242, {a}));
-        QVERIFY2(store.lastError().contains(QLatin1String("FOREIGN KEY")),
-                 qPrintable(store.lastError()));
+        VERIFY_ERROR(store, QLatin1String("FOREIGN KEY"));
         QCOMPARE(store.owner(a), std::nullopt);
     }
 
@@ -519,7 +508,7 @@ private slots:
         QVERIFY(!store.profile(1));
         QVERIFY(!store.begin());
         QCOMPARE(store.lastError(), QStringLiteral("The store is not open."));
-        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        VERIFY_OPEN(store);
         store.close();
         QCOMPARE(store.insertProfile(newProfile({email(QStringLiteral("a@example.com"))})), 0);
         QCOMPARE(store.schemaVersion(), 0);
