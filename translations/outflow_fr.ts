@@ -700,10 +700,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>Remplacer le jeton par un nouveau.</translation>
     </message>
     <message>
-        <source>ingest-token: %1</source>
-        <translation>ingest-token : %1</translation>
-    </message>
-    <message>
         <source>Serve POST /v1/fragments on this port.</source>
         <translation>Servir POST /v1/fragments sur ce port.</translation>
     </message>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,11 @@ struct Command
     const char *summary; // QT_TRANSLATE_NOOP("outflowctl", …)
     Handler handler;     // empty: "not available yet"
 };
+
+// Parses a command's own options; on failure (or, unless allowed, on a
+// positional argument) prints "<command>: <what is wrong>" and returns false.
+bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QString &command,
+                         bool allowPositional);
 
 // The command table, in the order of DESIGN §5.
 QList<Command> commands();

@@ -2,6 +2,21 @@
 
 namespace outflow::cli {
 
+bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QString &command,
+                         bool allowPositional)
+{
+    QString problem;
+    if (!parser.parse(context.arguments))
+        problem = parser.errorText();
+    else if (!allowPositional && !parser.positionalArguments().isEmpty())
+        problem =
+            Text::tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    if (problem.isEmpty())
+        return true;
+    context.err << command << ": " << problem << '\n';
+    return false;
+}
+
 QList<Command> commands()
 {
     // Summaries are marked here and translated where they are printed.

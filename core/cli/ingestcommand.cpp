@@ -24,10 +24,8 @@ int ingestCommand(Context &context)
                                          QStringLiteral("N"), QStringLiteral("2000"));
     parser.addOption(batchOption);
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("NDJSON file, or - for stdin."));
-    if (!parser.parse(context.arguments)) {
-        context.err << Text::tr("ingest: %1").arg(parser.errorText()) << '\n';
+    if (!parseCommandOptions(parser, context, QStringLiteral("ingest"), true))
         return ExitUsage;
-    }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
         context.err << Text::tr("ingest: give exactly one FILE.ndjson, or - for stdin.") << '\n';

@@ -22,15 +22,8 @@ int profilesCommand(Context &context)
                                        Text::tr("Export history with reasons (not available yet)."),
                                        QStringLiteral("DESTINATION"));
     parser.addOptions({countOption, identityOption, whyOption});
-    if (!parser.parse(context.arguments) || !parser.positionalArguments().isEmpty()) {
-        context.err << Text::tr("profiles: %1")
-                           .arg(parser.errorText().isEmpty()
-                                    ? Text::tr("unexpected argument '%1'")
-                                          .arg(parser.positionalArguments().value(0))
-                                    : parser.errorText())
-                    << '\n';
+    if (!parseCommandOptions(parser, context, QStringLiteral("profiles"), false))
         return ExitUsage;
-    }
     if (parser.isSet(whyOption)) {
         context.err << Text::tr("profiles: --why is not available yet in this version.") << '\n';
         return ExitUsage;

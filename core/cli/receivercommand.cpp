@@ -16,12 +16,8 @@ int receiverCommand(Context &context)
         QCoreApplication::translate("outflowctl", "Port on 127.0.0.1 (0 picks a free one)."),
         QStringLiteral("P"), QStringLiteral("8080"));
     parser.addOption(portOption);
-    if (!parser.parse(context.arguments)) {
-        context.err
-            << QCoreApplication::translate("outflowctl", "receiver: %1").arg(parser.errorText())
-            << '\n';
+    if (!parseCommandOptions(parser, context, QStringLiteral("receiver"), false))
         return ExitUsage;
-    }
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {

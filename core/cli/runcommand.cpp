@@ -19,15 +19,8 @@ int ingestTokenCommand(Context &context)
     const QCommandLineOption rotateOption(QStringLiteral("rotate"),
                                           Text::tr("Replace the token with a new one."));
     parser.addOption(rotateOption);
-    if (!parser.parse(context.arguments) || !parser.positionalArguments().isEmpty()) {
-        context.err << Text::tr("ingest-token: %1")
-                           .arg(parser.errorText().isEmpty()
-                                    ? Text::tr("unexpected argument '%1'")
-                                          .arg(parser.positionalArguments().value(0))
-                                    : parser.errorText())
-                    << '\n';
+    if (!parseCommandOptions(parser, context, QStringLiteral("ingest-token"), false))
         return ExitUsage;
-    }
     auto *secrets = new SecretStore(QCoreApplication::instance());
     obtainIngestToken(*secrets, parser.isSet(rotateOption), secrets,
                       [&context](const QByteArray &token, const SecretResult &result) {
@@ -64,10 +57,8 @@ int runCommand(Context &context)
     const QCommandLineOption untilIdleOption(
         QStringLiteral("until-idle"), Text::tr("Stop when there is nothing left to deliver."));
     parser.addOptions({portOption, addressOption, limitOption, untilIdleOption});
-    if (!parser.parse(context.arguments)) {
-        context.err << Text::tr("run: %1").arg(parser.errorText()) << '\n';
+    if (!parseCommandOptions(parser, context, QStringLiteral("run"), false))
         return ExitUsage;
-    }
     if (!parser.isSet(portOption)) {
         context.err << Text::tr(
                            "run: nothing to run yet without --ingest-port; delivery arrives in "
