@@ -3,6 +3,7 @@
 #include "command.h"
 #include "ingest/ingestor.h"
 #include "ingest/ndjsonreader.h"
+#include "stdindevice.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
@@ -40,12 +41,12 @@ int ingestCommand(Context &context)
         return ExitUsage;
     }
 
-    QFile input;
     const QString name = files.first();
     const bool fromStdin = name == QLatin1String("-");
-    const bool opened = fromStdin ? input.open(stdin, QIODevice::ReadOnly)
-                                  : (input.setFileName(name), input.open(QIODevice::ReadOnly));
-    if (!opened) {
+    QFile file(name);
+    StdinDevice stdinDevice;
+    QIODevice &input = fromStdin ? static_cast<QIODevice &>(stdinDevice) : file;
+    if (!input.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         context.err << Text::tr("ingest: cannot read '%1': %2").arg(name, input.errorString())
                     << '\n';
         return ExitUsage;

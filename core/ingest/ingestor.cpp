@@ -3,6 +3,8 @@
 #include "ndjsonreader.h"
 #include "store/store.h"
 
+#include <QScopeGuard>
+
 namespace outflow {
 
 Ingestor::Ingestor(Store &store, ProfileMerger::Clock clock)
@@ -48,8 +50,17 @@ IngestSummary Ingestor::ingest(NdjsonReader &reader)
         return true;
     };
 
+    // A slow source (a pipe, a terminal): commit what is pending before
+    // waiting for more, never after the next line arrives.
+    bool failedInWait = false;
+    reader.setBeforeBlockingRead([&] {
+        if (!failedInWait && !commitBatch())
+            failedInWait = true;
+    });
+    const auto stopWaiting = qScopeGuard([&reader] { reader.setBeforeBlockingRead({}); });
+
     ReadRecord record;
-    while (reader.next(record)) {
+    while (!failedInWait && reader.next(record)) {
         if (!record.fragment) {
             summary.errors.append({record.line, record.error});
         } else {
@@ -72,7 +83,8 @@ IngestSummary Ingestor::ingest(NdjsonReader &reader)
                 return summary;
         }
     }
-    commitBatch();
+    if (!failedInWait)
+        commitBatch();
     summary.emptyInput = !reader.sawAnyLine();
     return summary;
 }

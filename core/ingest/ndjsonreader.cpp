@@ -86,6 +86,9 @@ bool NdjsonReader::next(ReadRecord &out)
 bool NdjsonReader::fill()
 {
     ensureSpace(m_chunkBytes);
+    if (m_beforeBlockingRead && m_device && m_device->isSequential() &&
+        m_device->bytesAvailable() == 0)
+        m_beforeBlockingRead();
     const qint64 read = m_device ? m_device->read(m_buffer.get() + m_end, m_chunkBytes) : -1;
     if (read > 0) {
         m_end += read;

@@ -2,6 +2,7 @@
 
 #include "fragmentparser.h"
 
+#include <functional>
 #include <memory>
 #include <QList>
 
@@ -47,6 +48,13 @@ public:
     bool sawAnyLine() const { return m_sawAnyLine; }
 
     qint64 maxLineBytes() const { return m_maxLineBytes; }
+    // Called before a read that may wait for data: the device is sequential
+    // (a pipe, a terminal) and has nothing buffered. The Ingestor commits its
+    // open batch there, so no fragment waits for the next line to be committed.
+    void setBeforeBlockingRead(std::function<void()> callback)
+    {
+        m_beforeBlockingRead = std::move(callback);
+    }
     // Bytes asked of the device per read. Tests and the fuzzer make it tiny to
     // split lines, CRLF and the BOM across reads; call before the first next().
     void setChunkBytes(qint64 bytes);
@@ -88,6 +96,7 @@ private:
     bool m_sawAnyLine = false;
     QString m_readError;
     FragmentParser m_parser;
+    std::function<void()> m_beforeBlockingRead;
 };
 
 } // namespace outflow

@@ -115,6 +115,25 @@ private slots:
         QCOMPARE(count(), 2);
     }
 
+    // A pipe that stays open (a producer streaming fragments): each line is
+    // committed as soon as it is merged, not when the batch fills or the
+    // input ends.
+    void stdinLinesAreCommittedWithoutWaitingForMore()
+    {
+        QProcess process;
+        process.start(cli, {QStringLiteral("--store"), m_store, QStringLiteral("ingest"),
+                            QStringLiteral("-")});
+        QVERIFY(process.waitForStarted());
+        process.write(goodLine(1) + '\n');
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 20000);
+        QCOMPARE(process.state(), QProcess::Running); // still waiting for more
+        process.write(goodLine(2) + '\n');
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 2, 20000);
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     void profilesRejectsABadIdentityOption()
     {
         const auto result =
