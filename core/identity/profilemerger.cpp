@@ -32,25 +32,44 @@ ProfileMerger::ProfileMerger(Store &store, Clock clock)
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
 {}
 
+namespace {
+
+// Every leaf path of `value` under `path` ("{}" counts as a leaf: it is a write).
+void appendLeafPaths(const QJsonValue &value, const QString &path, QStringList *written)
+{
+    const QJsonObject object = value.toObject();
+    if (!value.isObject() || object.isEmpty()) {
+        written->append(path);
+        return;
+    }
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        appendLeafPaths(it.value(), path + QLatin1Char('.') + it.key(), written);
+}
+
+} // namespace
+
 void ProfileMerger::deepMerge(QJsonObject &target, const QJsonObject &source, const QString &prefix,
                               QStringList *written)
 {
     for (auto it = source.constBegin(); it != source.constEnd(); ++it) {
         const QString path = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
         const QJsonValue incoming = it.value();
-        if (incoming.isObject()) {
-            const QJsonValue existing = target.value(it.key());
-            QJsonObject child = existing.isObject() ? existing.toObject() : QJsonObject();
+        const auto existing = target.constFind(it.key());
+        if (incoming.isObject() && existing != target.constEnd() && existing->isObject()) {
+            // Both sides are objects: merge key by key.
+            QJsonObject child = existing->toObject();
             const QJsonObject incomingObject = incoming.toObject();
             if (incomingObject.isEmpty() && written)
                 written->append(path); // "{}" is a write of that object itself
             deepMerge(child, incomingObject, path, written);
             target.insert(it.key(), child);
         } else {
-            // Arrays are values: replaced, never concatenated (DESIGN §1).
+            // Nothing to merge with: the value (a whole subtree, an array, a
+            // scalar) replaces what was there in one insert. Arrays are values:
+            // replaced, never concatenated (DESIGN §1).
             target.insert(it.key(), incoming);
             if (written)
-                written->append(path);
+                appendLeafPaths(incoming, path, written);
         }
     }
 }
