@@ -6,11 +6,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 namespace outflow {
@@ -48,11 +51,26 @@ bool SqliteStore::open()
     m_error.clear();
     // Nothing is written before the file is known to be an Outflow store of a
     // schema this build understands: a refused file is left byte for byte.
-    const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && configure() &&
-                    migrate() && prepareStatements();
-    if (!ok)
+    //
+    // Two processes opening the same new store at once (outflowctl beside the
+    // app) can find it locked while the other one switches it to WAL or
+    // migrates it, moments SQLite's busy timeout does not cover: try again,
+    // for a bounded time, before reporting it.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && configure() &&
+                        migrate() && prepareStatements();
+        if (ok)
+            return true;
         close();
-    return ok;
+        const bool busy = m_error.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
+                          m_error.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+        if (!busy || waited.elapsed() > kBusyTimeoutMs)
+            return false;
+        m_error.clear();
+        QThread::msleep(20);
+    }
 }
 
 void SqliteStore::close()
@@ -132,6 +150,14 @@ bool SqliteStore::checkIsOutflowStore()
     // Only reads and connection settings here: nothing may change the file yet.
     if (!query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs)))
         return cannotOpen();
+    // One read transaction: the id and the tables come from the same
+    // snapshot, even while another connection is creating the store.
+    if (!query.exec(QStringLiteral("BEGIN")))
+        return cannotOpen();
+    const auto endRead = qScopeGuard([this, &query] {
+        query.finish();
+        QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
+    });
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
         return cannotOpen();
     const int applicationId = query.value(0).toInt();

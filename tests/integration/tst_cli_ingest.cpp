@@ -125,9 +125,11 @@ private slots:
                             QStringLiteral("-")});
         QVERIFY(process.waitForStarted());
         process.write(goodLine(1) + '\n');
+        QVERIFY(process.waitForBytesWritten(10000));
         QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 20000);
         QCOMPARE(process.state(), QProcess::Running); // still waiting for more
         process.write(goodLine(2) + '\n');
+        QVERIFY(process.waitForBytesWritten(10000));
         QTRY_COMPARE_WITH_TIMEOUT(count(), 2, 20000);
         process.closeWriteChannel();
         QVERIFY(process.waitForFinished(30000));

@@ -2,15 +2,18 @@
 // profile and identity-graph operations the merge pipeline relies on.
 #include "store/sqlitestore.h"
 
+#include <atomic>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using outflow::Identity;
 using outflow::MergeRecord;
@@ -490,6 +493,35 @@ private slots:
         QCOMPARE(paged, ids);
         QCOMPARE(store.profileIds(ids.at(19), 10), ids.mid(20));
         QCOMPARE(store.profileIds(0, 0), QList<qint64>());
+    }
+
+    // outflowctl beside the app: two connections opening the same new store at
+    // the same moment must both succeed (one migrates, the other waits).
+    void twoConnectionsOpeningANewStoreAtOnceBothSucceed()
+    {
+        for (int round = 0; round < 10; ++round) {
+            const QString path = m_dir->filePath(QStringLiteral("race%1.sqlite").arg(round));
+            std::atomic<int> opened{0};
+            QStringList errors;
+            QMutex errorsLock;
+            const auto openOnce = [&] {
+                SqliteStore store(path);
+                if (store.open() && store.profileCount() == 0) {
+                    ++opened;
+                } else {
+                    QMutexLocker locker(&errorsLock);
+                    errors << store.lastError();
+                }
+            };
+            std::unique_ptr<QThread> first(QThread::create(openOnce));
+            std::unique_ptr<QThread> second(QThread::create(openOnce));
+            first->start();
+            second->start();
+            QVERIFY(first->wait(30000));
+            QVERIFY(second->wait(30000));
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+            QCOMPARE(opened.load(), 2);
+        }
     }
 
     void foreignKeysAreEnforced()
