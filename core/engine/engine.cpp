@@ -31,7 +31,8 @@ void Engine::open()
     m_ingestor = std::make_unique<Ingestor>(*m_store);
     qCInfo(lcApp).noquote() << "Store open:" << m_storePath;
     emit opened();
-    emit profileCountChanged(m_store->profileCount());
+    m_profileCount = m_store->profileCount();
+    emit profileCountChanged(m_profileCount);
 }
 
 void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
@@ -44,10 +45,13 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
     stopIngestEndpoint();
     m_ingestServer = new IngestServer(*m_ingestor, token, this);
     m_ingestServer->setMaxBodyBytes(maxBodyBytes);
-    connect(m_ingestServer, &IngestServer::fragmentsCommitted, this, [this](int count) {
-        emit fragmentsCommitted(count);
-        emit profileCountChanged(m_store->profileCount());
-    });
+    // No COUNT(*) per request (linear in the store): the commit says by how much.
+    connect(m_ingestServer, &IngestServer::fragmentsCommitted, this,
+            [this](int count, qint64 profileDelta) {
+                emit fragmentsCommitted(count);
+                m_profileCount += profileDelta;
+                emit profileCountChanged(m_profileCount);
+            });
     const quint16 bound = m_ingestServer->start(port, address);
     if (bound == 0) {
         emit failed(m_ingestServer->errorString());

@@ -52,6 +52,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Ingestor> m_ingestor;
     IngestServer *m_ingestServer = nullptr;
+    qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };
 
 } // namespace outflow

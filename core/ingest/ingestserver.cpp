@@ -125,14 +125,19 @@ bool IngestServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     }
 
     QString storeError;
-    if (!m_ingestor.mergeAll(fragments, &storeError)) {
+    const std::optional<QList<MergeReport>> reports = m_ingestor.mergeAll(fragments, &storeError);
+    if (!reports) {
         answer(responder, Status::ServiceUnavailable,
                errorBody(
                    tr("the store failed; nothing of this request was stored: %1").arg(storeError)));
         return true;
     }
-    if (!fragments.isEmpty())
-        emit fragmentsCommitted(int(fragments.size()));
+    if (!fragments.isEmpty()) {
+        qint64 profileDelta = 0;
+        for (const MergeReport &report : *reports)
+            profileDelta += (report.created ? 1 : 0) - report.mergedProfileIds.size();
+        emit fragmentsCommitted(int(fragments.size()), profileDelta);
+    }
 
     QJsonObject result{{QStringLiteral("accepted"), qint64(fragments.size())}};
     if (!errors.isEmpty())

@@ -33,8 +33,9 @@ public:
     QString errorString() const { return m_error; }
 
 signals:
-    // After a commit: how many fragments the request stored.
-    void fragmentsCommitted(int count);
+    // After a commit: how many fragments the request stored, and by how much
+    // the number of profiles changed (created minus merged away).
+    void fragmentsCommitted(int count, qint64 profileDelta);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

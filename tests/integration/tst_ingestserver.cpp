@@ -84,6 +84,8 @@ private slots:
         QCOMPARE(answer.status, 200);
         QCOMPARE(answer.body.value(QStringLiteral("accepted")).toInt(), 1);
         QCOMPARE(committed.size(), 1);
+        QCOMPARE(committed.at(0).at(0).toInt(), 1);
+        QCOMPARE(committed.at(0).at(1).toLongLong(), 1); // one new profile
         QCOMPARE(m_store->profileCount(), 1);
         const auto id = m_store->owner({QStringLiteral("email"), QStringLiteral("a@x.io"), false});
         QVERIFY(id.has_value());
