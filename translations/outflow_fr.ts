@@ -122,6 +122,13 @@
     </message>
 </context>
 <context>
+    <name>ProfileMerger</name>
+    <message>
+        <source>The attributes of profile %1 are not a JSON object.</source>
+        <translation>Les attributs du profil %1 ne sont pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
     <name>SecretResult</name>
     <message>
         <source>The secret is stored in the keychain.</source>
@@ -149,10 +156,6 @@
     <message>
         <source>The store reported an error: %1</source>
         <translation>Le stockage a signalé une erreur : %1</translation>
-    </message>
-    <message>
-        <source>The attributes of profile %1 are not a JSON object: %2</source>
-        <translation>Les attributs du profil %1 ne sont pas un objet JSON : %2</translation>
     </message>
     <message>
         <source>There is no profile %1.</source>

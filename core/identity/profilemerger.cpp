@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSet>
 
@@ -34,16 +35,16 @@ ProfileMerger::ProfileMerger(Store &store, Clock clock)
 
 namespace {
 
-// Every leaf path of `value` under `path` ("{}" counts as a leaf: it is a write).
-void appendLeafPaths(const QJsonValue &value, const QString &path, QStringList *written)
+// The fragment's attributes: its JSON text minus identityMap when the reader
+// kept it (no serialisation), otherwise serialised once from the object.
+AttributeTree fragmentAttributes(const Fragment &fragment)
 {
-    const QJsonObject object = value.toObject();
-    if (!value.isObject() || object.isEmpty()) {
-        written->append(path);
-        return;
+    AttributeTree tree;
+    if (!fragment.json.isEmpty() && tree.parse(fragment.json)) {
+        tree.removeTopLevel("identityMap");
+        return tree;
     }
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        appendLeafPaths(it.value(), path + QLatin1Char('.') + it.key(), written);
+    return AttributeTree::fromObject(fragment.attributes);
 }
 
 } // namespace
@@ -51,31 +52,34 @@ void appendLeafPaths(const QJsonValue &value, const QString &path, QStringList *
 void ProfileMerger::deepMerge(QJsonObject &target, const QJsonObject &source, const QString &prefix,
                               QStringList *written)
 {
-    for (auto it = source.constBegin(); it != source.constEnd(); ++it) {
-        const QString path = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
-        const QJsonValue incoming = it.value();
-        const auto existing = target.constFind(it.key());
-        if (incoming.isObject() && existing != target.constEnd() && existing->isObject()) {
-            // Both sides are objects: merge key by key.
-            QJsonObject child = existing->toObject();
-            const QJsonObject incomingObject = incoming.toObject();
-            if (incomingObject.isEmpty() && written)
-                written->append(path); // "{}" is a write of that object itself
-            deepMerge(child, incomingObject, path, written);
-            target.insert(it.key(), child);
-        } else {
-            // Nothing to merge with: the value (a whole subtree, an array, a
-            // scalar) replaces what was there in one insert. Arrays are values:
-            // replaced, never concatenated (DESIGN §1).
-            target.insert(it.key(), incoming);
-            if (written)
-                appendLeafPaths(incoming, path, written);
-        }
-    }
+    AttributeTree merged = AttributeTree::fromObject(target);
+    QStringList paths;
+    merged.merge(AttributeTree::fromObject(source), written ? &paths : nullptr);
+    target = merged.toObject();
+    if (!written)
+        return;
+    for (const QString &path : std::as_const(paths))
+        written->append(prefix.isEmpty() ? path : prefix + QLatin1Char('.') + path);
+}
+
+bool ProfileMerger::parseAttributes(const Profile &profile, AttributeTree &tree)
+{
+    if (tree.parse(profile.attributesJson))
+        return true;
+    m_error = QCoreApplication::translate("ProfileMerger",
+                                          "The attributes of profile %1 are not a JSON object.")
+                  .arg(profile.id);
+    return false;
+}
+
+QString ProfileMerger::lastError() const
+{
+    return m_error.isEmpty() ? m_store.lastError() : m_error;
 }
 
 std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
 {
+    m_error.clear();
     const qint64 now = m_clock();
     const QList<Identity> identities = distinctIdentities(fragment.identities);
     const QList<qint64> owners = m_store.owners(identities);
@@ -99,6 +103,9 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
     report.profileId = profiles.first().id;
     report.mergedAt = now;
     Profile survivor = profiles.first();
+    AttributeTree tree;
+    if (profiles.size() == 1 && !parseAttributes(survivor, tree))
+        return std::nullopt;
     QSet<Identity> owned(survivor.identities.cbegin(), survivor.identities.cend());
 
     if (profiles.size() > 1) {
@@ -110,10 +117,12 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
         std::stable_sort(byUpdate.begin(), byUpdate.end(), [](const Profile *a, const Profile *b) {
             return a->updatedAt < b->updatedAt;
         });
-        QJsonObject merged;
-        for (const Profile *p : byUpdate)
-            deepMerge(merged, p->attributes);
-        survivor.attributes = merged;
+        for (const Profile *p : byUpdate) {
+            AttributeTree attributes;
+            if (!parseAttributes(*p, attributes))
+                return std::nullopt;
+            tree.merge(attributes);
+        }
 
         for (qsizetype i = 1; i < profiles.size(); ++i) {
             const Profile &absorbed = profiles.at(i);
@@ -148,7 +157,8 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
     if (!toWrite.isEmpty() && !m_store.addIdentities(survivor.id, toWrite))
         return std::nullopt;
 
-    deepMerge(survivor.attributes, fragment.attributes, QString(), &report.writtenPaths);
+    tree.merge(fragmentAttributes(fragment), &report.writtenPaths);
+    survivor.attributesJson = tree.toJson();
     survivor.updatedAt = now;
     if (!m_store.updateProfile(survivor))
         return std::nullopt;
@@ -162,7 +172,9 @@ std::optional<MergeReport> ProfileMerger::createProfile(const Fragment &fragment
     profile.createdAt = now;
     profile.updatedAt = now;
     MergeReport report;
-    deepMerge(profile.attributes, fragment.attributes, QString(), &report.writtenPaths);
+    AttributeTree tree;
+    tree.merge(fragmentAttributes(fragment), &report.writtenPaths);
+    profile.attributesJson = tree.toJson();
     const qint64 id = m_store.insertProfile(profile);
     if (id == 0)
         return std::nullopt;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "mergereport.h"
+#include "model/attributetree.h"
 #include "model/fragment.h"
+#include "model/profile.h"
 
 #include <functional>
 #include <optional>
@@ -28,20 +30,25 @@ public:
 
     explicit ProfileMerger(Store &store, Clock clock = {});
 
-    // nullopt when the store failed (its lastError() says why).
+    // nullopt when the store failed (its lastError() says why) or a stored
+    // profile could not be read (lastError() here says why).
     std::optional<MergeReport> merge(const Fragment &fragment);
+    QString lastError() const;
 
     // Deep-merges `source` into `target`, appending each written leaf path
-    // (prefixed with `prefix`) to `written`. Public for the tests and for
-    // merging whole profiles.
+    // (prefixed with `prefix`) to `written`. The merge itself works on
+    // AttributeTree; this QJsonObject form is for the tests and callers that
+    // hold objects.
     static void deepMerge(QJsonObject &target, const QJsonObject &source,
                           const QString &prefix = {}, QStringList *written = nullptr);
 
 private:
     std::optional<MergeReport> createProfile(const Fragment &fragment, qint64 now);
+    bool parseAttributes(const Profile &profile, AttributeTree &tree);
 
     Store &m_store;
     Clock m_clock;
+    QString m_error;
 };
 
 } // namespace outflow

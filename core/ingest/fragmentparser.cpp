@@ -345,6 +345,8 @@ ReadRecord FragmentParser::parseLine(QByteArrayView line, qint64 lineNumber)
     finish(
         record, std::move(object), duplicates.empty() ? nullptr : &duplicates.front(),
         std::move(order), [&] { return atLine(lineNumber); }, at);
+    if (record.fragment) // a copy: `line` points into the reader's buffer
+        record.fragment->json = QByteArray(line.data(), line.size());
     return record;
 }
 
@@ -394,6 +396,8 @@ QList<ReadRecord> FragmentParser::parseDocument(QByteArrayView body, Document ki
                 const JsonLineScanner::Position position = cursor.advanceTo(offset);
                 return atLine(position.line, position.column);
             });
+        if (record.fragment)
+            record.fragment->json = body.toByteArray();
         return {record};
     }
 

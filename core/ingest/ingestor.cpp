@@ -73,7 +73,7 @@ IngestSummary Ingestor::ingest(NdjsonReader &reader)
             }
             ++inBatch;
             if (!mergeOne(*record.fragment, pending)) {
-                summary.storeError = m_store.lastError();
+                summary.storeError = m_merger.lastError();
                 m_store.rollback();
                 return summary;
             }
@@ -105,7 +105,7 @@ std::optional<QList<MergeReport>> Ingestor::mergeAll(const QList<Fragment> &frag
         std::optional<MergeReport> report = m_merger.merge(fragment);
         if (!report) {
             if (error)
-                *error = m_store.lastError();
+                *error = m_merger.lastError();
             m_store.rollback();
             return std::nullopt;
         }

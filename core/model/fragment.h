@@ -2,6 +2,7 @@
 
 #include "identity.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -14,6 +15,10 @@ struct Fragment
 {
     QList<Identity> identities;
     QJsonObject attributes;
+    // The record's JSON text as received and validated (identityMap
+    // included), when the reader has it: the merge works on that text and
+    // never serialises `attributes` again. Empty for fragments built in code.
+    QByteArray json;
     qint64 line = 0; // 1-based line in its source (file, request body); 0 when unknown
 };
 

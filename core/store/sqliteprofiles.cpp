@@ -94,15 +94,7 @@ std::optional<Profile> SqliteStore::profile(qint64 id)
                 {query.value(3).toString(), query.value(4).toString(), query.value(5).toBool()});
     } while (query.next());
     query.finish();
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (!document.isObject()) {
-        fail(QCoreApplication::translate("SqliteStore",
-                                         "The attributes of profile %1 are not a JSON object: %2")
-                 .arg(QString::number(id), error.errorString()));
-        return std::nullopt;
-    }
-    profile.attributes = document.object();
+    profile.attributesJson = json;
     return profile;
 }
 
@@ -114,8 +106,7 @@ qint64 SqliteStore::insertProfile(const Profile &profile)
     const bool inserted = atomically([&] {
         // profile.id is not used: ids come from the store.
         QSqlQuery &query = m_statements->insertProfile;
-        query.bindValue(QStringLiteral(":attributes"),
-                        QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
+        query.bindValue(QStringLiteral(":attributes"), profile.attributesJson);
         query.bindValue(QStringLiteral(":createdAt"), profile.createdAt);
         query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
         if (!exec(query))
@@ -131,8 +122,7 @@ bool SqliteStore::updateProfile(const Profile &profile)
     if (!isOpen())
         return false;
     QSqlQuery &query = m_statements->updateProfile;
-    query.bindValue(QStringLiteral(":attributes"),
-                    QJsonDocument(profile.attributes).toJson(QJsonDocument::Compact));
+    query.bindValue(QStringLiteral(":attributes"), profile.attributesJson);
     query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
     query.bindValue(QStringLiteral(":profile"), profile.id);
     if (!exec(query))

@@ -90,7 +90,7 @@ private slots:
         const auto id = m_store->owner({QStringLiteral("email"), QStringLiteral("a@x.io"), false});
         QVERIFY(id.has_value());
         QCOMPARE(m_store->profile(*id)
-                     ->attributes.value(QStringLiteral("person"))
+                     ->attributes().value(QStringLiteral("person"))
                      .toObject()
                      .value(QStringLiteral("name"))
                      .toObject()

@@ -66,7 +66,7 @@ private slots:
         QVERIFY(report.identityMapChanged());
         QCOMPARE(report.mergedAt, m_now);
         const Profile stored = *m_store->profile(report.profileId);
-        QCOMPARE(stored.attributes, json(R"({"person":{"name":{"firstName":"Ana"}}})"));
+        QCOMPARE(stored.attributes(), json(R"({"person":{"name":{"firstName":"Ana"}}})"));
         QCOMPARE(stored.identities.size(), 1);
         QVERIFY(stored.identities.first().primary);
         QCOMPARE(stored.createdAt, m_now);
@@ -89,7 +89,7 @@ private slots:
                                                    QStringLiteral("person.name.firstName")}));
         const Profile stored = *m_store->profile(first.profileId);
         QCOMPARE(
-            stored.attributes,
+            stored.attributes(),
             json(
                 R"({"person":{"name":{"firstName":"Anna","lastName":"Lima"}},"loyalty":{"points":10,"tier":"gold"}})"));
         QCOMPARE(stored.updatedAt, m_now);
@@ -100,7 +100,7 @@ private slots:
         const auto first =
             merge(fragment(R"({"tags":["a","b"],"n":{"list":[1,2,3]}})", {email("a@x.io")}));
         merge(fragment(R"({"tags":["c"],"n":{"list":[]}})", {email("a@x.io")}));
-        QCOMPARE(m_store->profile(first.profileId)->attributes,
+        QCOMPARE(m_store->profile(first.profileId)->attributes(),
                  json(R"({"tags":["c"],"n":{"list":[]}})"));
     }
 
@@ -109,7 +109,7 @@ private slots:
         const auto first = merge(fragment(R"({"a":"text","b":{"c":1}})", {email("a@x.io")}));
         const auto second = merge(fragment(R"({"a":{"x":true},"b":null})", {email("a@x.io")}));
         QCOMPARE(second.writtenPaths, (QStringList{QStringLiteral("a.x"), QStringLiteral("b")}));
-        QCOMPARE(m_store->profile(first.profileId)->attributes,
+        QCOMPARE(m_store->profile(first.profileId)->attributes(),
                  json(R"({"a":{"x":true},"b":null})"));
     }
 
@@ -163,7 +163,7 @@ private slots:
         const Profile merged = *m_store->profile(ana.profileId);
         // Deep-merged by last write: "x" from the more recently updated profile.
         QCOMPARE(
-            merged.attributes,
+            merged.attributes(),
             json(
                 R"({"person":{"name":{"firstName":"Ana","lastName":"Lima"}},"loyalty":{"points":5},"x":"new"})"));
         QCOMPARE(merged.identities.size(), 2);
@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(link.mergedProfileIds, (QList<qint64>{b.profileId, c.profileId}));
         QCOMPARE(m_store->profileCount(), 1);
         const Profile merged = *m_store->profile(a.profileId);
-        QCOMPARE(merged.attributes, json(R"({"a":1,"b":2,"c":3,"d":4})"));
+        QCOMPARE(merged.attributes(), json(R"({"a":1,"b":2,"c":3,"d":4})"));
         QCOMPARE(merged.identities.size(), 3);
         QCOMPARE(m_store->mergesInto(a.profileId).size(), 2);
     }
@@ -204,7 +204,7 @@ private slots:
         QVERIFY(!again.identityMapChanged());
         QCOMPARE(again.writtenPaths, first.writtenPaths); // written, even if unchanged
         const Profile after = *m_store->profile(first.profileId);
-        QCOMPARE(after.attributes, before.attributes);
+        QCOMPARE(after.attributes(), before.attributes());
         QCOMPARE(after.identities, before.identities);
         QCOMPARE(m_store->profileCount(), 1);
     }

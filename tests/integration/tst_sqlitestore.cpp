@@ -35,7 +35,7 @@ Identity email(const QString &id, bool primary = false)
 Profile newProfile(const QList<Identity> &identities, const QJsonObject &attributes = {})
 {
     Profile profile;
-    profile.attributes = attributes;
+    profile.setAttributes(attributes);
     profile.identities = identities;
     profile.createdAt = 1'700'000'000'000;
     profile.updatedAt = 1'700'000'000'000;
@@ -148,7 +148,7 @@ private slots:
         VERIFY_OPEN(store);
         const std::optional<Profile> loaded = store.profile(id);
         QVERIFY(loaded);
-        QCOMPARE(loaded->attributes.value(QStringLiteral("loyalty")).toInt(), 42);
+        QCOMPARE(loaded->attributes().value(QStringLiteral("loyalty")).toInt(), 42);
         QCOMPARE(loaded->identities, QList<Identity>{email(QStringLiteral("a@example.com"))});
         QCOMPARE(store.owner(email(QStringLiteral("a@example.com"))), std::optional<qint64>(id));
     }
@@ -286,7 +286,7 @@ private slots:
         std::optional<Profile> loaded = store.profile(id);
         QVERIFY(loaded);
         QCOMPARE(loaded->id, id);
-        QCOMPARE(loaded->attributes, attributes);
+        QCOMPARE(loaded->attributes(), attributes);
         QCOMPARE(loaded->identities, identities);
         QCOMPARE(loaded->identities.at(1).primary, true);
         QCOMPARE(loaded->identities.at(0).primary, false);
@@ -304,13 +304,14 @@ private slots:
                      QStringLiteral("山田 🙂"));
         }
 
-        loaded->attributes.insert(QStringLiteral("loyalty"),
-                                  QJsonObject{{QStringLiteral("points"), 0}});
+        QJsonObject changed = loaded->attributes();
+        changed.insert(QStringLiteral("loyalty"), QJsonObject{{QStringLiteral("points"), 0}});
+        loaded->setAttributes(changed);
         loaded->updatedAt += 1000;
         QVERIFY2(store.updateProfile(*loaded), qPrintable(store.lastError()));
         const std::optional<Profile> updated = store.profile(id);
         QVERIFY(updated);
-        QCOMPARE(updated->attributes, loaded->attributes);
+        QCOMPARE(updated->attributes(), loaded->attributes());
         QCOMPARE(updated->updatedAt, loaded->updatedAt);
         QCOMPARE(updated->createdAt, profile.createdAt);
         QCOMPARE(updated->identities, identities);

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QStringList>
+#include <vector>
+
+namespace outflow {
+
+// A profile's or a fragment's attributes as a JSON object parsed only down to
+// its keys: every leaf (string, number, boolean, null, array) keeps the JSON
+// text it was written with. Merging a fragment into a profile is then a walk
+// over keys and a concatenation, where QJsonObject paid a full parse, a
+// detach per nested write and a full serialisation for every fragment (about
+// two thirds of the merge time, see bench/README.md).
+//
+// The tree refers to the bytes it was parsed from (and, after merge(), to the
+// source's bytes); it keeps them alive itself. Not thread-safe; a value type
+// for one merge, not for long-term storage.
+class AttributeTree
+{
+public:
+    // Parses a JSON text holding one object. The text was validated before
+    // (by the NDJSON reader or when it was stored); anything that is not a
+    // well-formed object still returns false and leaves the tree empty.
+    bool parse(const QByteArray &json);
+    static AttributeTree fromObject(const QJsonObject &object);
+
+    bool isEmpty() const { return m_root.members.empty(); }
+    // Drops a top-level member (a fragment's `identityMap`).
+    void removeTopLevel(QByteArrayView key);
+
+    // Deep merge, last write wins (DESIGN §1): objects merge key by key;
+    // anything else (a scalar, an array, null, or an object meeting a
+    // non-object) replaces what was there; arrays are never concatenated.
+    // Appends each written leaf path, dotted, to `written` ("{}" is a write
+    // of that object's own path). Same rules as ProfileMerger::deepMerge.
+    void merge(const AttributeTree &source, QStringList *written = nullptr);
+
+    // Compact JSON text; members in the order they were first written.
+    QByteArray toJson() const;
+    QJsonObject toObject() const;
+
+private:
+    struct Node
+    {
+        QByteArrayView key;  // decoded UTF-8 (escapes resolved)
+        QByteArrayView leaf; // JSON text of a leaf; empty for an object
+        std::vector<Node> members;
+        bool object = false;
+    };
+
+    class Parser;
+    static void mergeInto(Node &target, const Node &source, QString &path, QStringList *written);
+    static void appendLeafPaths(const Node &node, QString &path, QStringList *written);
+    static void write(const Node &node, QByteArray &out);
+    static void writeKey(QByteArrayView key, QByteArray &out);
+    void keep(const QByteArray &bytes);
+
+    Node m_root{{}, {}, {}, true};
+    std::vector<QByteArray> m_texts; // the bytes the views point into
+};
+
+} // namespace outflow
