@@ -55,8 +55,7 @@ int hexValue(QChar c)
 
 bool isPlainRuleName(QStringView name, bool first)
 {
-    if (name.isEmpty() || (first && isAsciiDigit(name.front())) ||
-        (first && name.front().isNumber()))
+    if (name.isEmpty() || (first && name.front().isNumber()))
         return false;
     for (const QChar c : name) {
         if (!isNameChar(c))

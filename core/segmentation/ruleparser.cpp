@@ -166,40 +166,33 @@ private:
         return inner;
     }
 
-    bool parseValue(Values allowed, const QString &expected, QList<RuleLiteral> &out)
+    // Takes the literal at the current token when it is one of `allowed`;
+    // false (and nothing recorded) when it is not: the caller says what it expected.
+    bool takeValue(Values allowed, QList<RuleLiteral> &out)
     {
-        RuleLiteral literal;
         switch (m_token.kind) {
         case Kind::String:
-            literal = RuleLiteral::fromString(m_token.string);
+            out.append(RuleLiteral::fromString(m_token.string));
             break;
         case Kind::Number:
-            if (allowed == Values::String) {
-                fail(expected);
+            if (allowed == Values::String)
                 return false;
-            }
-            literal = RuleLiteral::fromNumber(m_token.number);
+            out.append(RuleLiteral::fromNumber(m_token.number));
             break;
         case Kind::True:
         case Kind::False:
-            if (allowed != Values::Any) {
-                fail(expected);
+            if (allowed != Values::Any)
                 return false;
-            }
-            literal = RuleLiteral::fromBool(m_token.kind == Kind::True);
+            out.append(RuleLiteral::fromBool(m_token.kind == Kind::True));
             break;
         case Kind::Null:
-            if (allowed != Values::Any) {
-                fail(expected);
+            if (allowed != Values::Any)
                 return false;
-            }
+            out.append(RuleLiteral::null());
             break;
-        default: {
-            fail(expected);
+        default:
             return false;
         }
-        }
-        out.append(std::move(literal));
         advance();
         return true;
     }
@@ -216,10 +209,11 @@ private:
             return true;
         }
         for (;;) {
-            const QString expected = out.isEmpty() ? RuleParser::tr("a value or \"]\" after \"[\"")
-                                                   : RuleParser::tr("a value after \",\"");
-            if (!parseValue(Values::Any, expected, out))
+            if (!takeValue(Values::Any, out)) {
+                fail(out.isEmpty() ? RuleParser::tr("a value or \"]\" after \"[\"")
+                                   : RuleParser::tr("a value after \",\""));
                 return false;
+            }
             if (m_token.kind == Kind::RightBracket) {
                 advance();
                 return true;
@@ -238,15 +232,14 @@ private:
         comparison.path.segments = m_token.segments;
         advance();
         const QString op = m_token.text;
-        bool ok = true;
         switch (m_token.kind) {
         case Kind::Equal:
         case Kind::NotEqual:
             comparison.op =
                 m_token.kind == Kind::Equal ? RuleOperator::Equal : RuleOperator::NotEqual;
             advance();
-            ok = parseValue(Values::Any, RuleParser::tr("a value after \"%1\"").arg(op),
-                            comparison.operands);
+            if (!takeValue(Values::Any, comparison.operands))
+                return fail(RuleParser::tr("a value after \"%1\"").arg(op));
             break;
         case Kind::Less:
         case Kind::LessOrEqual:
@@ -257,14 +250,14 @@ private:
                             : m_token.kind == Kind::Greater     ? RuleOperator::Greater
                                                                 : RuleOperator::GreaterOrEqual;
             advance();
-            ok = parseValue(Values::Ordered,
-                            RuleParser::tr("a number, a string or a date after \"%1\"").arg(op),
-                            comparison.operands);
+            if (!takeValue(Values::Ordered, comparison.operands))
+                return fail(RuleParser::tr("a number, a string or a date after \"%1\"").arg(op));
             break;
         case Kind::In:
             comparison.op = RuleOperator::In;
             advance();
-            ok = parseList(comparison.operands);
+            if (!parseList(comparison.operands))
+                return {};
             break;
         case Kind::Exists:
             comparison.op = RuleOperator::Exists;
@@ -273,23 +266,23 @@ private:
         case Kind::Contains:
             comparison.op = RuleOperator::Contains;
             advance();
-            ok = parseValue(Values::Any, RuleParser::tr("a value after \"%1\"").arg(op),
-                            comparison.operands);
+            if (!takeValue(Values::Any, comparison.operands))
+                return fail(RuleParser::tr("a value after \"%1\"").arg(op));
             break;
         case Kind::StartsWith:
         case Kind::EndsWith:
             comparison.op = m_token.kind == Kind::StartsWith ? RuleOperator::StartsWith
                                                              : RuleOperator::EndsWith;
             advance();
-            ok = parseValue(Values::String, RuleParser::tr("a string after \"%1\"").arg(op),
-                            comparison.operands);
+            if (!takeValue(Values::String, comparison.operands))
+                return fail(RuleParser::tr("a string after \"%1\"").arg(op));
             break;
         default:
             return fail(RuleParser::tr("an operator (=, !=, <, <=, >, >=, in, exists, contains, "
                                        "startsWith or endsWith) after \"%1\"")
                             .arg(m_previous.text));
         }
-        return ok ? make(std::move(comparison)) : RuleNodePtr();
+        return make(std::move(comparison));
     }
 
     static void collectPaths(const RuleNode &node, QStringList &paths)
