@@ -64,15 +64,6 @@ bool isPlainRuleName(QStringView name, bool first)
     return true;
 }
 
-bool isRuleKeyword(QStringView word)
-{
-    for (const Keyword &keyword : Keywords) {
-        if (keyword.word == word)
-            return true;
-    }
-    return false;
-}
-
 QChar RuleLexer::peek(qsizetype ahead) const
 {
     return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : QChar();

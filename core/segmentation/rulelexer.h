@@ -49,8 +49,6 @@ struct RuleToken
     // character simply cannot start a token (the parser then says what it
     // expected there). `text` is what was found, "" at the end of the rule.
     QString expected;
-
-    bool isComparison() const { return kind >= Kind::Equal && kind <= Kind::GreaterOrEqual; }
 };
 
 // Splits a rule into tokens, one at a time (DESIGN §3):
@@ -94,7 +92,5 @@ private:
 // A name that can be written without quotes in a path (not the first one,
 // which must also not start with a digit).
 bool isPlainRuleName(QStringView name, bool first);
-// Is `word` one of the keywords, which a one-segment path cannot be.
-bool isRuleKeyword(QStringView word);
 
 } // namespace outflow

@@ -4,9 +4,12 @@
 #include "segmentation/isoinstant.h"
 #include "segmentation/ruleparser.h"
 
+#include <atomic>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <thread>
+#include <vector>
 
 using outflow::parseIsoInstant;
 using outflow::parseRule;
@@ -238,6 +241,29 @@ private slots:
         const QJsonObject empty;
         QVERIFY(!parseRule(QStringLiteral("a exists")).rule().matches(empty));
         QVERIFY(parseRule(QStringLiteral("not a = 1")).rule().matches(empty));
+    }
+
+    // One compiled rule, shared by threads that each evaluate their own
+    // profiles (as the engine's workers do): every evaluation sees the rule whole.
+    void sharedAcrossThreads()
+    {
+        const Rule rule = parseRule(QStringLiteral("person.name.firstName = \"John\" and "
+                                                   "lastSeen > \"2024-01-31T11:00:00+02:00\""))
+                              .rule();
+        constexpr int Threads = 4;
+        constexpr int Evaluations = 2000;
+        std::atomic<int> matched = 0;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < Threads; ++t) {
+            threads.emplace_back([&matched, copy = rule] {
+                const QJsonObject mine = profile();
+                for (int i = 0; i < Evaluations; ++i)
+                    matched += copy.matches(mine) ? 1 : 0;
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(matched.load(), Threads * Evaluations);
     }
 
     void isoInstant_data()
