@@ -129,6 +129,114 @@
     </message>
 </context>
 <context>
+    <name>RuleParser</name>
+    <message>
+        <source>&quot;!=&quot;</source>
+        <translation>« != »</translation>
+    </message>
+    <message>
+        <source>a closing quote (&quot;) for the string that starts at column %1</source>
+        <translation>un guillemet fermant (&quot;) pour la chaîne qui commence à la colonne %1</translation>
+    </message>
+    <message>
+        <source>four hexadecimal digits after \u</source>
+        <translation>quatre chiffres hexadécimaux après \u</translation>
+    </message>
+    <message>
+        <source>an escape sequence (\&quot; \\ \/ \n \r \t or \uXXXX) after the backslash</source>
+        <translation>une séquence d’échappement (\&quot; \\ \/ \n \r \t ou \uXXXX) après la barre oblique inverse</translation>
+    </message>
+    <message>
+        <source>a digit after &quot;-&quot;</source>
+        <translation>un chiffre après « - »</translation>
+    </message>
+    <message>
+        <source>a digit after the decimal point</source>
+        <translation>un chiffre après le point décimal</translation>
+    </message>
+    <message>
+        <source>a digit in the exponent</source>
+        <translation>un chiffre dans l’exposant</translation>
+    </message>
+    <message>
+        <source>a number between -1.7e308 and 1.7e308</source>
+        <translation>un nombre entre -1.7e308 et 1.7e308</translation>
+    </message>
+    <message>
+        <source>a name or a quoted name after &quot;.&quot;</source>
+        <translation>un nom, entre guillemets ou non, après « . »</translation>
+    </message>
+    <message>
+        <source>end of rule</source>
+        <translation>la fin de la règle</translation>
+    </message>
+    <message>
+        <source>end of line</source>
+        <translation>la fin de la ligne</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <comment>a piece of rule text quoted in an error message</comment>
+        <translation>« %1 »</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: expected %3 but found %4</source>
+        <translation>ligne %1, colonne %2 : on attendait %3 mais on a trouvé %4</translation>
+    </message>
+    <message>
+        <source>&quot;and&quot;, &quot;or&quot; or the end of the rule</source>
+        <translation>« and », « or » ou la fin de la règle</translation>
+    </message>
+    <message>
+        <source>a path, &quot;not&quot; or &quot;(&quot;</source>
+        <translation>un chemin, « not » ou « ( »</translation>
+    </message>
+    <message>
+        <source>a path, &quot;not&quot; or &quot;(&quot; after &quot;%1&quot;</source>
+        <translation>un chemin, « not » ou « ( » après « %1 »</translation>
+    </message>
+    <message>
+        <source>at most %1 nested parentheses and &quot;not&quot;</source>
+        <translation>au plus %1 niveaux imbriqués de parenthèses et de « not »</translation>
+    </message>
+    <message>
+        <source>&quot;and&quot;, &quot;or&quot; or &quot;)&quot; to close the &quot;(&quot; at line %1, column %2</source>
+        <translation>« and », « or » ou « ) » pour fermer la « ( » de la ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>&quot;[&quot; after &quot;in&quot;</source>
+        <translation>« [ » après « in »</translation>
+    </message>
+    <message>
+        <source>a value or &quot;]&quot; after &quot;[&quot;</source>
+        <translation>une valeur ou « ] » après « [ »</translation>
+    </message>
+    <message>
+        <source>a value after &quot;,&quot;</source>
+        <translation>une valeur après « , »</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;]&quot; after a value of the list</source>
+        <translation>« , » ou « ] » après une valeur de la liste</translation>
+    </message>
+    <message>
+        <source>a value after &quot;%1&quot;</source>
+        <translation>une valeur après « %1 »</translation>
+    </message>
+    <message>
+        <source>a number, a string or a date after &quot;%1&quot;</source>
+        <translation>un nombre, une chaîne ou une date après « %1 »</translation>
+    </message>
+    <message>
+        <source>a string after &quot;%1&quot;</source>
+        <translation>une chaîne après « %1 »</translation>
+    </message>
+    <message>
+        <source>an operator (=, !=, &lt;, &lt;=, &gt;, &gt;=, in, exists, contains, startsWith or endsWith) after &quot;%1&quot;</source>
+        <translation>un opérateur (=, !=, &lt;, &lt;=, &gt;, &gt;=, in, exists, contains, startsWith ou endsWith) après « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>SecretResult</name>
     <message>
         <source>The secret is stored in the keychain.</source>
