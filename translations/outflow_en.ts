@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CsvReader</name>
+    <message numerus="yes">
+        <source>expected %n field(s), found %1</source>
+        <translation>
+            <numerusform>expected %n field, found %1</numerusform>
+            <numerusform>expected %n fields, found %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n profile(s) in the store</source>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>the file is empty: a header row naming the columns is expected</source>
+        <translation>le fichier est vide : une ligne d’en-tête nommant les colonnes est attendue</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no records</source>
+        <translation>le fichier a une ligne d’en-tête mais aucun enregistrement</translation>
+    </message>
+    <message>
+        <source>quoted field not closed: the file ends inside it</source>
+        <translation>champ entre guillemets non fermé : le fichier se termine à l’intérieur</translation>
+    </message>
+    <message>
+        <source>quote inside an unquoted field (quote the whole field and double the quotes in it)</source>
+        <translation>guillemet dans un champ sans guillemets (mettez tout le champ entre guillemets et doublez ceux qu’il contient)</translation>
+    </message>
+    <message>
+        <source>text after a closing quote (quote the whole field and double the quotes in it)</source>
+        <translation>texte après un guillemet fermant (mettez tout le champ entre guillemets et doublez ceux qu’il contient)</translation>
+    </message>
+    <message>
+        <source>the record is longer than %1 bytes</source>
+        <translation>l’enregistrement dépasse %1 octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>expected %n field(s), found %1</source>
+        <translation>
+            <numerusform>%n champ attendu, nombre trouvé : %1</numerusform>
+            <numerusform>%n champs attendus, nombre trouvé : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>UTF-8 invalide</translation>
+    </message>
+    <message>
+        <source>invalid header row: %1</source>
+        <translation>ligne d’en-tête invalide : %1</translation>
+    </message>
+    <message>
+        <source>empty column name</source>
+        <translation>nom de colonne vide</translation>
+    </message>
+    <message>
+        <source>duplicate column name &quot;%1&quot; (also column %2)</source>
+        <translation>nom de colonne « %1 » en double (aussi colonne %2)</translation>
+    </message>
+    <message>
+        <source>cannot read the input: %1</source>
+        <translation>impossible de lire l’entrée : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>place: problem</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+</context>
+<context>
     <name>NdjsonReader</name>
     <message>
         <source>%1: %2</source>

@@ -38,7 +38,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 # target:seeds — the seeds and the dictionary are tests/fuzz/corpus/<seeds>/
 # and tests/fuzz/<seeds>.dict.
 status=0
-for pair in ndjsonreader:ndjson ruleparser:rules; do
+for pair in ndjsonreader:ndjson csvreader:csv ruleparser:rules; do
     target=${pair%%:*}
     seeds=${pair#*:}
     corpus="$build/corpus/$seeds"
