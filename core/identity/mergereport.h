@@ -2,6 +2,7 @@
 
 #include "model/identity.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QStringList>
 
@@ -20,6 +21,11 @@ struct MergeReport
     QList<Identity> identitiesUpdated; // already owned; `primary` changed
     QList<qint64> mergedProfileIds;    // absorbed into profileId, now gone
     qint64 mergedAt = 0;               // UNIX ms, the merge time of this fragment
+    // The profile as it stands after the merge (attributes as compact JSON
+    // text, identities in order): what segmentation evaluates, without
+    // reading the profile back from the store.
+    QByteArray attributesJson;
+    QList<Identity> identities;
 
     bool identityMapChanged() const
     {

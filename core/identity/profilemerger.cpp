@@ -162,6 +162,8 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
     survivor.updatedAt = now;
     if (!m_store.updateProfile(survivor))
         return std::nullopt;
+    report.attributesJson = survivor.attributesJson;
+    report.identities = survivor.identities;
     return report;
 }
 
@@ -182,6 +184,8 @@ std::optional<MergeReport> ProfileMerger::createProfile(const Fragment &fragment
     report.created = true;
     report.identitiesAdded = fragment.identities;
     report.mergedAt = now;
+    report.attributesJson = profile.attributesJson;
+    report.identities = profile.identities;
     return report;
 }
 

@@ -167,6 +167,12 @@ private slots:
             json(
                 R"({"person":{"name":{"firstName":"Ana","lastName":"Lima"}},"loyalty":{"points":5},"x":"new"})"));
         QCOMPARE(merged.identities.size(), 2);
+        // The report carries the profile as stored, for segmentation.
+        QCOMPARE(link.attributesJson, merged.attributesJson);
+        QCOMPARE(link.identities, merged.identities);
+        QCOMPARE(ana.identities, QList<Identity>{email("ana@x.io")});
+        QCOMPARE(json(ana.attributesJson),
+                 json(R"({"person":{"name":{"firstName":"Ana"}},"x":"old"})"));
         const QList<MergeRecord> merges = m_store->mergesInto(ana.profileId);
         QCOMPARE(merges.size(), 1);
         QCOMPARE(merges.first().absorbedId, crmOnly.profileId);
