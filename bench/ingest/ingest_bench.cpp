@@ -105,9 +105,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption linkOption(
         QStringLiteral("link-share"), QStringLiteral("Share of fragments carrying two identities."),
         QStringLiteral("R"), QStringLiteral("0.1"));
-    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
-                                         QStringLiteral("Fragments per transaction."),
-                                         QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption batchOption(
+        QStringLiteral("batch-size"), QStringLiteral("Fragments per transaction."),
+        QStringLiteral("N"), QString::number(outflow::Ingestor::DefaultBatchSize));
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work folder (default: a temporary one)."),
                                        QStringLiteral("DIR"));

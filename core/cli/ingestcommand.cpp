@@ -20,9 +20,10 @@ namespace outflow::cli {
 int ingestCommand(Context &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
-                                         Text::tr("Fragments per transaction (default 2000)."),
-                                         QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption batchOption(
+        QStringLiteral("batch-size"),
+        Text::tr("Fragments per transaction (default %1).").arg(Ingestor::DefaultBatchSize),
+        QStringLiteral("N"), QString::number(Ingestor::DefaultBatchSize));
     parser.addOption(batchOption);
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("NDJSON file, or - for stdin."));
     if (!parseCommandOptions(parser, context, QStringLiteral("ingest"), true))

@@ -1,8 +1,10 @@
 #include "ingestor.h"
 
 #include "ndjsonreader.h"
+#include "prefetchingreader.h"
 #include "store/store.h"
 
+#include <QIODevice>
 #include <QScopeGuard>
 
 namespace outflow {
@@ -27,6 +29,28 @@ bool Ingestor::mergeOne(const Fragment &fragment, IngestSummary &summary)
 }
 
 IngestSummary Ingestor::ingest(NdjsonReader &reader)
+{
+    if (reader.device() && !reader.device()->isSequential()) {
+        // A file: read ahead on the other core (see PrefetchingReader).
+        IngestSummary summary;
+        {
+            PrefetchingReader prefetching(reader);
+            summary = ingestRecords([&](ReadRecord &record) { return prefetching.next(record); },
+                                    nullptr);
+        } // the reading thread has stopped: `reader` is this thread's again
+        if (summary.ok())
+            summary.emptyInput = !reader.sawAnyLine();
+        return summary;
+    }
+    IngestSummary summary =
+        ingestRecords([&](ReadRecord &record) { return reader.next(record); }, &reader);
+    if (summary.ok())
+        summary.emptyInput = !reader.sawAnyLine();
+    return summary;
+}
+
+IngestSummary Ingestor::ingestRecords(const std::function<bool(ReadRecord &)> &next,
+                                      NdjsonReader *waiting)
 {
     IngestSummary summary;
     IngestSummary pending; // counts of the open transaction, folded in on commit
@@ -53,14 +77,19 @@ IngestSummary Ingestor::ingest(NdjsonReader &reader)
     // A slow source (a pipe, a terminal): commit what is pending before
     // waiting for more, never after the next line arrives.
     bool failedInWait = false;
-    reader.setBeforeBlockingRead([&] {
-        if (!failedInWait && !commitBatch())
-            failedInWait = true;
+    if (waiting) {
+        waiting->setBeforeBlockingRead([&] {
+            if (!failedInWait && !commitBatch())
+                failedInWait = true;
+        });
+    }
+    const auto stopWaiting = qScopeGuard([waiting] {
+        if (waiting)
+            waiting->setBeforeBlockingRead({});
     });
-    const auto stopWaiting = qScopeGuard([&reader] { reader.setBeforeBlockingRead({}); });
 
     ReadRecord record;
-    while (!failedInWait && reader.next(record)) {
+    while (!failedInWait && next(record)) {
         if (!record.fragment) {
             summary.errors.append({record.line, record.error});
         } else {
@@ -85,7 +114,6 @@ IngestSummary Ingestor::ingest(NdjsonReader &reader)
     }
     if (!failedInWait)
         commitBatch();
-    summary.emptyInput = !reader.sawAnyLine();
     return summary;
 }
 

@@ -46,6 +46,7 @@ public:
     // False until a non-blank line was seen: at the end, false means the input
     // was empty (or blank), which callers report on its own ("the file is empty").
     bool sawAnyLine() const { return m_sawAnyLine; }
+    QIODevice *device() const { return m_device; }
 
     qint64 maxLineBytes() const { return m_maxLineBytes; }
     // Called before a read that may wait for data: the device is sequential

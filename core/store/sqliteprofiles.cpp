@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
+#include <sqlite3.h>
 
 namespace outflow {
 
@@ -25,6 +25,12 @@ bool SqliteStore::atomically(Work &&work)
     return false;
 }
 
+bool SqliteStore::failStatement(const SqliteStatement &statement)
+{
+    return fail(QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
+                    .arg(statement.errorMessage()));
+}
+
 QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
 {
     QList<qint64> ids;
@@ -34,21 +40,23 @@ QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
     for (qsizetype start = 0; start < identities.size(); start += batch) {
         const int count = int(std::min<qsizetype>(batch, identities.size() - start));
         QString error;
-        QSqlQuery *query = m_statements->ownersOf(count, &error);
-        if (!query) {
+        SqliteStatement *statement = m_statements->ownersOf(count, &error);
+        if (!statement) {
             fail(QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
                      .arg(error));
             return {};
         }
+        const SqliteStatement::Use use(*statement);
         for (int i = 0; i < count; ++i) {
-            query->bindValue(Statements::ownersNsName(i), identities.at(start + i).ns);
-            query->bindValue(Statements::ownersIdName(i), identities.at(start + i).id);
+            statement->bind(2 * i + 1, identities.at(start + i).ns);
+            statement->bind(2 * i + 2, identities.at(start + i).id);
         }
-        if (!exec(*query))
+        while (statement->step())
+            ids.append(statement->int64(0));
+        if (statement->failed()) {
+            failStatement(*statement);
             return {};
-        while (query->next())
-            ids.append(query->value(0).toLongLong());
-        query->finish();
+        }
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -59,15 +67,15 @@ std::optional<qint64> SqliteStore::owner(const Identity &identity)
 {
     if (!isOpen())
         return std::nullopt;
-    QSqlQuery &query = m_statements->owner;
-    query.bindValue(QStringLiteral(":ns"), identity.ns);
-    query.bindValue(QStringLiteral(":id"), identity.id);
-    if (!exec(query))
-        return std::nullopt;
+    SqliteStatement &statement = m_statements->owner;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, identity.ns);
+    statement.bind(2, identity.id);
     std::optional<qint64> id;
-    if (query.next())
-        id = query.value(0).toLongLong();
-    query.finish(); // a statement left on a row would hold its read snapshot
+    if (statement.step())
+        id = statement.int64(0);
+    else if (statement.failed())
+        failStatement(statement);
     return id;
 }
 
@@ -75,26 +83,28 @@ std::optional<Profile> SqliteStore::profile(qint64 id)
 {
     if (!isOpen())
         return std::nullopt;
-    QSqlQuery &query = m_statements->profile;
-    query.bindValue(QStringLiteral(":profile"), id);
-    if (!exec(query))
-        return std::nullopt;
-    if (!query.next()) {
-        query.finish();
+    SqliteStatement &statement = m_statements->profile;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, id);
+    if (!statement.step()) {
+        if (statement.failed())
+            failStatement(statement);
         return std::nullopt;
     }
     Profile profile;
     profile.id = id;
-    const QByteArray json = query.value(0).toByteArray();
-    profile.createdAt = query.value(1).toLongLong();
-    profile.updatedAt = query.value(2).toLongLong();
+    profile.attributesJson = statement.bytes(0);
+    profile.createdAt = statement.int64(1);
+    profile.updatedAt = statement.int64(2);
     do {
-        if (!query.isNull(3))
+        if (!statement.isNull(3))
             profile.identities.append(
-                {query.value(3).toString(), query.value(4).toString(), query.value(5).toBool()});
-    } while (query.next());
-    query.finish();
-    profile.attributesJson = json;
+                {statement.text(3), statement.text(4), statement.int64(5) != 0});
+    } while (statement.step());
+    if (statement.failed()) {
+        failStatement(statement);
+        return std::nullopt;
+    }
     return profile;
 }
 
@@ -105,13 +115,14 @@ qint64 SqliteStore::insertProfile(const Profile &profile)
     qint64 id = 0;
     const bool inserted = atomically([&] {
         // profile.id is not used: ids come from the store.
-        QSqlQuery &query = m_statements->insertProfile;
-        query.bindValue(QStringLiteral(":attributes"), profile.attributesJson);
-        query.bindValue(QStringLiteral(":createdAt"), profile.createdAt);
-        query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
-        if (!exec(query))
-            return false;
-        id = query.lastInsertId().toLongLong();
+        SqliteStatement &statement = m_statements->insertProfile;
+        const SqliteStatement::Use use(statement);
+        statement.bind(1, QByteArrayView(profile.attributesJson));
+        statement.bind(2, profile.createdAt);
+        statement.bind(3, profile.updatedAt);
+        if (statement.step() || statement.failed())
+            return failStatement(statement);
+        id = sqlite3_last_insert_rowid(m_statements->handle);
         return upsertIdentities(id, profile.identities);
     });
     return inserted ? id : 0;
@@ -121,13 +132,14 @@ bool SqliteStore::updateProfile(const Profile &profile)
 {
     if (!isOpen())
         return false;
-    QSqlQuery &query = m_statements->updateProfile;
-    query.bindValue(QStringLiteral(":attributes"), profile.attributesJson);
-    query.bindValue(QStringLiteral(":updatedAt"), profile.updatedAt);
-    query.bindValue(QStringLiteral(":profile"), profile.id);
-    if (!exec(query))
-        return false;
-    if (query.numRowsAffected() == 0) {
+    SqliteStatement &statement = m_statements->updateProfile;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, QByteArrayView(profile.attributesJson));
+    statement.bind(2, profile.updatedAt);
+    statement.bind(3, profile.id);
+    if (statement.step() || statement.failed())
+        return failStatement(statement);
+    if (sqlite3_changes(m_statements->handle) == 0) {
         return fail(
             QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(profile.id));
     }
@@ -145,16 +157,20 @@ bool SqliteStore::addIdentities(qint64 profileId, const QList<Identity> &identit
 
 bool SqliteStore::upsertIdentities(qint64 profileId, const QList<Identity> &identities)
 {
-    QSqlQuery &query = m_statements->upsertIdentity;
+    SqliteStatement &statement = m_statements->upsertIdentity;
     for (const Identity &identity : identities) {
-        query.bindValue(QStringLiteral(":ns"), identity.ns);
-        query.bindValue(QStringLiteral(":id"), identity.id);
-        query.bindValue(QStringLiteral(":profile"), profileId);
-        query.bindValue(QStringLiteral(":primary"), identity.primary);
-        query.bindValue(QStringLiteral(":owner"), profileId);
-        if (!exec(query))
-            return false;
-        if (query.numRowsAffected() == 0) {
+        int changed = 0;
+        {
+            const SqliteStatement::Use use(statement);
+            statement.bind(1, identity.ns);
+            statement.bind(2, identity.id);
+            statement.bind(3, profileId);
+            statement.bind(4, qint64(identity.primary ? 1 : 0));
+            if (statement.step() || statement.failed())
+                return failStatement(statement);
+            changed = sqlite3_changes(m_statements->handle);
+        }
+        if (changed == 0) {
             const std::optional<qint64> other = owner(identity);
             if (other == profileId)
                 continue; // already the profile's, with that primary flag

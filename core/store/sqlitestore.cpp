@@ -1,6 +1,7 @@
 #include "sqlitestore.h"
 
 #include "sqlitestore_p.h"
+#include "walcheckpointer.h"
 
 #include <atomic>
 #include <QCoreApplication>
@@ -11,10 +12,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QVariant>
+#include <sqlite3.h>
 
 namespace outflow {
 
@@ -25,6 +28,7 @@ namespace {
 constexpr int kApplicationId = 0x4F757446;
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kPageCacheKiB = 64 * 1024;
+constexpr int kCheckpointPages = 16384;
 
 QString nativePath(const QString &path)
 {
@@ -62,8 +66,11 @@ bool SqliteStore::open()
     for (;;) {
         const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && configure() &&
                         migrate() && prepareStatements();
-        if (ok)
+        if (ok) {
+            if (m_path != QLatin1String(":memory:"))
+                m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
             return true;
+        }
         close();
         const bool busy = m_error.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
                           m_error.contains(QLatin1String("busy"), Qt::CaseInsensitive);
@@ -76,6 +83,7 @@ bool SqliteStore::open()
 
 void SqliteStore::close()
 {
+    m_checkpointer.reset(); // first: the store's connection must be the last to close
     m_statements.reset();
     if (m_db.isValid())
         m_db.close(); // rolls back a transaction left open
@@ -227,7 +235,8 @@ bool SqliteStore::configure()
     if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")) ||
         !query.exec(QStringLiteral("PRAGMA foreign_keys = ON")) ||
         !query.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kPageCacheKiB)) ||
-        !query.exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
+        !query.exec(QStringLiteral("PRAGMA temp_store = MEMORY")) ||
+        !query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kCheckpointPages))) {
         return failQuery(query);
     }
     return true;
@@ -291,9 +300,34 @@ bool SqliteStore::applyMigration(const Migration &migration)
     return true;
 }
 
+// The sqlite3 handle under QtSql's connection, for the statements on the C API.
+// Only sound when Qt's driver and Outflow use one and the same SQLite library:
+// Debian's QSQLITE links the system libsqlite3, as this build does; a driver
+// with its own copy is refused here rather than handed a foreign handle.
+sqlite3 *SqliteStore::nativeHandle()
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT sqlite_source_id()")) || !query.next() ||
+        query.value(0).toString() != QLatin1String(sqlite3_sourceid())) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 bool SqliteStore::prepareStatements()
 {
-    auto statements = std::make_unique<Statements>(m_db);
+    sqlite3 *handle = nativeHandle();
+    if (!handle) {
+        return fail(QCoreApplication::translate(
+                        "SqliteStore",
+                        "Could not open the store %1: Qt's SQLite driver does not use the "
+                        "SQLite library Outflow was built with (%2).")
+                        .arg(nativePath(m_path), QLatin1String(sqlite3_libversion())));
+    }
+    auto statements = std::make_unique<Statements>(m_db, handle);
     QString error;
     if (!statements->prepare(&error)) {
         return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")

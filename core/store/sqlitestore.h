@@ -7,6 +7,12 @@
 #include <QSqlDatabase>
 
 class QSqlQuery;
+struct sqlite3;
+
+namespace outflow {
+class SqliteStatement;
+class WalCheckpointer;
+} // namespace outflow
 
 namespace outflow {
 
@@ -63,11 +69,13 @@ private:
     bool migrate();
     bool applyMigration(const Migration &migration);
     bool prepareStatements();
+    sqlite3 *nativeHandle();
 
     bool isOpen();
     bool exec(QSqlQuery &query);
     bool fail(const QString &message);
     bool failQuery(const QSqlQuery &query);
+    bool failStatement(const SqliteStatement &statement);
     bool upsertIdentities(qint64 profileId, const QList<Identity> &identities);
     // Runs work() in a transaction of its own unless the caller has begun one,
     // so that a multi-statement write outside begin()/commit() is still atomic.
@@ -79,6 +87,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<Statements> m_statements; // exist only while open
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     QString m_error;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;

@@ -3,10 +3,10 @@
 // Private to the SQLite store: its prepared statements, shared by
 // sqlitestore.cpp (connection, migrations, transactions) and
 // sqliteprofiles.cpp (profiles and the identity graph).
+#include "sqlitestatement.h"
 #include "sqlitestore.h"
 
 #include <array>
-#include <memory>
 #include <QSqlQuery>
 
 namespace outflow {
@@ -16,30 +16,31 @@ inline constexpr int kOwnersBatch = 8;
 
 // Prepared once per connection and reused for every call; destroyed before the
 // connection is removed (QSqlDatabase::removeDatabase requires that no query
-// outlives it).
+// outlives it, and a finalized sqlite3_stmt must not outlive its handle).
 struct SqliteStore::Statements
 {
-    explicit Statements(const QSqlDatabase &database)
+    Statements(const QSqlDatabase &database, sqlite3 *connection)
         : db(database)
+        , handle(connection)
     {}
 
     // Prepares every statement; on failure returns false with the SQL error.
     bool prepare(QString *error);
     // The statement looking up `count` identities at once (1..kOwnersBatch),
-    // prepared on first use.
-    QSqlQuery *ownersOf(int count, QString *error);
-    // Its placeholders, ":ns0", ":id0", ":ns1"…, made once.
-    static const QString &ownersNsName(int i);
-    static const QString &ownersIdName(int i);
+    // prepared on first use; ?(2i+1) and ?(2i+2) are the i-th namespace and id.
+    SqliteStatement *ownersOf(int count, QString *error);
 
     const QSqlDatabase &db;
+    sqlite3 *const handle; // the connection under `db`, for the hot statements
+
     QSqlQuery begin{db}, commit{db}, rollback{db};
-    QSqlQuery owner{db}, profile{db};
-    QSqlQuery insertProfile{db}, updateProfile{db}, upsertIdentity{db};
+    // Run for every merged fragment: on the C API (see sqlitestatement.h).
+    SqliteStatement owner, profile, insertProfile, updateProfile, upsertIdentity;
+    std::array<SqliteStatement, kOwnersBatch + 1> owners; // by identity count
+    // Rarer: identity-graph merges, listings.
     QSqlQuery profileExists{db}, lastPosition{db}, moveIdentities{db}, moveMemberships{db};
     QSqlQuery deleteProfile{db}, recordMerge{db}, mergesInto{db};
     QSqlQuery profileCount{db}, profileIds{db};
-    std::array<std::unique_ptr<QSqlQuery>, kOwnersBatch + 1> owners; // by identity count
 };
 
 } // namespace outflow

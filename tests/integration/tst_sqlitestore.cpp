@@ -5,6 +5,7 @@
 #include <atomic>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
@@ -533,6 +534,28 @@ private slots:
         QVERIFY(!store.addIdentities(424242, {a}));
         VERIFY_ERROR(store, QLatin1String("FOREIGN KEY"));
         QCOMPARE(store.owner(a), std::nullopt);
+    }
+
+    void walIsCheckpointedInTheBackground()
+    {
+        SqliteStore store(m_path);
+        VERIFY_OPEN(store);
+        QVERIFY(store.begin());
+        const QJsonObject attributes{{QStringLiteral("padding"), QString(2000, QLatin1Char('x'))}};
+        for (int i = 0; i < 500; ++i) {
+            QVERIFY(store.insertProfile(
+                        newProfile({email(QStringLiteral("p%1@x.io").arg(i))}, attributes)) > 0);
+        }
+        QVERIFY(store.commit());
+        // The commit went to the log only: the store file has not grown yet
+        // (SQLite's own checkpoint waits for far more pages than these).
+        QVERIFY(QFileInfo(m_path + QStringLiteral("-wal")).size() > 1'000'000);
+        QVERIFY(QFileInfo(m_path).size() < 500'000);
+        // The store's checkpointer copies the log back while it stays open and
+        // idle, with no other connection doing it.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_path).size() > 1'000'000, 20000);
+        QCOMPARE(RawConnection(m_path).integer(QStringLiteral("SELECT COUNT(*) FROM profiles")),
+                 500);
     }
 
     void aClosedStoreSaysSo()

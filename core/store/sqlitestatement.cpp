@@ -1,0 +1,86 @@
+#include "sqlitestatement.h"
+
+#include <sqlite3.h>
+
+namespace outflow {
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement); // a no-op on nullptr
+}
+
+bool SqliteStatement::prepare(sqlite3 *db, QByteArrayView sql)
+{
+    sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+    m_db = db;
+    // PERSISTENT: prepared once per connection and used for its whole life.
+    return sqlite3_prepare_v3(db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                              &m_statement, nullptr) == SQLITE_OK;
+}
+
+void SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void SqliteStatement::bind(int index, QByteArrayView utf8)
+{
+    // A null view would bind NULL; an empty text is still a text.
+    sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.data(), int(utf8.size()),
+                      SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bind(int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    bind(index, QByteArrayView(utf8));
+}
+
+bool SqliteStatement::step()
+{
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
+    m_failed = result != SQLITE_DONE;
+    return false;
+}
+
+qint64 SqliteStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+QByteArray SqliteStatement::bytes(int column) const
+{
+    // text() before bytes(): the documented order that avoids a conversion.
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QByteArray(data, sqlite3_column_bytes(m_statement, column));
+}
+
+QString SqliteStatement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+}
+
+void SqliteStatement::reset()
+{
+    if (!m_statement)
+        return;
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_failed = false;
+}
+
+QString SqliteStatement::errorMessage() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+}
+
+} // namespace outflow
