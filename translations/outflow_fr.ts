@@ -392,6 +392,10 @@
         <source>The store is not open.</source>
         <translation>Le stockage n&apos;est pas ouvert.</translation>
     </message>
+    <message>
+        <source>Could not open the store %1: Qt&apos;s SQLite driver does not use the SQLite library Outflow was built with (%2).</source>
+        <translation>Impossible d’ouvrir le stockage %1 : le pilote SQLite de Qt n’utilise pas la bibliothèque SQLite avec laquelle Outflow a été compilé (%2).</translation>
+    </message>
 </context>
 <context>
     <name>outflow</name>
@@ -802,10 +806,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>Afficher le jeton porteur du point d&apos;ingestion local.</translation>
     </message>
     <message>
-        <source>Fragments per transaction (default 2000).</source>
-        <translation>Fragments par transaction (2000 par défaut).</translation>
-    </message>
-    <message>
         <source>NDJSON file, or - for stdin.</source>
         <translation>Fichier NDJSON, ou - pour l&apos;entrée standard.</translation>
     </message>
@@ -920,6 +920,10 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>run: the ingest endpoint needs its token from the keychain: %1</source>
         <translation>run : le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>Fragments per transaction (default %1).</source>
+        <translation>Fragments par transaction (%1 par défaut).</translation>
     </message>
 </context>
 </TS>
