@@ -76,6 +76,7 @@ bool SqliteStore::open()
 
 void SqliteStore::close()
 {
+    m_audienceStatements.reset();
     m_statements.reset();
     if (m_db.isValid())
         m_db.close(); // rolls back a transaction left open
