@@ -150,8 +150,8 @@ std::optional<Audience> AudienceService::create(const QString &name, const QStri
     }
     if (!m_store.insertAudience(audience)) {
         // A duplicate name is the administrator's to fix; the store says which.
-        const bool duplicate = m_store.audienceByName(audience.name).has_value();
         const QString error = m_store.lastError();
+        const bool duplicate = m_store.audienceByName(audience.name).has_value();
         m_store.rollback();
         m_error = error;
         m_errorKind = duplicate ? ErrorKind::Input : ErrorKind::Store;
@@ -178,12 +178,10 @@ bool AudienceService::rename(const QString &idOrName, const QString &newName)
     audience->updatedAt = now();
     if (m_store.updateAudience(*audience))
         return true;
+    m_error = m_store.lastError();
     const std::optional<Audience> other = m_store.audienceByName(audience->name);
     const bool duplicate = other && other->id != audience->id;
-    m_error = m_store.lastError();
     m_errorKind = duplicate ? ErrorKind::Input : ErrorKind::Store;
-    if (duplicate)
-        m_error = tr("An audience named “%1” already exists.").arg(audience->name);
     return false;
 }
 

@@ -69,6 +69,12 @@ struct SqliteStore::AudienceStatements
 
 namespace {
 
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 Audience audienceFromRow(const QSqlQuery &query)
 {
     Audience audience;
@@ -140,12 +146,12 @@ bool SqliteStore::insertAudience(const Audience &audience)
         return false;
     QSqlQuery &q = s->insertAudience;
     q.bindValue(0, audience.id);
-    q.bindValue(1, audience.name);
-    q.bindValue(2, audience.description);
+    q.bindValue(1, text(audience.name));
+    q.bindValue(2, text(audience.description));
     q.bindValue(3, audienceOriginName(audience.origin));
     q.bindValue(4, audience.isRuleAudience() ? QVariant(audience.rule)
                                              : QVariant(QMetaType(QMetaType::QString)));
-    q.bindValue(5, audience.mergePolicyId);
+    q.bindValue(5, text(audience.mergePolicyId));
     q.bindValue(6, audience.createdAt);
     q.bindValue(7, audience.updatedAt);
     return exec(q);
@@ -157,11 +163,11 @@ bool SqliteStore::updateAudience(const Audience &audience)
     if (!s || !checkAudienceName(audience))
         return false;
     QSqlQuery &q = s->updateAudience;
-    q.bindValue(0, audience.name);
-    q.bindValue(1, audience.description);
+    q.bindValue(0, text(audience.name));
+    q.bindValue(1, text(audience.description));
     q.bindValue(2, audience.isRuleAudience() ? QVariant(audience.rule)
                                              : QVariant(QMetaType(QMetaType::QString)));
-    q.bindValue(3, audience.mergePolicyId);
+    q.bindValue(3, text(audience.mergePolicyId));
     q.bindValue(4, audience.updatedAt);
     q.bindValue(5, audience.id);
     if (!exec(q))
