@@ -51,9 +51,9 @@ int addCommand(Context &context, const QStringList &arguments)
         context.out << QJsonDocument(audienceJson(*audience, counts)).toJson(QJsonDocument::Compact)
                     << '\n';
     } else {
-        context.out << Text::tr("Audience “%1” created (id %2): %3 profiles realized.")
+        context.out << Text::tr("Audience “%1” created (id %2): %n profile(s) realized.", nullptr,
+                                int(counts.realized))
                            .arg(audience->name, audience->id)
-                           .arg(counts.realized)
                     << '\n';
     }
     return ExitSuccess;
@@ -191,10 +191,15 @@ int audienceCommand(Context &context)
         return editCommand(context, rest);
     if (action == QLatin1String("remove"))
         return removeCommand(context, rest);
-    context.err << Text::tr(
-                       "audience: give one of add, import, list, show, rename, edit, remove%1.")
-                       .arg(action.isEmpty() ? QString() : Text::tr(" (not '%1')").arg(action))
-                << '\n';
+    if (action.isEmpty())
+        context.err << Text::tr("audience: give one of add, import, list, show, rename, edit, "
+                                "remove.")
+                    << '\n';
+    else
+        context.err << Text::tr("audience: unknown action '%1'; give one of add, import, list, "
+                                "show, rename, edit, remove.")
+                           .arg(action)
+                    << '\n';
     return ExitUsage;
 }
 
