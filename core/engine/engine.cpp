@@ -67,6 +67,9 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
     // No COUNT(*) per request (linear in the store): the commit says by how much.
     connect(m_ingestServer, &IngestServer::fragmentsCommitted, this,
             [this](int count, qint64 profileDelta) {
+                // Audiences added or edited by outflowctl meanwhile apply
+                // from the next request on.
+                reloadAudiences();
                 emit fragmentsCommitted(count);
                 m_profileCount += profileDelta;
                 emit profileCountChanged(m_profileCount);
@@ -82,9 +85,11 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
 
 void Engine::reloadAudiences()
 {
-    if (m_segmenter && !m_segmenter->reload())
-        qCWarning(lcApp).noquote() << m_segmenter->lastError();
-    else if (m_segmenter && !m_segmenter->lastError().isEmpty())
+    if (!m_segmenter)
+        return;
+    m_segmenter->reload();
+    // Also when it loaded: a stored rule that no longer parses is named here.
+    if (!m_segmenter->lastError().isEmpty())
         qCWarning(lcApp).noquote() << m_segmenter->lastError();
 }
 

@@ -231,8 +231,10 @@ bool AudienceService::remove(const QString &idOrName)
     };
     for (qint64 after = 0;;) {
         const QList<qint64> page = m_store.realizedMembers(audience->id, after, PageSize);
-        if (!m_store.lastError().isEmpty() && page.isEmpty())
-            return storeError({}), abort();
+        if (!m_store.lastError().isEmpty() && page.isEmpty()) {
+            storeError({});
+            return abort();
+        }
         for (const qint64 id : page) {
             if (!setStatus(id, audience->id, false, time))
                 return abort();
@@ -241,9 +243,10 @@ bool AudienceService::remove(const QString &idOrName)
             break;
         after = page.constLast();
     }
-    if (!m_store.deleteAudience(audience->id) || !m_store.commit())
-        return storeError({}), abort();
-    return true;
+    if (m_store.deleteAudience(audience->id) && m_store.commit())
+        return true;
+    storeError({});
+    return abort();
 }
 
 } // namespace outflow

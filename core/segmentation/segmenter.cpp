@@ -26,6 +26,7 @@ bool Segmenter::reload()
 
 void Segmenter::setAudiences(const QList<Audience> &audiences)
 {
+    m_error.clear();
     m_rules.clear();
     QStringList broken;
     for (const Audience &audience : audiences) {

@@ -1,6 +1,8 @@
 // Streaming segmentation (DESIGN §1, §3) on a real SQLite store: membership
 // transitions, the skip logic, merges and retention.
+#include "engine/engine.h"
 #include "identity/profilemerger.h"
+#include "ingest/ingestor.h"
 #include "segmentation/segmenter.h"
 #include "store/sqlitestore.h"
 
@@ -187,6 +189,29 @@ private slots:
         merge("{\"homeAddress\":{\"city\":\"Lyon\"}}", {email("a@x.com")});
         QCOMPARE(m_transitions.size(), 1);
         QCOMPARE(m_transitions[0].audienceId, QStringLiteral("lyon"));
+    }
+
+    // The Engine (run --ingest-port, the GUI) segments every merged fragment.
+    void engineSegmentsMergedFragments()
+    {
+        const QString path = m_store->path();
+        m_segmenter.reset();
+        m_merger.reset();
+        m_store.reset();
+        Engine engine(path);
+        engine.open();
+        QVERIFY(engine.store() && engine.segmenter());
+        QCOMPARE(engine.segmenter()->ruleAudienceCount(), 2);
+        Fragment gold;
+        gold.attributes = QJsonDocument::fromJson("{\"loyalty\":{\"points\":500}}").object();
+        gold.identities = {email("a@x.com")};
+        Fragment other = gold;
+        other.attributes = QJsonDocument::fromJson("{\"loyalty\":{\"points\":5}}").object();
+        other.identities = {email("b@x.com")};
+        QString error;
+        QVERIFY2(engine.ingestor()->mergeAll({gold, other}, &error), qPrintable(error));
+        QCOMPARE(engine.store()->membershipCounts(QStringLiteral("gold")).realized, 1);
+        QCOMPARE(engine.segmenter()->counters().entered, 1);
     }
 
 private:
