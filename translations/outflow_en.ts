@@ -21,4 +21,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>outflowctl</name>
+    <message numerus="yes">
+        <source>Audience “%1” created (id %2): %n profile(s) realized.</source>
+        <translation>
+            <numerusform>Audience “%1” created (id %2): %n profile realized.</numerusform>
+            <numerusform>Audience “%1” created (id %2): %n profiles realized.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

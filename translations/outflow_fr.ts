@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AudienceService</name>
+    <message>
+        <source>Could not read the members of “%1”</source>
+        <translation>Impossible de lire les membres de « %1 »</translation>
+    </message>
+    <message>
+        <source>line %1: the identity column “%2” is empty.</source>
+        <translation>ligne %1 : la colonne d’identité « %2 » est vide.</translation>
+    </message>
+    <message>
+        <source>Could not look up the identity on line %1</source>
+        <translation>Impossible de rechercher l’identité de la ligne %1</translation>
+    </message>
+    <message>
+        <source>Could not create a profile for the identity on line %1</source>
+        <translation>Impossible de créer un profil pour l’identité de la ligne %1</translation>
+    </message>
+    <message>
+        <source>The identity column is required.</source>
+        <translation>La colonne d’identité est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The identity namespace is required.</source>
+        <translation>L’espace de noms des identités est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The file has no header row.</source>
+        <translation>Le fichier n’a pas de ligne d’en-tête.</translation>
+    </message>
+    <message>
+        <source>The file has no column “%1” (or more than one); its columns are: %2.</source>
+        <translation>Le fichier n’a pas de colonne « %1 » (ou en a plusieurs) ; ses colonnes sont : %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is a rule audience: choose another name for the upload.</source>
+        <translation>« %1 » est une audience à règle : choisissez un autre nom pour l’import.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>The audience name is required.</source>
+        <translation>Le nom de l’audience est obligatoire.</translation>
+    </message>
+    <message>
+        <source>There is no audience with the id or name “%1”.</source>
+        <translation>Aucune audience n’a l’identifiant ou le nom « %1 ».</translation>
+    </message>
+    <message>
+        <source>Could not record a membership of profile %1</source>
+        <translation>Impossible d’enregistrer une appartenance du profil %1</translation>
+    </message>
+    <message>
+        <source>Could not read profile %1</source>
+        <translation>Impossible de lire le profil %1</translation>
+    </message>
+    <message>
+        <source>The rule is required.</source>
+        <translation>La règle est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The rule does not parse: %1</source>
+        <translation>La règle est incorrecte : %1</translation>
+    </message>
+    <message>
+        <source>The merge policy must not be empty.</source>
+        <translation>La politique de fusion ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>“%1” is a custom-upload audience: it has no rule; upload its file again instead.</source>
+        <translation>« %1 » est une audience importée : elle n’a pas de règle ; importez plutôt son fichier à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>the file is empty: a header row naming the columns is expected</source>
@@ -327,6 +402,33 @@
     </message>
 </context>
 <context>
+    <name>Segmenter</name>
+    <message>
+        <source>Could not load the audiences: %1</source>
+        <translation>Impossible de charger les audiences : %1</translation>
+    </message>
+    <message>
+        <source>the rule of “%1” does not parse (%2)</source>
+        <translation>la règle de « %1 » est incorrecte (%2)</translation>
+    </message>
+    <message>
+        <source>Some audiences are not evaluated: %1</source>
+        <translation>Certaines audiences ne sont pas évaluées : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the memberships of profile %1: %2</source>
+        <translation>Impossible de lire les appartenances du profil %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not record a membership of profile %1: %2</source>
+        <translation>Impossible d’enregistrer une appartenance du profil %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not remove expired memberships: %1</source>
+        <translation>Impossible de supprimer les appartenances expirées : %1</translation>
+    </message>
+</context>
+<context>
     <name>SqliteStore</name>
     <message>
         <source>The store reported an error: %1</source>
@@ -395,6 +497,14 @@
     <message>
         <source>Could not open the store %1: Qt&apos;s SQLite driver does not use the SQLite library Outflow was built with (%2).</source>
         <translation>Impossible d’ouvrir le stockage %1 : le pilote SQLite de Qt n’utilise pas la bibliothèque SQLite avec laquelle Outflow a été compilé (%2).</translation>
+    </message>
+    <message>
+        <source>An audience named “%1” already exists.</source>
+        <translation>Une audience nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>There is no audience with the id %1.</source>
+        <translation>Aucune audience n’a l’identifiant %1.</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1034,161 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>Fragments per transaction (default %1).</source>
         <translation>Fragments par transaction (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>Audience name.</source>
+        <translation>Nom de l’audience.</translation>
+    </message>
+    <message>
+        <source>Rule expression, e.g. &apos;loyalty.points &gt; 100&apos;.</source>
+        <translation>Expression de la règle, par exemple « loyalty.points &gt; 100 ».</translation>
+    </message>
+    <message>
+        <source>Merge policy id (default: default).</source>
+        <translation>Identifiant de la politique de fusion (par défaut : default).</translation>
+    </message>
+    <message>
+        <source>Description.</source>
+        <translation>Description.</translation>
+    </message>
+    <message>
+        <source>audience add: give --name N and --rule EXPR.</source>
+        <translation>audience add : indiquez --name N et --rule EXPR.</translation>
+    </message>
+    <message>
+        <source>audience list: %1</source>
+        <translation>audience list : %1</translation>
+    </message>
+    <message>
+        <source>No audience yet: add one with &apos;outflowctl audience add&apos;.</source>
+        <translation>Aucune audience pour l&apos;instant : ajoutez-en une avec « outflowctl audience add ».</translation>
+    </message>
+    <message>
+        <source>ID	NAME	ORIGIN	MERGE POLICY	REALIZED</source>
+        <translation>ID	NOM	ORIGINE	POLITIQUE DE FUSION	RÉALISÉS</translation>
+    </message>
+    <message>
+        <source>Audience id or name.</source>
+        <translation>Identifiant ou nom de l’audience.</translation>
+    </message>
+    <message>
+        <source>audience show: give exactly one audience id or name.</source>
+        <translation>audience show : indiquez exactement un identifiant ou un nom d’audience.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Nom : %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>Identifiant : %1</translation>
+    </message>
+    <message>
+        <source>Origin: %1</source>
+        <translation>Origine : %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description : %1</translation>
+    </message>
+    <message>
+        <source>Merge policy: %1</source>
+        <translation>Politique de fusion : %1</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>Règle : %1</translation>
+    </message>
+    <message>
+        <source>Realized: %1</source>
+        <translation>Réalisés : %1</translation>
+    </message>
+    <message>
+        <source>Exited: %1</source>
+        <translation>Sortis : %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Créée : %1</translation>
+    </message>
+    <message>
+        <source>Updated: %1</source>
+        <translation>Modifiée : %1</translation>
+    </message>
+    <message>
+        <source>The CSV column holding the identities.</source>
+        <translation>La colonne CSV qui contient les identités.</translation>
+    </message>
+    <message>
+        <source>Identity namespace, e.g. email.</source>
+        <translation>Espace de noms des identités, par exemple email.</translation>
+    </message>
+    <message>
+        <source>CSV file, or - for stdin.</source>
+        <translation>Fichier CSV, ou - pour l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>audience import: give --name N --identity-column C --namespace NS and one FILE.csv.</source>
+        <translation>audience import : indiquez --name N --identity-column C --namespace NS et un FICHIER.csv.</translation>
+    </message>
+    <message>
+        <source>audience import: cannot read &apos;%1&apos;: %2</source>
+        <translation>audience import : impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %6 rows rejected.</source>
+        <translation>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %6 lignes rejetées.</translation>
+    </message>
+    <message>
+        <source>The new name.</source>
+        <translation>Le nouveau nom.</translation>
+    </message>
+    <message>
+        <source>audience rename: give one audience id or name and --name N.</source>
+        <translation>audience rename : indiquez un identifiant ou un nom d’audience et --name N.</translation>
+    </message>
+    <message>
+        <source>Audience renamed to “%1”.</source>
+        <translation>Audience renommée en « %1 ».</translation>
+    </message>
+    <message>
+        <source>The new rule.</source>
+        <translation>La nouvelle règle.</translation>
+    </message>
+    <message>
+        <source>audience edit: give one audience id or name and --rule EXPR.</source>
+        <translation>audience edit : indiquez un identifiant ou un nom d’audience et --rule EXPR.</translation>
+    </message>
+    <message>
+        <source>Rule updated: %1 profiles entered, %2 exited.</source>
+        <translation>Règle mise à jour : %1 profils entrés, %2 sortis.</translation>
+    </message>
+    <message>
+        <source>audience remove: give exactly one audience id or name.</source>
+        <translation>audience remove : indiquez exactement un identifiant ou un nom d’audience.</translation>
+    </message>
+    <message>
+        <source>Audience removed.</source>
+        <translation>Audience supprimée.</translation>
+    </message>
+    <message>
+        <source>Audiences: %1 memberships entered, %2 exited.</source>
+        <translation>Audiences : %1 appartenances entrées, %2 sorties.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audience “%1” created (id %2): %n profile(s) realized.</source>
+        <translation>
+            <numerusform>Audience « %1 » créée (identifiant %2) : %n profil réalisé.</numerusform>
+            <numerusform>Audience « %1 » créée (identifiant %2) : %n profils réalisés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audience: give one of add, import, list, show, rename, edit, remove.</source>
+        <translation>audience : indiquez add, import, list, show, rename, edit ou remove.</translation>
+    </message>
+    <message>
+        <source>audience: unknown action &apos;%1&apos;; give one of add, import, list, show, rename, edit, remove.</source>
+        <translation>audience : action inconnue « %1 » ; indiquez add, import, list, show, rename, edit ou remove.</translation>
     </message>
 </context>
 </TS>

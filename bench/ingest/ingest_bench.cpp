@@ -5,6 +5,7 @@
 #include "fragmentgenerator.h"
 #include "ingest/ingestor.h"
 #include "ingest/ndjsonreader.h"
+#include "segmentation/segmenter.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
@@ -17,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUuid>
 #include <sys/resource.h>
 
 using namespace outflow;
@@ -111,12 +113,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work folder (default: a temporary one)."),
                                        QStringLiteral("DIR"));
-    parser.addOptions({fragmentsOption, personsOption, linkOption, batchOption, dirOption});
+    const QCommandLineOption audiencesOption(
+        QStringLiteral("audiences"), QStringLiteral("Rule audiences evaluated (default 20)."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    parser.addOptions(
+        {fragmentsOption, personsOption, linkOption, batchOption, dirOption, audiencesOption});
     parser.process(app);
     const qint64 fragments = parser.value(fragmentsOption).toLongLong();
     const int persons = parser.value(personsOption).toInt();
     const double linkShare = parser.value(linkOption).toDouble();
     const int batch = parser.value(batchOption).toInt();
+    const int audienceCount = parser.value(audiencesOption).toInt();
 
     QTemporaryDir temporary;
     const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
@@ -151,7 +158,32 @@ int main(int argc, char *argv[])
         out << "cannot open the store: " << store.lastError() << Qt::endl;
         return 1;
     }
+    // Rule audiences over the generated paths, as DESIGN §7 measures them.
+    static const char *const rules[] = {
+        "loyalty.points > %1",
+        "homeAddress.countryCode in [\"FR\", \"DE\"] and loyalty.points >= %1",
+        "person.name.firstName startsWith \"A\" or loyalty.tier = \"gold\"",
+        "personalEmail.address endsWith \"%1@example.com\"",
+        "not (homeAddress.city = \"Paris\") and loyalty.points < %1",
+    };
+    for (int i = 0; i < audienceCount; ++i) {
+        Audience audience;
+        audience.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        audience.name = QStringLiteral("bench-%1").arg(i);
+        audience.rule = QString::fromUtf8(rules[i % std::size(rules)]).arg(i * 50);
+        if (!store.insertAudience(audience)) {
+            out << "cannot add an audience: " << store.lastError() << Qt::endl;
+            return 1;
+        }
+    }
+    Segmenter segmenter(store);
+    if (!segmenter.reload()) {
+        out << "cannot load the audiences: " << segmenter.lastError() << Qt::endl;
+        return 1;
+    }
     Ingestor ingestor(store);
+    ingestor.setMergedCallback(
+        [&segmenter](const Fragment &, const MergeReport &report) { segmenter.process(report); });
     ingestor.setBatchSize(batch);
     ingestor.setMaxBatchDelayMs(60'000);
     QFile input(file);
@@ -172,6 +204,10 @@ int main(int argc, char *argv[])
     out << "  profiles: " << store.profileCount() << ", created " << summary.profilesCreated
         << ", merged away " << summary.profilesMerged << ", rejected lines "
         << summary.errors.size() << Qt::endl;
+    const Segmenter::Counters &seg = segmenter.counters();
+    out << "  segmentation: " << segmenter.ruleAudienceCount() << " rule audiences, "
+        << seg.evaluations << " evaluations, " << seg.skipped << " fragments skipped, "
+        << seg.entered << " entered, " << seg.exited << " exited" << Qt::endl;
     out << "  store: " << storeBytes(storePath) / (1024 * 1024) << " MiB; peak RSS "
         << QString::number(peakRssMiB(), 'f', 0) << " MiB" << Qt::endl;
     out << "ratios: ingest / reader-only = "

@@ -16,10 +16,10 @@ struct Definition
     QVariant defaultValue;
 };
 
-const std::array<Definition, 8> &definitions()
+const std::array<Definition, 9> &definitions()
 {
     using K = Settings::Key;
-    static const std::array<Definition, 8> table{{
+    static const std::array<Definition, 9> table{{
         {K::Language, "ui/language", QMetaType::QString, QString()},
         {K::NotificationsEnabled, "ui/notificationsEnabled", QMetaType::Bool, true},
         {K::StorePath, "store/path", QMetaType::QString, QString()},
@@ -28,6 +28,7 @@ const std::array<Definition, 8> &definitions()
         {K::MainWindowGeometry, "mainWindow/geometry", QMetaType::QByteArray, QByteArray()},
         {K::MainWindowState, "mainWindow/state", QMetaType::QByteArray, QByteArray()},
         {K::LastPage, "mainWindow/lastPage", QMetaType::Int, 0},
+        {K::MembershipRetentionDays, "segmentation/retentionDays", QMetaType::Int, 30},
     }};
     return table;
 }

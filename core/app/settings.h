@@ -22,7 +22,8 @@ public:
         IngestPort,
         MainWindowGeometry,
         MainWindowState,
-        LastPage, // navigation page shown at the last exit
+        LastPage,                // navigation page shown at the last exit
+        MembershipRetentionDays, // exited memberships are kept this long (DESIGN §1)
     };
 
     // Settings in the platform's usual place for this application.
@@ -46,6 +47,7 @@ public:
     bool notificationsEnabled() const { return value(Key::NotificationsEnabled).toBool(); }
     QString storePath() const { return value(Key::StorePath).toString(); }
     int ingestPort() const { return value(Key::IngestPort).toInt(); }
+    int membershipRetentionDays() const { return value(Key::MembershipRetentionDays).toInt(); }
 
 private:
     std::unique_ptr<QSettings> m_settings;

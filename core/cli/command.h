@@ -48,6 +48,7 @@ bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QSt
 QList<Command> commands();
 
 int keychainCommand(Context &context);
+int audienceCommand(Context &context);
 int ingestCommand(Context &context);
 int ingestTokenCommand(Context &context);
 int profilesCommand(Context &context);

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "ingest/ingestor.h"
 #include "ingest/ndjsonreader.h"
+#include "segmentation/segmenter.h"
 #include "stdindevice.h"
 #include "store/sqlitestore.h"
 
@@ -58,10 +59,25 @@ int ingestCommand(Context &context)
         context.err << Text::tr("ingest: %1").arg(store.lastError()) << '\n';
         return ExitFailure;
     }
+    // Rule audiences are evaluated after each merge, in its transaction.
+    Segmenter segmenter(store);
+    if (!segmenter.reload()) {
+        context.err << Text::tr("ingest: %1").arg(segmenter.lastError()) << '\n';
+        return ExitFailure;
+    }
+    if (!segmenter.lastError().isEmpty())
+        context.err << Text::tr("ingest: %1").arg(segmenter.lastError()) << '\n';
+    QString segmentationError;
     Ingestor ingestor(store);
     ingestor.setBatchSize(batchSize);
+    ingestor.setMergedCallback([&](const Fragment &, const MergeReport &report) {
+        if (!segmenter.process(report) && segmentationError.isEmpty())
+            segmentationError = segmenter.lastError();
+    });
     NdjsonReader reader(&input);
     const IngestSummary summary = ingestor.ingest(reader);
+    if (!segmentationError.isEmpty())
+        context.err << Text::tr("ingest: %1").arg(segmentationError) << '\n';
 
     const QString source = fromStdin ? QStringLiteral("stdin") : name;
     for (const LineError &error : summary.errors)
@@ -80,6 +96,8 @@ int ingestCommand(Context &context)
                                  {QStringLiteral("profilesCreated"), summary.profilesCreated},
                                  {QStringLiteral("profilesMerged"), summary.profilesMerged},
                                  {QStringLiteral("rejected"), qint64(summary.errors.size())},
+                                 {QStringLiteral("audiencesEntered"), segmenter.counters().entered},
+                                 {QStringLiteral("audiencesExited"), segmenter.counters().exited},
                                  {QStringLiteral("errors"), errors}};
         context.out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     } else {
@@ -91,8 +109,13 @@ int ingestCommand(Context &context)
                            .arg(summary.profilesMerged)
                            .arg(summary.errors.size())
                     << '\n';
+        if (segmenter.ruleAudienceCount() > 0)
+            context.out << Text::tr("Audiences: %1 memberships entered, %2 exited.")
+                               .arg(segmenter.counters().entered)
+                               .arg(segmenter.counters().exited)
+                        << '\n';
     }
-    if (!summary.ok())
+    if (!summary.ok() || !segmentationError.isEmpty())
         return ExitFailure;
     return summary.errors.isEmpty() && !summary.emptyInput ? ExitSuccess : ExitUsage;
 }

@@ -1,9 +1,14 @@
 #include "engine.h"
 
 #include "app/logging.h"
+#include "app/settings.h"
 #include "ingest/ingestor.h"
 #include "ingest/ingestserver.h"
+#include "segmentation/segmenter.h"
 #include "store/sqlitestore.h"
+
+#include <QDateTime>
+#include <QTimer>
 
 namespace outflow {
 
@@ -17,6 +22,7 @@ Engine::~Engine()
     // The server refers to the ingestor, which refers to the store.
     delete m_ingestServer;
     m_ingestor.reset();
+    m_segmenter.reset();
     m_store.reset();
 }
 
@@ -29,6 +35,19 @@ void Engine::open()
     }
     m_store = std::move(store);
     m_ingestor = std::make_unique<Ingestor>(*m_store);
+    // Segmentation after each merge, inside the ingest transaction.
+    m_segmenter = std::make_unique<Segmenter>(*m_store);
+    m_segmenter->setRetentionDays(Settings().membershipRetentionDays());
+    reloadAudiences();
+    m_ingestor->setMergedCallback([this](const Fragment &, const MergeReport &report) {
+        if (!m_segmenter->process(report))
+            qCWarning(lcApp).noquote() << m_segmenter->lastError();
+    });
+    purgeExpiredMemberships();
+    auto *purgeTimer = new QTimer(this);
+    purgeTimer->setInterval(60 * 60 * 1000);
+    connect(purgeTimer, &QTimer::timeout, this, &Engine::purgeExpiredMemberships);
+    purgeTimer->start();
     qCInfo(lcApp).noquote() << "Store open:" << m_storePath;
     emit opened();
     m_profileCount = m_store->profileCount();
@@ -48,6 +67,9 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
     // No COUNT(*) per request (linear in the store): the commit says by how much.
     connect(m_ingestServer, &IngestServer::fragmentsCommitted, this,
             [this](int count, qint64 profileDelta) {
+                // Audiences added or edited by outflowctl meanwhile apply
+                // from the next request on.
+                reloadAudiences();
                 emit fragmentsCommitted(count);
                 m_profileCount += profileDelta;
                 emit profileCountChanged(m_profileCount);
@@ -59,6 +81,27 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
         return;
     }
     emit ingestEndpointStarted(bound);
+}
+
+void Engine::reloadAudiences()
+{
+    if (!m_segmenter)
+        return;
+    m_segmenter->reload();
+    // Also when it loaded: a stored rule that no longer parses is named here.
+    if (!m_segmenter->lastError().isEmpty())
+        qCWarning(lcApp).noquote() << m_segmenter->lastError();
+}
+
+void Engine::purgeExpiredMemberships()
+{
+    if (!m_segmenter)
+        return;
+    const qint64 removed = m_segmenter->purgeExpired(QDateTime::currentMSecsSinceEpoch());
+    if (removed < 0)
+        qCWarning(lcApp).noquote() << m_segmenter->lastError();
+    else if (removed > 0)
+        qCInfo(lcApp) << "Removed" << removed << "exited memberships past their retention";
 }
 
 void Engine::stopIngestEndpoint()

@@ -8,6 +8,7 @@ namespace outflow {
 
 class Ingestor;
 class IngestServer;
+class Segmenter;
 class Store;
 
 // Wires the pipeline's parts and owns them: the store, the ingestor and the
@@ -27,6 +28,7 @@ public:
     QString storePath() const { return m_storePath; }
     Store *store() const { return m_store.get(); }
     Ingestor *ingestor() const { return m_ingestor.get(); }
+    Segmenter *segmenter() const { return m_segmenter.get(); }
 
 public slots:
     // Opens (creating and migrating) the store; emits opened() or failed().
@@ -38,6 +40,11 @@ public slots:
     void startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
                              const QByteArray &token);
     void stopIngestEndpoint();
+    // Reloads the rule audiences (after one was added, edited or removed).
+    void reloadAudiences();
+    // Removes exited memberships past their retention period; also done at
+    // open() and then every hour.
+    void purgeExpiredMemberships();
 
 signals:
     void opened();
@@ -51,6 +58,7 @@ private:
     QString m_storePath;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Ingestor> m_ingestor;
+    std::unique_ptr<Segmenter> m_segmenter;
     IngestServer *m_ingestServer = nullptr;
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };

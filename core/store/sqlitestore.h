@@ -58,6 +58,20 @@ public:
     qint64 profileCount() override;
     QList<qint64> profileIds(qint64 afterId, int limit) override;
 
+    // Audiences and memberships (sqliteaudiences.cpp).
+    bool insertAudience(const Audience &audience) override;
+    bool updateAudience(const Audience &audience) override;
+    bool deleteAudience(const QString &id) override;
+    std::optional<Audience> audience(const QString &id) override;
+    std::optional<Audience> audienceByName(const QString &name) override;
+    QList<Audience> audiences() override;
+    QList<Membership> memberships(qint64 profileId) override;
+    bool setMembership(const Membership &membership) override;
+    MembershipCounts membershipCounts(const QString &audienceId) override;
+    QHash<QString, MembershipCounts> allMembershipCounts() override;
+    QList<qint64> realizedMembers(const QString &audienceId, qint64 afterId, int limit) override;
+    qint64 removeExitedBefore(const QString &isoTime) override;
+
 private:
     struct Statements;
 
@@ -91,6 +105,18 @@ private:
     QString m_error;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
+
+    // The audience statements (sqliteaudiences.cpp), prepared on first use
+    // and destroyed by close() before the connection.
+    struct AudienceStatements;
+    struct AudienceStatementsDeleter
+    {
+        void operator()(AudienceStatements *statements) const;
+    };
+    AudienceStatements *audienceStatements();
+    bool checkAudienceName(const Audience &audience);
+    std::optional<Audience> readAudience(QSqlQuery &query);
+    std::unique_ptr<AudienceStatements, AudienceStatementsDeleter> m_audienceStatements;
 };
 
 } // namespace outflow

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "model/audience.h"
 #include "model/identity.h"
 #include "model/profile.h"
 
 #include <optional>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -15,6 +17,13 @@ struct MergeRecord
     qint64 survivorId = 0;
     qint64 absorbedId = 0;
     qint64 mergedAt = 0; // UNIX ms
+};
+
+// How many members of an audience are realized and exited.
+struct MembershipCounts
+{
+    qint64 realized = 0;
+    qint64 exited = 0;
 };
 
 // The durable store, kept narrow and free of SQL so that a PostgreSQL
@@ -63,6 +72,34 @@ public:
     virtual qint64 profileCount() = 0;
     // Profile ids in ascending order, after `afterId`, at most `limit`.
     virtual QList<qint64> profileIds(qint64 afterId, int limit) = 0;
+
+    // --- audiences and memberships -------------------------------------------
+    // Audience names are unique: inserting or renaming to a name another
+    // audience has fails with a message naming it. Lookups return nullopt
+    // when absent (lastError() empty) or on failure (lastError() says why).
+    virtual bool insertAudience(const Audience &audience) = 0;
+    // Rewrites name, description, rule, merge policy and updatedAt, by id.
+    virtual bool updateAudience(const Audience &audience) = 0;
+    // Deletes the audience and all its memberships.
+    virtual bool deleteAudience(const QString &id) = 0;
+    virtual std::optional<Audience> audience(const QString &id) = 0;
+    virtual std::optional<Audience> audienceByName(const QString &name) = 0;
+    // Every audience, by name; lastError() is set when the list is cut short.
+    virtual QList<Audience> audiences() = 0;
+    // The profile's memberships (realized and exited), by audience id; on
+    // failure an empty list with lastError() set (it is cleared otherwise).
+    virtual QList<Membership> memberships(qint64 profileId) = 0;
+    // Inserts or replaces the membership of (profileId, audienceId).
+    virtual bool setMembership(const Membership &membership) = 0;
+    virtual MembershipCounts membershipCounts(const QString &audienceId) = 0;
+    // Every audience with at least one membership, by audience id.
+    virtual QHash<QString, MembershipCounts> allMembershipCounts() = 0;
+    // Realized members of an audience in ascending profile id, after
+    // `afterId`, at most `limit`; lastError() is set on failure, else cleared.
+    virtual QList<qint64> realizedMembers(const QString &audienceId, qint64 afterId, int limit) = 0;
+    // Retention: deletes exited memberships whose lastQualificationTime is
+    // before `isoTime` (same format); returns how many, or -1 on failure.
+    virtual qint64 removeExitedBefore(const QString &isoTime) = 0;
 };
 
 } // namespace outflow

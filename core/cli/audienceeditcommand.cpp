@@ -1,0 +1,177 @@
+// `outflowctl audience import|rename|edit|remove`.
+#include "audiencecommand_p.h"
+#include "cli.h"
+#include "segmentation/audienceservice.h"
+#include "segmentation/segmenter.h"
+#include "stdindevice.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outflow::cli {
+
+// Good rows are imported even when others are bad; each bad row is reported
+// with its line number, and the exit code is then 2 (DESIGN §3, §5).
+int importCommand(Context &context, const QStringList &arguments)
+{
+    const QString command = QStringLiteral("audience import");
+    QCommandLineParser parser;
+    const QCommandLineOption nameOption(QStringLiteral("name"), Text::tr("Audience name."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption columnOption(QStringLiteral("identity-column"),
+                                          Text::tr("The CSV column holding the identities."),
+                                          QStringLiteral("C"));
+    const QCommandLineOption namespaceOption(QStringLiteral("namespace"),
+                                             Text::tr("Identity namespace, e.g. email."),
+                                             QStringLiteral("NS"));
+    parser.addOptions({nameOption, columnOption, namespaceOption});
+    parser.addPositionalArgument(QStringLiteral("file"), Text::tr("CSV file, or - for stdin."));
+    Context sub{arguments, context.json, context.storePath, context.out, context.err};
+    if (!parseCommandOptions(parser, sub, command, true))
+        return ExitUsage;
+    if (!parser.isSet(nameOption) || !parser.isSet(columnOption) ||
+        !parser.isSet(namespaceOption) || parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("audience import: give --name N --identity-column C "
+                                "--namespace NS and one FILE.csv.")
+                    << '\n';
+        return ExitUsage;
+    }
+    const QString name = parser.positionalArguments().first();
+    const bool fromStdin = name == QLatin1String("-");
+    QFile file(name);
+    StdinDevice stdinDevice;
+    QIODevice &input = fromStdin ? static_cast<QIODevice &>(stdinDevice) : file;
+    if (!input.open(QIODevice::ReadOnly)) {
+        context.err
+            << Text::tr("audience import: cannot read '%1': %2").arg(name, input.errorString())
+            << '\n';
+        return ExitUsage;
+    }
+    AudienceStore store(context, command);
+    if (!store.open())
+        return ExitFailure;
+    Segmenter segmenter(store.store); // profiles the upload creates meet the rules too
+    if (!segmenter.reload())
+        context.err << command << ": " << segmenter.lastError() << '\n';
+    AudienceService service(store.store);
+    service.setSegmenter(&segmenter);
+    const std::optional<AudienceImportSummary> summary =
+        service.import(parser.value(nameOption), parser.value(columnOption),
+                       parser.value(namespaceOption), &input);
+    if (!summary)
+        return reportFailure(context, command, service);
+
+    const QString source = fromStdin ? QStringLiteral("stdin") : name;
+    for (const LineError &error : summary->errors)
+        context.err << source << ": " << error.error << '\n';
+    if (context.json) {
+        QJsonObject object = audienceJson(summary->audience, {summary->members, 0});
+        QJsonArray errors;
+        for (const LineError &error : summary->errors)
+            errors.append(QJsonObject{{QStringLiteral("line"), error.line},
+                                      {QStringLiteral("error"), error.error}});
+        object.insert(QStringLiteral("entered"), summary->entered);
+        object.insert(QStringLiteral("exited"), summary->exited);
+        object.insert(QStringLiteral("profilesCreated"), summary->profilesCreated);
+        object.insert(QStringLiteral("rejected"), qint64(summary->errors.size()));
+        object.insert(QStringLiteral("errors"), errors);
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        context.out << Text::tr("Audience “%1”: %2 members (%3 entered, %4 exited, %5 new "
+                                "profiles); %6 rows rejected.")
+                           .arg(summary->audience.name)
+                           .arg(summary->members)
+                           .arg(summary->entered)
+                           .arg(summary->exited)
+                           .arg(summary->profilesCreated)
+                           .arg(summary->errors.size())
+                    << '\n';
+    }
+    return summary->errors.isEmpty() ? ExitSuccess : ExitUsage;
+}
+
+int renameCommand(Context &context, const QStringList &arguments)
+{
+    const QString command = QStringLiteral("audience rename");
+    QCommandLineParser parser;
+    const QCommandLineOption nameOption(QStringLiteral("name"), Text::tr("The new name."),
+                                        QStringLiteral("N"));
+    parser.addOption(nameOption);
+    parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
+    Context sub{arguments, context.json, context.storePath, context.out, context.err};
+    if (!parseCommandOptions(parser, sub, command, true))
+        return ExitUsage;
+    if (!parser.isSet(nameOption) || parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("audience rename: give one audience id or name and --name N.")
+                    << '\n';
+        return ExitUsage;
+    }
+    AudienceStore store(context, command);
+    if (!store.open())
+        return ExitFailure;
+    AudienceService service(store.store);
+    if (!service.rename(parser.positionalArguments().first(), parser.value(nameOption)))
+        return reportFailure(context, command, service);
+    context.out << Text::tr("Audience renamed to “%1”.").arg(parser.value(nameOption).trimmed())
+                << '\n';
+    return ExitSuccess;
+}
+
+int editCommand(Context &context, const QStringList &arguments)
+{
+    const QString command = QStringLiteral("audience edit");
+    QCommandLineParser parser;
+    const QCommandLineOption ruleOption(QStringLiteral("rule"), Text::tr("The new rule."),
+                                        QStringLiteral("EXPR"));
+    parser.addOption(ruleOption);
+    parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
+    Context sub{arguments, context.json, context.storePath, context.out, context.err};
+    if (!parseCommandOptions(parser, sub, command, true))
+        return ExitUsage;
+    if (!parser.isSet(ruleOption) || parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("audience edit: give one audience id or name and --rule EXPR.")
+                    << '\n';
+        return ExitUsage;
+    }
+    AudienceStore store(context, command);
+    if (!store.open())
+        return ExitFailure;
+    AudienceService service(store.store);
+    qint64 entered = 0;
+    qint64 exited = 0;
+    service.setTransitionCallback(
+        [&](const MembershipTransition &transition) { ++(transition.entered ? entered : exited); });
+    if (!service.editRule(parser.positionalArguments().first(), parser.value(ruleOption)))
+        return reportFailure(context, command, service);
+    context.out
+        << Text::tr("Rule updated: %1 profiles entered, %2 exited.").arg(entered).arg(exited)
+        << '\n';
+    return ExitSuccess;
+}
+
+int removeCommand(Context &context, const QStringList &arguments)
+{
+    const QString command = QStringLiteral("audience remove");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
+    Context sub{arguments, context.json, context.storePath, context.out, context.err};
+    if (!parseCommandOptions(parser, sub, command, true))
+        return ExitUsage;
+    if (parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("audience remove: give exactly one audience id or name.") << '\n';
+        return ExitUsage;
+    }
+    AudienceStore store(context, command);
+    if (!store.open())
+        return ExitFailure;
+    AudienceService service(store.store);
+    if (!service.remove(parser.positionalArguments().first()))
+        return reportFailure(context, command, service);
+    context.out << Text::tr("Audience removed.") << '\n';
+    return ExitSuccess;
+}
+
+} // namespace outflow::cli

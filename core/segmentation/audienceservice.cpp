@@ -1,0 +1,252 @@
+#include "audienceservice.h"
+
+#include "ruleparser.h"
+#include "segmenter.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QUuid>
+
+namespace outflow {
+
+AudienceService::AudienceService(Store &store, Clock clock)
+    : m_store(store)
+    , m_clock(std::move(clock))
+{}
+
+qint64 AudienceService::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool AudienceService::inputError(const QString &message)
+{
+    m_error = message;
+    m_errorKind = ErrorKind::Input;
+    return false;
+}
+
+bool AudienceService::storeError(const QString &context)
+{
+    m_error =
+        context.isEmpty() ? m_store.lastError() : tr("%1: %2").arg(context, m_store.lastError());
+    m_errorKind = ErrorKind::Store;
+    return false;
+}
+
+void AudienceService::progress(qint64 done, qint64 total)
+{
+    if (m_onProgress)
+        m_onProgress(done, total);
+}
+
+bool AudienceService::checkName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return inputError(tr("The audience name is required."));
+    return true;
+}
+
+std::optional<Audience> AudienceService::find(const QString &idOrName)
+{
+    m_error.clear();
+    m_errorKind = ErrorKind::None;
+    std::optional<Audience> audience = m_store.audience(idOrName);
+    if (!audience && m_store.lastError().isEmpty())
+        audience = m_store.audienceByName(idOrName);
+    if (!m_store.lastError().isEmpty()) {
+        storeError({});
+        return std::nullopt;
+    }
+    if (!audience)
+        inputError(tr("There is no audience with the id or name “%1”.").arg(idOrName));
+    return audience;
+}
+
+bool AudienceService::setStatus(qint64 profileId, const QString &audienceId, bool entered,
+                                const QString &time)
+{
+    const Membership membership{profileId, audienceId,
+                                entered ? MembershipStatus::Realized : MembershipStatus::Exited,
+                                time};
+    if (!m_store.setMembership(membership))
+        return storeError(tr("Could not record a membership of profile %1").arg(profileId));
+    if (m_onTransition)
+        m_onTransition(MembershipTransition{profileId, audienceId, entered, time});
+    return true;
+}
+
+// Walks every profile in pages: the new members enter, the members the rule
+// no longer matches exit, the others are left untouched.
+bool AudienceService::reevaluate(const Audience &audience, const Rule &rule, const QString &time)
+{
+    QSet<qint64> realized;
+    for (qint64 after = 0;;) {
+        const QList<qint64> page = m_store.realizedMembers(audience.id, after, PageSize);
+        if (!m_store.lastError().isEmpty() && page.isEmpty())
+            return storeError(tr("Could not read the members of “%1”").arg(audience.name));
+        for (const qint64 id : page)
+            realized.insert(id);
+        if (page.size() < PageSize)
+            break;
+        after = page.constLast();
+    }
+    const qint64 total = m_store.profileCount();
+    qint64 done = 0;
+    progress(0, total);
+    for (qint64 after = 0;;) {
+        const QList<qint64> page = m_store.profileIds(after, PageSize);
+        for (const qint64 id : page) {
+            const std::optional<Profile> profile = m_store.profile(id);
+            if (!profile)
+                return storeError(tr("Could not read profile %1").arg(id));
+            const bool matches =
+                rule.matches(Segmenter::profileXdm(profile->attributesJson, profile->identities));
+            if (matches != realized.contains(id) && !setStatus(id, audience.id, matches, time))
+                return false;
+        }
+        done += page.size();
+        progress(done, total);
+        if (page.size() < PageSize)
+            break;
+        after = page.constLast();
+    }
+    return true;
+}
+
+std::optional<Audience> AudienceService::create(const QString &name, const QString &rule,
+                                                const QString &description,
+                                                const QString &mergePolicyId)
+{
+    m_errorKind = ErrorKind::None;
+    if (!checkName(name))
+        return std::nullopt;
+    if (rule.trimmed().isEmpty()) {
+        inputError(tr("The rule is required."));
+        return std::nullopt;
+    }
+    const RuleParseResult parsed = parseRule(rule);
+    if (!parsed) {
+        inputError(tr("The rule does not parse: %1").arg(parsed.error().message()));
+        return std::nullopt;
+    }
+    if (mergePolicyId.trimmed().isEmpty()) {
+        inputError(tr("The merge policy must not be empty."));
+        return std::nullopt;
+    }
+    Audience audience;
+    audience.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    audience.name = name.trimmed();
+    audience.description = description;
+    audience.origin = AudienceOrigin::Segmentation;
+    audience.rule = rule;
+    audience.mergePolicyId = mergePolicyId.trimmed();
+    audience.createdAt = audience.updatedAt = now();
+
+    if (!m_store.begin()) {
+        storeError({});
+        return std::nullopt;
+    }
+    if (!m_store.insertAudience(audience)) {
+        // A duplicate name is the administrator's to fix; the store says which.
+        const QString error = m_store.lastError();
+        const bool duplicate = m_store.audienceByName(audience.name).has_value();
+        m_store.rollback();
+        m_error = error;
+        m_errorKind = duplicate ? ErrorKind::Input : ErrorKind::Store;
+        return std::nullopt;
+    }
+    if (!reevaluate(audience, parsed.rule(), qualificationTime(audience.createdAt)) ||
+        !m_store.commit()) {
+        if (m_errorKind == ErrorKind::None)
+            storeError({});
+        m_store.rollback();
+        return std::nullopt;
+    }
+    return audience;
+}
+
+bool AudienceService::rename(const QString &idOrName, const QString &newName)
+{
+    if (!checkName(newName))
+        return false;
+    std::optional<Audience> audience = find(idOrName);
+    if (!audience)
+        return false;
+    audience->name = newName.trimmed();
+    audience->updatedAt = now();
+    if (m_store.updateAudience(*audience))
+        return true;
+    m_error = m_store.lastError();
+    const std::optional<Audience> other = m_store.audienceByName(audience->name);
+    const bool duplicate = other && other->id != audience->id;
+    m_errorKind = duplicate ? ErrorKind::Input : ErrorKind::Store;
+    return false;
+}
+
+bool AudienceService::editRule(const QString &idOrName, const QString &rule)
+{
+    std::optional<Audience> audience = find(idOrName);
+    if (!audience)
+        return false;
+    if (!audience->isRuleAudience())
+        return inputError(
+            tr("“%1” is a custom-upload audience: it has no rule; upload its file again instead.")
+                .arg(audience->name));
+    const RuleParseResult parsed = parseRule(rule);
+    if (!parsed)
+        return inputError(tr("The rule does not parse: %1").arg(parsed.error().message()));
+    audience->rule = rule;
+    audience->updatedAt = now();
+    if (!m_store.begin())
+        return storeError({});
+    if (!m_store.updateAudience(*audience) ||
+        !reevaluate(*audience, parsed.rule(), qualificationTime(audience->updatedAt)) ||
+        !m_store.commit()) {
+        if (m_errorKind == ErrorKind::None)
+            storeError({});
+        const QString error = m_error;
+        m_store.rollback();
+        m_error = error;
+        return false;
+    }
+    return true;
+}
+
+bool AudienceService::remove(const QString &idOrName)
+{
+    const std::optional<Audience> audience = find(idOrName);
+    if (!audience)
+        return false;
+    const QString time = qualificationTime(now());
+    if (!m_store.begin())
+        return storeError({});
+    const auto abort = [this] {
+        const QString error = m_error;
+        m_store.rollback();
+        m_error = error;
+        m_errorKind = ErrorKind::Store;
+        return false;
+    };
+    for (qint64 after = 0;;) {
+        const QList<qint64> page = m_store.realizedMembers(audience->id, after, PageSize);
+        if (!m_store.lastError().isEmpty() && page.isEmpty()) {
+            storeError({});
+            return abort();
+        }
+        for (const qint64 id : page) {
+            if (!setStatus(id, audience->id, false, time))
+                return abort();
+        }
+        if (page.size() < PageSize)
+            break;
+        after = page.constLast();
+    }
+    if (m_store.deleteAudience(audience->id) && m_store.commit())
+        return true;
+    storeError({});
+    return abort();
+}
+
+} // namespace outflow

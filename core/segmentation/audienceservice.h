@@ -1,0 +1,112 @@
+#pragma once
+
+#include "identity/profilemerger.h"
+#include "ingest/ingestor.h"
+#include "model/audience.h"
+
+#include <functional>
+#include <optional>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+class QIODevice;
+
+namespace outflow {
+
+class CsvReader;
+struct CsvRecord;
+class Rule;
+class Segmenter;
+class Store;
+
+// The outcome of a custom-upload import.
+struct AudienceImportSummary
+{
+    Audience audience;
+    bool createdAudience = false; // false: a re-upload replaced the member set
+    qint64 rows = 0;              // good rows
+    qint64 members = 0;           // distinct profiles now realized
+    qint64 entered = 0;
+    qint64 exited = 0;          // members of the previous upload absent from this one
+    qint64 profilesCreated = 0; // identities no profile had yet
+    QList<LineError> errors;    // bad rows, by line; the others were imported
+};
+
+// The audience lifecycle (DESIGN §1, §3) over a Store: create, rename, edit
+// the rule (re-evaluating every profile), delete, and custom-upload import.
+// Each operation is one transaction: done completely or not at all.
+//
+// Transitions are passed to the transition callback inside that transaction,
+// as Segmenter does for merges, so that the activation stage can queue its
+// exports atomically with them.
+class AudienceService
+{
+    Q_DECLARE_TR_FUNCTIONS(AudienceService)
+
+public:
+    using Clock = std::function<qint64()>; // UNIX ms
+    using TransitionCallback = std::function<void(const MembershipTransition &)>;
+    using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
+
+    // Why the last operation failed: the input (a name, a rule, a file) or
+    // the store. outflowctl exits 2 for the first, 1 for the second.
+    enum class ErrorKind { None, Input, Store };
+
+    static constexpr int PageSize = 1000;
+
+    explicit AudienceService(Store &store, Clock clock = {});
+
+    void setTransitionCallback(TransitionCallback callback)
+    {
+        m_onTransition = std::move(callback);
+    }
+    // Profiles re-evaluated / bytes imported, of a total (-1 when unknown).
+    void setProgressCallback(ProgressCallback callback) { m_onProgress = std::move(callback); }
+    // When set, profiles that an import creates are segmented by its rules.
+    void setSegmenter(Segmenter *segmenter) { m_segmenter = segmenter; }
+
+    // An audience by id, else by name; nullopt when neither (Input error).
+    std::optional<Audience> find(const QString &idOrName);
+
+    // A new segmentation audience; its rule is evaluated on every profile.
+    std::optional<Audience> create(const QString &name, const QString &rule,
+                                   const QString &description = {},
+                                   const QString &mergePolicyId = QStringLiteral("default"));
+    bool rename(const QString &idOrName, const QString &newName);
+    // Replaces the rule and re-evaluates every profile: exactly the
+    // transitions between the old and the new rule's members.
+    bool editRule(const QString &idOrName, const QString &rule);
+    // Its members exit (transitions emitted), then the audience is deleted.
+    bool remove(const QString &idOrName);
+
+    // Creates or replaces the custom-upload audience `name` from a CSV file
+    // whose column `identityColumn` holds identities of `ns`. Bad rows are
+    // listed in the summary; nullopt only when nothing could be imported.
+    std::optional<AudienceImportSummary> import(const QString &name, const QString &identityColumn,
+                                                const QString &ns, QIODevice *device);
+
+    QString lastError() const { return m_error; }
+    ErrorKind lastErrorKind() const { return m_errorKind; }
+
+private:
+    bool inputError(const QString &message);
+    bool storeError(const QString &context);
+    bool checkName(const QString &name);
+    bool setStatus(qint64 profileId, const QString &audienceId, bool entered, const QString &time);
+    bool reevaluate(const Audience &audience, const Rule &rule, const QString &time);
+    bool importRows(CsvReader &reader, CsvRecord &record, int column, const QString &ns,
+                    const QString &time, const QString &audienceId, AudienceImportSummary &summary);
+    void progress(qint64 done, qint64 total);
+    qint64 now() const;
+
+    Store &m_store;
+    Clock m_clock;
+    TransitionCallback m_onTransition;
+    ProgressCallback m_onProgress;
+    Segmenter *m_segmenter = nullptr;
+    QString m_error;
+    ErrorKind m_errorKind = ErrorKind::None;
+};
+
+} // namespace outflow

@@ -1,0 +1,129 @@
+#include "segmenter.h"
+
+#include "model/profile.h"
+#include "ruleparser.h"
+#include "store/store.h"
+
+#include <QJsonDocument>
+
+namespace outflow {
+
+Segmenter::Segmenter(Store &store)
+    : m_store(store)
+{}
+
+bool Segmenter::reload()
+{
+    m_error.clear();
+    const QList<Audience> audiences = m_store.audiences();
+    if (!m_store.lastError().isEmpty()) {
+        m_error = tr("Could not load the audiences: %1").arg(m_store.lastError());
+        return false;
+    }
+    setAudiences(audiences);
+    return true;
+}
+
+void Segmenter::setAudiences(const QList<Audience> &audiences)
+{
+    m_error.clear();
+    m_rules.clear();
+    QStringList broken;
+    for (const Audience &audience : audiences) {
+        if (!audience.isRuleAudience())
+            continue;
+        const RuleParseResult parsed = parseRule(audience.rule);
+        if (!parsed) {
+            broken.append(tr("the rule of “%1” does not parse (%2)")
+                              .arg(audience.name, parsed.error().message()));
+            continue;
+        }
+        m_rules.push_back(RuleAudience{audience.id, parsed.rule()});
+    }
+    m_needed.assign(m_rules.size(), 0);
+    if (!broken.isEmpty())
+        m_error = tr("Some audiences are not evaluated: %1").arg(broken.join(QStringLiteral("; ")));
+}
+
+QJsonObject Segmenter::profileXdm(const QByteArray &attributesJson,
+                                  const QList<Identity> &identities)
+{
+    Profile profile;
+    profile.attributesJson = attributesJson;
+    profile.identities = identities;
+    return profile.toXdm();
+}
+
+bool Segmenter::process(const MergeReport &report)
+{
+    ++m_counters.reports;
+    // Everything may have changed for a new or merged profile, or when its
+    // identity map did (rules may read identityMap).
+    const bool all = report.created || report.identityMapChanged();
+    bool any = false;
+    for (size_t i = 0; i < m_rules.size(); ++i) {
+        const bool needed = all || m_rules[i].rule.dependsOnAnyOf(report.writtenPaths);
+        m_needed[i] = needed;
+        any = any || needed;
+    }
+    if (!any) {
+        ++m_counters.skipped;
+        return true;
+    }
+
+    const QJsonObject xdm = profileXdm(report.attributesJson, report.identities);
+    QList<Membership> current;
+    if (!report.created) { // a new profile has no membership yet
+        current = m_store.memberships(report.profileId);
+        ++m_counters.membershipReads;
+        if (!m_store.lastError().isEmpty()) {
+            m_error = tr("Could not read the memberships of profile %1: %2")
+                          .arg(report.profileId)
+                          .arg(m_store.lastError());
+            return false;
+        }
+    }
+    QString time; // made on the first transition only
+    for (size_t i = 0; i < m_rules.size(); ++i) {
+        if (!m_needed[i])
+            continue;
+        const RuleAudience &audience = m_rules[i];
+        ++m_counters.evaluations;
+        const bool matches = audience.rule.matches(xdm);
+        bool realized = false;
+        for (const Membership &membership : std::as_const(current)) {
+            if (membership.audienceId == audience.id) {
+                realized = membership.isRealized();
+                break;
+            }
+        }
+        if (matches == realized)
+            continue; // staying in, or staying out: nothing to write
+        if (time.isNull())
+            time = qualificationTime(report.mergedAt);
+        const Membership membership{report.profileId, audience.id,
+                                    matches ? MembershipStatus::Realized : MembershipStatus::Exited,
+                                    time};
+        if (!m_store.setMembership(membership)) {
+            m_error = tr("Could not record a membership of profile %1: %2")
+                          .arg(report.profileId)
+                          .arg(m_store.lastError());
+            return false;
+        }
+        ++(matches ? m_counters.entered : m_counters.exited);
+        if (m_onTransition)
+            m_onTransition(MembershipTransition{report.profileId, audience.id, matches, time});
+    }
+    return true;
+}
+
+qint64 Segmenter::purgeExpired(qint64 nowMs)
+{
+    const qint64 cutoff = nowMs - qint64(m_retentionDays) * 24 * 60 * 60 * 1000;
+    const qint64 removed = m_store.removeExitedBefore(qualificationTime(cutoff));
+    if (removed < 0)
+        m_error = tr("Could not remove expired memberships: %1").arg(m_store.lastError());
+    return removed;
+}
+
+} // namespace outflow

@@ -1,0 +1,203 @@
+// `outflowctl audience` as a user runs it: the real binary, a real store file.
+#include "support/processrunner.h"
+#include "testconfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using outflow::test::ProcessResult;
+using outflow::test::runProcess;
+
+namespace {
+const QString cli = QStringLiteral(OUTFLOW_CLI_BINARY);
+
+QByteArray fragment(int i, int points)
+{
+    return QByteArray("{\"identityMap\":{\"email\":[{\"id\":\"user")
+        .append(QByteArray::number(i))
+        .append("@example.com\",\"primary\":true}]},\"loyalty\":{\"points\":")
+        .append(QByteArray::number(points))
+        .append("}}\n");
+}
+} // namespace
+
+class TestCliAudience final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_store = m_dir.filePath(
+            QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    }
+
+    void addIngestListShow()
+    {
+        auto r = run({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+                      QStringLiteral("Gold"), QStringLiteral("--rule"),
+                      QStringLiteral("loyalty.points >= 100"), QStringLiteral("--merge-policy"),
+                      QStringLiteral("crm")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("“Gold”")), qPrintable(r.out));
+
+        r = run({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+                 QStringLiteral("Gold"), QStringLiteral("--rule"), QStringLiteral("a exists")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("“Gold”")), qPrintable(r.err));
+
+        r = run({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+                 QStringLiteral("Bad"), QStringLiteral("--rule"), QStringLiteral("a = ")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("line 1, column")), qPrintable(r.err));
+
+        QByteArray ndjson;
+        for (int i = 0; i < 200; ++i)
+            ndjson.append(fragment(i, i)); // 100..199 qualify
+        const QString file = write(QStringLiteral("f.ndjson"), ndjson);
+        r = run({QStringLiteral("ingest"), file});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("100 memberships entered")), qPrintable(r.out));
+
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject gold = list.first().toObject();
+        QCOMPARE(gold.value(QLatin1String("name")).toString(), QStringLiteral("Gold"));
+        QCOMPARE(gold.value(QLatin1String("origin")).toString(), QStringLiteral("segmentation"));
+        QCOMPARE(gold.value(QLatin1String("mergePolicyId")).toString(), QStringLiteral("crm"));
+        QCOMPARE(gold.value(QLatin1String("realized")).toInteger(), 100);
+        QVERIFY(gold.value(QLatin1String("createdAt")).toInteger() > 1'600'000'000'000);
+        QCOMPARE(gold.value(QLatin1String("updatedAt")).toInteger(),
+                 gold.value(QLatin1String("createdAt")).toInteger());
+        QCOMPARE(gold.value(QLatin1String("id")).toString().size(), 36);
+
+        // Half of them drop below the threshold.
+        ndjson.clear();
+        for (int i = 100; i < 150; ++i)
+            ndjson.append(fragment(i, 1));
+        r = run({QStringLiteral("ingest"), write(QStringLiteral("g.ndjson"), ndjson)});
+        QCOMPARE(r.exitCode, 0);
+
+        r = run({QStringLiteral("audience"), QStringLiteral("show"), QStringLiteral("Gold")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Rule: loyalty.points >= 100")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("Realized: 50")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("Exited: 50")), qPrintable(r.out));
+
+        r = run({QStringLiteral("audience"), QStringLiteral("show"), QStringLiteral("Nope")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("“Nope”")));
+    }
+
+    void importWithBadRows()
+    {
+        QByteArray csv("email,name\n");
+        for (int i = 0; i < 100; ++i) {
+            if (i == 10)
+                csv.append(",nobody\n"); // line 12
+            else if (i == 50)
+                csv.append("a@b.c\n"); // line 52: one field
+            else
+                csv.append("user").append(QByteArray::number(i)).append("@example.com,x\n");
+        }
+        const QString file = write(QStringLiteral("members.csv"), csv);
+        auto r = run({QStringLiteral("audience"), QStringLiteral("import"),
+                      QStringLiteral("--name"), QStringLiteral("Upload"),
+                      QStringLiteral("--identity-column"), QStringLiteral("email"),
+                      QStringLiteral("--namespace"), QStringLiteral("email"), file});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList errors = r.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors[0].contains(QLatin1String("line 12")), qPrintable(errors[0]));
+        QVERIFY2(errors[1].contains(QLatin1String("line 52")), qPrintable(errors[1]));
+        QVERIFY2(r.out.contains(QLatin1String("98 members")), qPrintable(r.out));
+
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
+        const QJsonObject upload =
+            QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
+        QCOMPARE(upload.value(QLatin1String("origin")).toString(), QStringLiteral("custom-upload"));
+        QCOMPARE(upload.value(QLatin1String("realized")).toInteger(), 98);
+        r = run({QStringLiteral("--json"), QStringLiteral("profiles"), QStringLiteral("--count")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .object()
+                     .value(QLatin1String("count"))
+                     .toInteger(),
+                 98);
+
+        r = run({QStringLiteral("audience"), QStringLiteral("import"), QStringLiteral("--name"),
+                 QStringLiteral("Upload"), QStringLiteral("--identity-column"),
+                 QStringLiteral("mail"), QStringLiteral("--namespace"), QStringLiteral("email"),
+                 file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("“mail”")) &&
+                     r.err.contains(QLatin1String("email, name")),
+                 qPrintable(r.err));
+    }
+
+    void renameEditRemove()
+    {
+        QByteArray ndjson;
+        for (int i = 0; i < 10; ++i)
+            ndjson.append(fragment(i, i * 10));
+        QCOMPARE(
+            run({QStringLiteral("ingest"), write(QStringLiteral("f.ndjson"), ndjson)}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+                      QStringLiteral("A"), QStringLiteral("--rule"),
+                      QStringLiteral("loyalty.points >= 50")})
+                     .exitCode,
+                 0);
+        auto r = run({QStringLiteral("audience"), QStringLiteral("edit"), QStringLiteral("A"),
+                      QStringLiteral("--rule"), QStringLiteral("loyalty.points >= 20")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("3 profiles entered, 0 exited")), qPrintable(r.out));
+        QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("rename"), QStringLiteral("A"),
+                      QStringLiteral("--name"), QStringLiteral("B")})
+                     .exitCode,
+                 0);
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("show"),
+                 QStringLiteral("B")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .object()
+                     .value(QLatin1String("realized"))
+                     .toInteger(),
+                 8);
+        QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("remove"), QStringLiteral("B")})
+                     .exitCode,
+                 0);
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("[]"));
+        QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("frobnicate")}).exitCode, 2);
+    }
+
+private:
+    ProcessResult run(const QStringList &arguments)
+    {
+        QStringList all{QStringLiteral("--store"), m_store};
+        all.append(arguments);
+        const ProcessResult result = runProcess(cli, all);
+        if (!result.finished)
+            qWarning() << "outflowctl did not finish:" << arguments;
+        return result;
+    }
+
+    QString write(const QString &name, const QByteArray &data)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+            qWarning() << "cannot write" << path;
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_store;
+};
+
+QTEST_GUILESS_MAIN(TestCliAudience)
+#include "tst_cli_audience.moc"
