@@ -14,11 +14,19 @@ const char *const tiers[] = {"bronze", "silver", "gold"};
 
 } // namespace
 
-FragmentGenerator::FragmentGenerator(int persons, double linkShare, quint32 seed)
+FragmentGenerator::FragmentGenerator(int persons, double linkShare, quint32 seed,
+                                     Attributes attributes)
     : m_persons(persons)
     , m_linkShare(linkShare)
     , m_random(seed)
-{}
+    , m_attributes(attributes)
+{
+    if (attributes == Attributes::Steady) {
+        m_points.resize(size_t(persons));
+        for (int &points : m_points)
+            points = int(m_random.bounded(2000));
+    }
+}
 
 QByteArray FragmentGenerator::identity(int person, int which, bool primary) const
 {
@@ -53,7 +61,15 @@ QByteArray FragmentGenerator::next()
         const int second = (first + 1 + int(m_random.bounded(identityKinds - 1))) % identityKinds;
         identities.append(',').append(identity(person, second, second == 0));
     }
-    const int country = int(m_random.bounded(int(std::size(countries))));
+    const bool steady = m_attributes == Attributes::Steady;
+    const int country = steady ? person % int(std::size(countries))
+                               : int(m_random.bounded(int(std::size(countries))));
+    int points = 0;
+    if (steady)
+        points = m_points[size_t(person)] += int(m_random.bounded(30));
+    else
+        points = int(m_random.bounded(5000));
+    const int tier = steady ? (points < 1000 ? 0 : points < 3000 ? 1 : 2) : int(m_random.bounded(3));
     const QByteArray number = QByteArray::number(person);
     QByteArray line;
     line.reserve(640);
@@ -74,8 +90,8 @@ QByteArray FragmentGenerator::next()
     line.append(" rue de la Paix\",\"city\":\"").append(cities[country]);
     line.append("\",\"postalCode\":\"").append(QByteArray::number(75000 + person % 999));
     line.append("\",\"countryCode\":\"").append(countries[country]);
-    line.append("\"},\"loyalty\":{\"points\":").append(QByteArray::number(m_random.bounded(5000)));
-    line.append(",\"tier\":\"").append(tiers[m_random.bounded(3)]);
+    line.append("\"},\"loyalty\":{\"points\":").append(QByteArray::number(points));
+    line.append(",\"tier\":\"").append(tiers[tier]);
     line.append("\",\"lastPurchaseAt\":\"2026-11-")
         .append(QByteArray::number(10 + m_random.bounded(18)));
     line.append("T10:12:00Z\"},\"consents\":{\"marketing\":{\"email\":{\"val\":\"");

@@ -1,0 +1,46 @@
+#pragma once
+
+// Shared by the benchmarks of bench/: input generation, the references
+// measured in the same run, and the real ingest path with or without rule
+// audiences. See bench/README.md.
+#include "../ingest/fragmentgenerator.h"
+#include "ingest/ingestor.h"
+#include "segmentation/segmenter.h"
+
+#include <QString>
+#include <QTextStream>
+
+namespace outflow::bench {
+
+QTextStream &out();
+double peakRssMiB();
+qint64 storeBytes(const QString &path); // the file and its write-ahead log
+
+// Writes `fragments` NDJSON lines; returns the file's size in bytes.
+qint64 writeFragments(const QString &file, qint64 fragments, int persons, double linkShare,
+                      FragmentGenerator::Attributes attributes);
+
+// Reference: the NDJSON reader alone over the file; seconds, *count fragments.
+double readerOnly(const QString &file, qint64 *count);
+// Reference: one prepared INSERT of each line through QtSql, committed every
+// `batch` rows; seconds, *count rows.
+double bareSqlite(const QString &file, const QString &dbPath, int batch, qint64 *count);
+
+struct IngestRun
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;
+    IngestSummary summary;
+    int audiences = 0;
+    Segmenter::Counters segmentation;
+    qint64 profiles = 0;
+    double rate() const { return seconds > 0 ? summary.fragmentsMerged / seconds : 0; }
+};
+
+// The path of `outflowctl ingest FILE` into a new store at `storePath`, with
+// `audiences` rule audiences of mixed operators evaluated after each merge
+// (none: ingest only).
+IngestRun runIngest(const QString &file, const QString &storePath, int batch, int audiences);
+
+} // namespace outflow::bench
