@@ -57,6 +57,13 @@ echo "Demo receiver: $url (requests are logged to $log)"
 
 # Sample content: loaded with the same commands an administrator would use.
 sample="$OUTFLOW_ROOT/resources/sample"
+# Rule audiences first (name<TAB>rule a line), so that the profiles enter them.
+while IFS=$'\t' read -r name rule; do
+    [ -n "$name" ] || continue
+    "$bin/outflowctl" audience show "$name" >/dev/null 2>&1 && continue # from an earlier run
+    "$bin/outflowctl" audience add --name "$name" --rule "$rule" >/dev/null ||
+        echo "Sample audience \"$name\" not created."
+done <"$sample/audiences.txt"
 if msg=$("$bin/outflowctl" ingest "$sample/profiles.ndjson" 2>&1); then
     echo "Sample profiles loaded from $sample/profiles.ndjson"
 else

@@ -1190,5 +1190,25 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <source>audience: unknown action &apos;%1&apos;; give one of add, import, list, show, rename, edit, remove.</source>
         <translation>audience : action inconnue « %1 » ; indiquez add, import, list, show, rename, edit ou remove.</translation>
     </message>
+    <message>
+        <source>Usage: outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FILE.csv
+  list
+  show ID|NAME
+  rename ID|NAME --name NEW
+  edit ID|NAME --rule EXPR
+  remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Usage : outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FICHIER.csv
+  list
+  show ID|NOM
+  rename ID|NOM --name NOUVEAU
+  edit ID|NOM --rule EXPR
+  remove ID|NOM
+Chaque action accepte --help pour ses options.</translation>
+    </message>
 </context>
 </TS>

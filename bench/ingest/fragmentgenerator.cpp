@@ -69,7 +69,10 @@ QByteArray FragmentGenerator::next()
         points = m_points[size_t(person)] += int(m_random.bounded(30));
     else
         points = int(m_random.bounded(5000));
-    const int tier = steady ? (points < 1000 ? 0 : points < 3000 ? 1 : 2) : int(m_random.bounded(3));
+    const int tier = steady ? (points < 1000   ? 0
+                               : points < 3000 ? 1
+                                               : 2)
+                            : int(m_random.bounded(3));
     const QByteArray number = QByteArray::number(person);
     QByteArray line;
     line.reserve(640);

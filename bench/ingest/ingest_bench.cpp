@@ -26,10 +26,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption linkOption(
         QStringLiteral("link-share"), QStringLiteral("Share of fragments carrying two identities."),
         QStringLiteral("R"), QStringLiteral("0.1"));
-    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
-                                         QStringLiteral("Fragments per transaction."),
-                                         QStringLiteral("N"),
-                                         QString::number(Ingestor::DefaultBatchSize));
+    const QCommandLineOption batchOption(
+        QStringLiteral("batch-size"), QStringLiteral("Fragments per transaction."),
+        QStringLiteral("N"), QString::number(Ingestor::DefaultBatchSize));
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work folder (default: a temporary one)."),
                                        QStringLiteral("DIR"));
@@ -47,11 +46,10 @@ int main(int argc, char *argv[])
     const QString barePath = dir + QStringLiteral("/bare.sqlite");
     QFile::remove(barePath);
 
-    const qint64 bytes = writeFragments(file, fragments, persons, linkShare,
-                                        FragmentGenerator::Attributes::Steady);
+    const qint64 bytes =
+        writeFragments(file, fragments, persons, linkShare, FragmentGenerator::Attributes::Steady);
     out() << "input: " << fragments << " fragments over " << persons << " people, "
-          << linkShare * 100 << "% linking, " << bytes / (1024 * 1024) << " MiB NDJSON"
-          << Qt::endl;
+          << linkShare * 100 << "% linking, " << bytes / (1024 * 1024) << " MiB NDJSON" << Qt::endl;
 
     qint64 parsed = 0;
     const double readerSeconds = readerOnly(file, &parsed);

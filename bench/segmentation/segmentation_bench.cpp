@@ -30,8 +30,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work folder (default: a temporary one)."),
                                        QStringLiteral("DIR"));
-    parser.addOptions(
-        {fragmentsOption, personsOption, audiencesOption, volatileOption, dirOption});
+    parser.addOptions({fragmentsOption, personsOption, audiencesOption, volatileOption, dirOption});
     parser.process(app);
     const qint64 fragments = parser.value(fragmentsOption).toLongLong();
     const int persons = parser.value(personsOption).toInt();
@@ -48,7 +47,8 @@ int main(int argc, char *argv[])
           << bytes / (1024 * 1024) << " MiB NDJSON" << Qt::endl;
 
     const int batch = Ingestor::DefaultBatchSize;
-    const IngestRun reference = runIngest(file, dir + QStringLiteral("/ingest-only.sqlite"), batch, 0);
+    const IngestRun reference =
+        runIngest(file, dir + QStringLiteral("/ingest-only.sqlite"), batch, 0);
     if (!reference.ok) {
         out() << "ingest failed: " << reference.error << Qt::endl;
         return 1;

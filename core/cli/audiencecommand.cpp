@@ -191,6 +191,19 @@ int audienceCommand(Context &context)
         return editCommand(context, rest);
     if (action == QLatin1String("remove"))
         return removeCommand(context, rest);
+    if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
+        context.out << Text::tr("Usage: outflowctl audience ACTION [options]\n"
+                                "  add --name N --rule EXPR [--merge-policy P] [--description D]\n"
+                                "  import --name N --identity-column C --namespace NS FILE.csv\n"
+                                "  list\n"
+                                "  show ID|NAME\n"
+                                "  rename ID|NAME --name NEW\n"
+                                "  edit ID|NAME --rule EXPR\n"
+                                "  remove ID|NAME\n"
+                                "Each action takes --help for its options.")
+                    << '\n';
+        return ExitSuccess;
+    }
     if (action.isEmpty())
         context.err << Text::tr("audience: give one of add, import, list, show, rename, edit, "
                                 "remove.")

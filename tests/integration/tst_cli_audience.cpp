@@ -140,6 +140,15 @@ private slots:
                  qPrintable(r.err));
     }
 
+    void helpListsTheActions()
+    {
+        const auto r = run({QStringLiteral("audience"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *action : {"add", "import", "list", "show", "rename", "edit", "remove"})
+            QVERIFY2(r.out.contains(QLatin1String("  ") + QLatin1String(action)), action);
+        QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("frobnicate")}).exitCode, 2);
+    }
+
     void renameEditRemove()
     {
         QByteArray ndjson;
