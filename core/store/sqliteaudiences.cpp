@@ -1,6 +1,7 @@
 // Audiences and memberships: their own prepared statements, apart from the
 // profile statements of the merge path (sqlitestatements.cpp).
 #include "sqlitestore.h"
+#include "sqlitestore_p.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -11,8 +12,9 @@ namespace outflow {
 
 struct SqliteStore::AudienceStatements
 {
-    explicit AudienceStatements(const QSqlDatabase &database)
+    AudienceStatements(const QSqlDatabase &database, sqlite3 *connection)
         : db(database)
+        , handle(connection)
     {}
 
     bool prepare(QString *error)
@@ -22,6 +24,12 @@ struct SqliteStore::AudienceStatements
             if (query.prepare(QString::fromLatin1(sql)))
                 return true;
             *error = query.lastError().text();
+            return false;
+        };
+        const auto prepHot = [this, error](SqliteStatement &statement, const char *sql) {
+            if (statement.prepare(handle, sql))
+                return true;
+            *error = statement.errorMessage();
             return false;
         };
 #define OUTFLOW_AUDIENCE_COLUMNS                                                                   \
@@ -37,15 +45,17 @@ struct SqliteStore::AudienceStatements
                prep(byId, OUTFLOW_AUDIENCE_COLUMNS " WHERE id = ?") &&
                prep(byName, OUTFLOW_AUDIENCE_COLUMNS " WHERE name = ?") &&
                prep(all, OUTFLOW_AUDIENCE_COLUMNS " ORDER BY name") &&
-               prep(memberships,
-                    "SELECT audience_id, status, last_qualification_time FROM memberships"
-                    " WHERE profile_id = ? ORDER BY audience_id") &&
-               prep(upsertMembership,
-                    "INSERT INTO memberships (profile_id, audience_id, status,"
-                    " last_qualification_time) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (profile_id, audience_id) DO UPDATE SET"
-                    " status = excluded.status,"
-                    " last_qualification_time = excluded.last_qualification_time") &&
+               // Segmentation reads and writes these for merged fragments: on
+               // the C API, as the profile statements (sqlitestatement.h).
+               prepHot(memberships,
+                       "SELECT audience_id, status, last_qualification_time FROM memberships"
+                       " WHERE profile_id = ?1 ORDER BY audience_id") &&
+               prepHot(upsertMembership,
+                       "INSERT INTO memberships (profile_id, audience_id, status,"
+                       " last_qualification_time) VALUES (?1, ?2, ?3, ?4)"
+                       " ON CONFLICT (profile_id, audience_id) DO UPDATE SET"
+                       " status = excluded.status,"
+                       " last_qualification_time = excluded.last_qualification_time") &&
                prep(counts, "SELECT COALESCE(SUM(status = 'realized'), 0),"
                             " COALESCE(SUM(status = 'exited'), 0) FROM memberships"
                             " WHERE audience_id = ?") &&
@@ -61,9 +71,11 @@ struct SqliteStore::AudienceStatements
     }
 
     const QSqlDatabase &db;
+    sqlite3 *const handle;
     QSqlQuery insertAudience{db}, updateAudience{db}, deleteAudience{db}, deleteMemberships{db};
     QSqlQuery byId{db}, byName{db}, all{db};
-    QSqlQuery memberships{db}, upsertMembership{db}, counts{db}, allCounts{db}, realized{db};
+    SqliteStatement memberships, upsertMembership;
+    QSqlQuery counts{db}, allCounts{db}, realized{db};
     QSqlQuery removeExited{db};
 };
 
@@ -104,7 +116,7 @@ SqliteStore::AudienceStatements *SqliteStore::audienceStatements()
     if (!isOpen())
         return nullptr;
     std::unique_ptr<AudienceStatements, AudienceStatementsDeleter> statements(
-        new AudienceStatements(m_db));
+        new AudienceStatements(m_db, m_statements->handle));
     QString error;
     if (!statements->prepare(&error)) {
         fail(QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
@@ -241,18 +253,17 @@ QList<Membership> SqliteStore::memberships(qint64 profileId)
     AudienceStatements *s = audienceStatements();
     if (!s)
         return result;
-    QSqlQuery &q = s->memberships;
-    q.bindValue(0, profileId);
-    if (!exec(q))
-        return result;
-    while (q.next()) {
-        result.append(Membership{profileId, q.value(0).toString(),
-                                 q.value(1).toString() == QLatin1String("realized")
-                                     ? MembershipStatus::Realized
-                                     : MembershipStatus::Exited,
-                                 q.value(2).toString()});
+    SqliteStatement &statement = s->memberships;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, profileId);
+    while (statement.step()) {
+        result.append(Membership{profileId, statement.text(0),
+                                 statement.bytes(1) == "realized" ? MembershipStatus::Realized
+                                                                  : MembershipStatus::Exited,
+                                 statement.text(2)});
     }
-    q.finish();
+    if (statement.failed())
+        failStatement(statement);
     return result;
 }
 
@@ -261,14 +272,15 @@ bool SqliteStore::setMembership(const Membership &membership)
     AudienceStatements *s = audienceStatements();
     if (!s)
         return false;
-    static const QString realized = QStringLiteral("realized");
-    static const QString exited = QStringLiteral("exited");
-    QSqlQuery &q = s->upsertMembership;
-    q.bindValue(0, membership.profileId);
-    q.bindValue(1, membership.audienceId);
-    q.bindValue(2, membership.isRealized() ? realized : exited);
-    q.bindValue(3, membership.lastQualificationTime);
-    return exec(q);
+    SqliteStatement &statement = s->upsertMembership;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, membership.profileId);
+    statement.bind(2, membership.audienceId);
+    statement.bind(3, QByteArrayView(membership.isRealized() ? "realized" : "exited"));
+    statement.bind(4, membership.lastQualificationTime);
+    if (statement.step() || statement.failed())
+        return failStatement(statement);
+    return true;
 }
 
 MembershipCounts SqliteStore::membershipCounts(const QString &audienceId)
