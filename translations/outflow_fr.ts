@@ -1210,5 +1210,13 @@ Each action takes --help for its options.</source>
   remove ID|NOM
 Chaque action accepte --help pour ses options.</translation>
     </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Import de %1</translation>
+    </message>
+    <message>
+        <source>Evaluating the profiles</source>
+        <translation>Évaluation des profils</translation>
+    </message>
 </context>
 </TS>

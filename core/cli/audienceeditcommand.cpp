@@ -4,6 +4,7 @@
 #include "segmentation/audienceservice.h"
 #include "segmentation/segmenter.h"
 #include "stdindevice.h"
+#include "terminalprogress.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -58,9 +59,14 @@ int importCommand(Context &context, const QStringList &arguments)
         context.err << command << ": " << segmenter.lastError() << '\n';
     AudienceService service(store.store);
     service.setSegmenter(&segmenter);
-    const std::optional<AudienceImportSummary> summary =
-        service.import(parser.value(nameOption), parser.value(columnOption),
-                       parser.value(namespaceOption), &input);
+    std::optional<AudienceImportSummary> summary;
+    {
+        TerminalProgress progress(context.err, Text::tr("Importing %1").arg(name));
+        service.setProgressCallback(
+            [&progress](qint64 done, qint64 total) { progress.update(done, total); });
+        summary = service.import(parser.value(nameOption), parser.value(columnOption),
+                                 parser.value(namespaceOption), &input);
+    }
     if (!summary)
         return reportFailure(context, command, service);
 
@@ -144,7 +150,14 @@ int editCommand(Context &context, const QStringList &arguments)
     qint64 exited = 0;
     service.setTransitionCallback(
         [&](const MembershipTransition &transition) { ++(transition.entered ? entered : exited); });
-    if (!service.editRule(parser.positionalArguments().first(), parser.value(ruleOption)))
+    bool edited = false;
+    {
+        TerminalProgress progress(context.err, Text::tr("Evaluating the profiles"));
+        service.setProgressCallback(
+            [&progress](qint64 done, qint64 total) { progress.update(done, total); });
+        edited = service.editRule(parser.positionalArguments().first(), parser.value(ruleOption));
+    }
+    if (!edited)
         return reportFailure(context, command, service);
     context.out
         << Text::tr("Rule updated: %1 profiles entered, %2 exited.").arg(entered).arg(exited)

@@ -184,6 +184,45 @@ private slots:
         QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("frobnicate")}).exitCode, 2);
     }
 
+    void importShowsProgressOnATerminalOnly()
+    {
+        QByteArray csv("email\n");
+        for (int i = 0; i < 2000; ++i)
+            csv.append("p").append(QByteArray::number(i)).append("@example.com\n");
+        const QString file = write(QStringLiteral("progress.csv"), csv);
+        // script(1) runs the command on a pseudo-terminal, as an administrator
+        // at a shell would; its stdout carries the terminal's output.
+        // QString, not auto: a QStringBuilder would outlive the text it refers to.
+        const auto quoted = [](const QString &text) -> QString {
+            return QLatin1Char('\'') + text + QLatin1Char('\'');
+        };
+        const QString command =
+            QStringList{quoted(cli), QStringLiteral("--store"), quoted(m_store),
+                        QStringLiteral("audience import --name Terminal --identity-column email"
+                                       " --namespace email"),
+                        quoted(file)}
+                .join(QLatin1Char(' '));
+        const ProcessResult onTerminal =
+            runProcess(QStringLiteral("script"),
+                       {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        QCOMPARE(onTerminal.exitCode, 0);
+        QVERIFY2(onTerminal.out.contains(QLatin1String("Importing ")) &&
+                     onTerminal.out.contains(QLatin1String(" %")),
+                 qPrintable(onTerminal.out));
+        QVERIFY(onTerminal.out.contains(QLatin1String("\x1b[K"))); // the line is cleared after
+        QVERIFY(onTerminal.out.contains(QLatin1String("2000 members")));
+
+        // The same import through pipes: the summary only.
+        const ProcessResult piped =
+            run({QStringLiteral("audience"), QStringLiteral("import"), QStringLiteral("--name"),
+                 QStringLiteral("Terminal"), QStringLiteral("--identity-column"),
+                 QStringLiteral("email"), QStringLiteral("--namespace"), QStringLiteral("email"),
+                 file});
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(piped.err.isEmpty(), qPrintable(piped.err));
+        QVERIFY(!piped.out.contains(QLatin1Char('\r')));
+    }
+
 private:
     ProcessResult run(const QStringList &arguments)
     {
