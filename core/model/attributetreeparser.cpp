@@ -1,0 +1,292 @@
+// AttributeTree's reader: JSON text to a tree of keys and leaf texts.
+#include "attributetree.h"
+
+#include <QJsonDocument>
+
+namespace outflow {
+
+namespace {
+
+// JSON's nesting limit as QJsonDocument applies it: texts that reach the tree
+// were parsed by it, so a deeper one is malformed here too.
+constexpr int kMaxDepth = 1024;
+
+void appendUtf8(QByteArray &out, char32_t c)
+{
+    if (c < 0x80) {
+        out.append(char(c));
+    } else if (c < 0x800) {
+        out.append(char(0xC0 | (c >> 6))).append(char(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.append(char(0xE0 | (c >> 12)))
+            .append(char(0x80 | ((c >> 6) & 0x3F)))
+            .append(char(0x80 | (c & 0x3F)));
+    } else {
+        out.append(char(0xF0 | (c >> 18)))
+            .append(char(0x80 | ((c >> 12) & 0x3F)))
+            .append(char(0x80 | ((c >> 6) & 0x3F)))
+            .append(char(0x80 | (c & 0x3F)));
+    }
+}
+
+} // namespace
+
+// A recursive-descent reader of a JSON object that descends into objects only.
+class AttributeTree::Parser
+{
+public:
+    Parser(const QByteArray &text, AttributeTree &tree)
+        : m_p(text.constData())
+        , m_end(text.constData() + text.size())
+        , m_tree(tree)
+    {}
+
+    bool document(Node &root)
+    {
+        skipSpace();
+        if (!object(root, 0))
+            return false;
+        skipSpace();
+        return m_p == m_end;
+    }
+
+private:
+    bool object(Node &node, int depth)
+    {
+        if (depth > kMaxDepth || !consume('{'))
+            return false;
+        node.object = true;
+        skipSpace();
+        if (consume('}'))
+            return true;
+        do {
+            skipSpace();
+            Node member;
+            if (!key(member.key))
+                return false;
+            skipSpace();
+            if (!consume(':'))
+                return false;
+            skipSpace();
+            if (m_p < m_end && *m_p == '{') {
+                if (!object(member, depth + 1))
+                    return false;
+            } else if (!leaf(member.leaf, depth + 1)) {
+                return false;
+            }
+            node.members.push_back(std::move(member));
+            skipSpace();
+        } while (consume(','));
+        return consume('}');
+    }
+
+    // A key is held decoded: two spellings of one key ("a" and "\u0061") are
+    // the same member.
+    bool key(QByteArrayView &out)
+    {
+        const char *begin = m_p + 1;
+        bool escaped = false;
+        if (!string(&escaped))
+            return false;
+        const QByteArrayView raw(begin, m_p - 1 - begin);
+        if (!escaped) {
+            out = raw;
+            return true;
+        }
+        QByteArray decoded;
+        if (!unescape(raw, decoded))
+            return false;
+        m_tree.keep(decoded);
+        out = m_tree.m_texts.back();
+        return true;
+    }
+
+    bool leaf(QByteArrayView &out, int depth)
+    {
+        const char *begin = m_p;
+        if (m_p == m_end)
+            return false;
+        if (*m_p == '"') {
+            if (!string(nullptr))
+                return false;
+        } else if (*m_p == '[') {
+            if (!array(depth))
+                return false;
+        } else {
+            // A number, true, false or null: up to the next delimiter.
+            while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && !isSpace(*m_p))
+                ++m_p;
+            if (m_p == begin)
+                return false;
+        }
+        out = QByteArrayView(begin, m_p - begin);
+        return true;
+    }
+
+    // Skips a whole array (its elements are part of the leaf's text).
+    bool array(int depth)
+    {
+        int open = 0;
+        while (m_p < m_end) {
+            const char c = *m_p;
+            if (c == '"') {
+                if (!string(nullptr))
+                    return false;
+                continue;
+            }
+            ++m_p;
+            if (c == '[' || c == '{') {
+                if (++open + depth > kMaxDepth)
+                    return false;
+            } else if ((c == ']' || c == '}') && --open == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // At an opening quote; leaves m_p after the closing one.
+    bool string(bool *escaped)
+    {
+        if (!consume('"'))
+            return false;
+        while (m_p < m_end) {
+            const char c = *m_p++;
+            if (c == '"')
+                return true;
+            if (c == '\\') {
+                if (escaped)
+                    *escaped = true;
+                if (m_p == m_end)
+                    return false;
+                ++m_p;
+            }
+        }
+        return false;
+    }
+
+    static bool hex4(const char *p, const char *end, char32_t &value)
+    {
+        if (end - p < 4)
+            return false;
+        value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = p[i];
+            const int digit = c >= '0' && c <= '9'   ? c - '0'
+                              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                     : -1;
+            if (digit < 0)
+                return false;
+            value = value * 16 + char32_t(digit);
+        }
+        return true;
+    }
+
+    static bool unescape(QByteArrayView raw, QByteArray &out)
+    {
+        out.reserve(raw.size());
+        const char *p = raw.data();
+        const char *end = p + raw.size();
+        while (p < end) {
+            if (*p != '\\') {
+                out.append(*p++);
+                continue;
+            }
+            if (++p == end)
+                return false;
+            const char e = *p++;
+            switch (e) {
+            case '"':
+            case '\\':
+            case '/':
+                out.append(e);
+                break;
+            case 'b':
+                out.append('\b');
+                break;
+            case 'f':
+                out.append('\f');
+                break;
+            case 'n':
+                out.append('\n');
+                break;
+            case 'r':
+                out.append('\r');
+                break;
+            case 't':
+                out.append('\t');
+                break;
+            case 'u': {
+                char32_t c = 0;
+                if (!hex4(p, end, c))
+                    return false;
+                p += 4;
+                char32_t low = 0;
+                if (c >= 0xD800 && c < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
+                    hex4(p + 2, end, low) && low >= 0xDC00 && low < 0xE000) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                    p += 6;
+                } else if (c >= 0xD800 && c < 0xE000) {
+                    c = 0xFFFD; // a lone surrogate, as QJsonDocument reads it
+                }
+                appendUtf8(out, c);
+                break;
+            }
+            default:
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    void skipSpace()
+    {
+        while (m_p < m_end && isSpace(*m_p))
+            ++m_p;
+    }
+    bool consume(char c)
+    {
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    AttributeTree &m_tree;
+};
+
+bool AttributeTree::parse(const QByteArray &json)
+{
+    *this = AttributeTree();
+    keep(json);
+    Parser parser(m_texts.back(), *this);
+    if (!parser.document(m_root)) {
+        *this = AttributeTree();
+        return false;
+    }
+    return true;
+}
+
+AttributeTree AttributeTree::fromObject(const QJsonObject &object)
+{
+    AttributeTree tree;
+    tree.parse(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return tree;
+}
+
+void AttributeTree::keep(const QByteArray &bytes)
+{
+    // Implicit sharing keeps the bytes alive and unchanged (a writer detaches),
+    // except for QByteArray::fromRawData(), which owns nothing: copy that.
+    if (!bytes.isEmpty() && !const_cast<QByteArray &>(bytes).data_ptr().d_ptr())
+        m_texts.emplace_back(bytes.constData(), bytes.size());
+    else
+        m_texts.push_back(bytes);
+}
+
+} // namespace outflow
