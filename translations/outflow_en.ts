@@ -30,5 +30,12 @@
             <numerusform>Audience “%1” created (id %2): %n profiles realized.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row(s) rejected.</source>
+        <translation>
+            <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row rejected.</numerusform>
+            <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n rows rejected.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1136,10 +1136,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>audience import : impossible de lire « %1 » : %2</translation>
     </message>
     <message>
-        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %6 rows rejected.</source>
-        <translation>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %6 lignes rejetées.</translation>
-    </message>
-    <message>
         <source>The new name.</source>
         <translation>Le nouveau nom.</translation>
     </message>
@@ -1217,6 +1213,13 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>Evaluating the profiles</source>
         <translation>Évaluation des profils</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row(s) rejected.</source>
+        <translation>
+            <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n ligne rejetée.</numerusform>
+            <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n lignes rejetées.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -87,13 +87,13 @@ int importCommand(Context &context, const QStringList &arguments)
         context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
     } else {
         context.out << Text::tr("Audience “%1”: %2 members (%3 entered, %4 exited, %5 new "
-                                "profiles); %6 rows rejected.")
+                                "profiles); %n row(s) rejected.",
+                                nullptr, int(summary->errors.size()))
                            .arg(summary->audience.name)
                            .arg(summary->members)
                            .arg(summary->entered)
                            .arg(summary->exited)
                            .arg(summary->profilesCreated)
-                           .arg(summary->errors.size())
                     << '\n';
     }
     return summary->errors.isEmpty() ? ExitSuccess : ExitUsage;

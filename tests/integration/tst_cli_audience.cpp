@@ -117,6 +117,7 @@ private slots:
         QVERIFY2(errors[0].contains(QLatin1String("line 12")), qPrintable(errors[0]));
         QVERIFY2(errors[1].contains(QLatin1String("line 52")), qPrintable(errors[1]));
         QVERIFY2(r.out.contains(QLatin1String("98 members")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("; 2 rows rejected.")), qPrintable(r.out));
 
         r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
         const QJsonObject upload =
