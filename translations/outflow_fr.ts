@@ -611,6 +611,60 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::AudienceTableModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Custom upload</source>
+        <translation>Import personnalisé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Realized</source>
+        <translation>Réalisés</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Sortis</translation>
+    </message>
+    <message>
+        <source>Merge policy</source>
+        <translation>Politique de fusion</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AudiencesPage</name>
+    <message>
+        <source>No audience yet</source>
+        <translation>Aucune audience pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Rule audiences and uploaded CSV audiences appear here with their member counts.</source>
+        <translation>Les audiences à règle et les audiences importées en CSV apparaissent ici avec leur nombre de membres.</translation>
+    </message>
+    <message>
+        <source>Create one with &lt;b&gt;outflowctl audience add&lt;/b&gt; or &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
+        <translation>Créez-en une avec &lt;b&gt;outflowctl audience add&lt;/b&gt; ou &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Add a rule audience with &lt;b&gt;outflowctl audience add --name N --rule EXPR&lt;/b&gt;, or upload members with &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
+        <translation>Ajoutez une audience à règle avec &lt;b&gt;outflowctl audience add --name N --rule EXPR&lt;/b&gt;, ou importez des membres avec &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::EngineHost</name>
     <message>
         <source>The ingest endpoint needs its token from the keychain: %1</source>
@@ -642,18 +696,6 @@
     <message>
         <source>Audiences</source>
         <translation>Audiences</translation>
-    </message>
-    <message>
-        <source>No audience yet</source>
-        <translation>Aucune audience pour l&apos;instant</translation>
-    </message>
-    <message>
-        <source>Rule audiences and uploaded CSV audiences appear here with their member counts.</source>
-        <translation>Les audiences à règle et les audiences importées en CSV apparaissent ici avec leur nombre de membres.</translation>
-    </message>
-    <message>
-        <source>Create one with &lt;b&gt;outflowctl audience add&lt;/b&gt; or &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
-        <translation>Créez-en une avec &lt;b&gt;outflowctl audience add&lt;/b&gt; ou &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Profiles</source>

@@ -21,6 +21,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::ingestEndpointStarted, this, &EngineHost::ingestEndpointStarted);
     connect(m_engine, &Engine::fragmentsCommitted, this, &EngineHost::fragmentsCommitted);
     connect(m_engine, &Engine::profileCountChanged, this, &EngineHost::profileCountChanged);
+    connect(m_engine, &Engine::audiencesChanged, this, &EngineHost::audiencesChanged);
     m_thread.start();
 }
 
@@ -59,6 +60,11 @@ void EngineHost::startIngestEndpoint(quint16 port)
 void EngineHost::stopIngestEndpoint()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::stopIngestEndpoint, Qt::QueuedConnection);
+}
+
+void EngineHost::refreshAudiences()
+{
+    QMetaObject::invokeMethod(m_engine, &Engine::refreshAudiences, Qt::QueuedConnection);
 }
 
 } // namespace outflow::ui

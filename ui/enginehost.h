@@ -1,6 +1,9 @@
 #pragma once
 
+#include "model/audiencesummary.h"
+
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QThread>
 
@@ -34,6 +37,8 @@ public:
     // does not block).
     void startIngestEndpoint(quint16 port);
     void stopIngestEndpoint();
+    // Asynchronous; answered by audiencesChanged() (once the store is open).
+    void refreshAudiences();
 
 signals:
     void storeOpened();
@@ -41,6 +46,7 @@ signals:
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
     void profileCountChanged(qint64 count);
+    void audiencesChanged(const QList<outflow::AudienceSummary> &audiences);
 
 private:
     QString m_storePath;

@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "app/appinfo.h"
 #include "app/settings.h"
+#include "audiencespage.h"
 #include "emptystatepage.h"
 #include "enginehost.h"
 #include "secrets/secretstore.h"
@@ -65,8 +66,12 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
     connect(m_navigation->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_pages->setCurrentIndex(current.row());
+                if (!current.isValid())
+                    return;
+                m_pages->setCurrentIndex(current.row());
+                // outflowctl may have changed them since the last snapshot.
+                if (current.row() == int(Page::Audiences) && m_engine && m_storeOpen)
+                    m_engine->refreshAudiences();
             });
 
     resize(960, 640);
@@ -93,10 +98,7 @@ void MainWindow::createPages()
          tr("Connect one with <b>outflowctl destination add</b>; the connection wizard arrives in "
             "a "
             "later version.")},
-        {tr("Audiences"), QStringLiteral("system-users"), tr("No audience yet"),
-         tr("Rule audiences and uploaded CSV audiences appear here with their member counts."),
-         tr("Create one with <b>outflowctl audience add</b> or <b>outflowctl audience "
-            "import</b>.")},
+        {tr("Audiences"), QStringLiteral("system-users"), {}, {}, {}}, // an AudiencesPage
         {tr("Profiles"), QStringLiteral("avatar-default"), tr("No profile yet"),
          tr("Customer profiles appear here once fragments are ingested, with their identities, "
             "memberships and export history."),
@@ -115,6 +117,11 @@ void MainWindow::createPages()
         auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
         item->setEditable(false);
         m_navigationModel->appendRow(item);
+        if (m_pages->count() == int(Page::Audiences)) {
+            m_audiencesPage = new AudiencesPage(m_pages);
+            m_pages->addWidget(m_audiencesPage);
+            continue;
+        }
         auto *widget = new EmptyStatePage(page.heading, page.whatAppears, page.howToBegin, m_pages);
         m_pages->addWidget(widget);
     }
@@ -193,6 +200,7 @@ void MainWindow::setEngine(EngineHost *engine)
             page->setHeading(count == 0 ? tr("No profile yet")
                                         : tr("%n profile(s) in the store", nullptr, int(count)));
     });
+    connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
         if (m_storeOpen && m_ingestAction->isChecked())

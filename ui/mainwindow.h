@@ -16,6 +16,7 @@ struct SecretResult;
 
 namespace outflow::ui {
 
+class AudiencesPage;
 class EngineHost;
 
 // The shell: navigation on the left, one page per area on the right, the
@@ -69,6 +70,7 @@ private:
     QStandardItemModel *m_navigationModel;
     QListView *m_navigation;
     QStackedWidget *m_pages;
+    AudiencesPage *m_audiencesPage = nullptr;
     QLabel *m_keychainStatus;
     QLabel *m_demoStatus;
     QLabel *m_ingestStatus;

@@ -15,7 +15,14 @@ namespace outflow {
 Engine::Engine(QString storePath, QObject *parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
-{}
+    , m_audiencesTimer(new QTimer(this))
+{
+    qRegisterMetaType<AudienceSummary>();
+    qRegisterMetaType<QList<AudienceSummary>>();
+    m_audiencesTimer->setSingleShot(true);
+    m_audiencesTimer->setInterval(AudiencesRefreshMs);
+    connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);
+}
 
 Engine::~Engine()
 {
@@ -52,6 +59,7 @@ void Engine::open()
     emit opened();
     m_profileCount = m_store->profileCount();
     emit profileCountChanged(m_profileCount);
+    refreshAudiences();
 }
 
 void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
@@ -73,6 +81,7 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
                 emit fragmentsCommitted(count);
                 m_profileCount += profileDelta;
                 emit profileCountChanged(m_profileCount);
+                scheduleAudiencesRefresh();
             });
     const quint16 bound = m_ingestServer->start(port, address);
     if (bound == 0) {
@@ -91,6 +100,35 @@ void Engine::reloadAudiences()
     // Also when it loaded: a stored rule that no longer parses is named here.
     if (!m_segmenter->lastError().isEmpty())
         qCWarning(lcApp).noquote() << m_segmenter->lastError();
+    scheduleAudiencesRefresh();
+}
+
+void Engine::refreshAudiences()
+{
+    if (!m_store)
+        return;
+    m_audiencesTimer->stop(); // this read answers any pending one
+    const QList<Audience> audiences = m_store->audiences();
+    if (!m_store->lastError().isEmpty())
+        qCWarning(lcApp).noquote() << m_store->lastError();
+    const QHash<QString, MembershipCounts> counts = m_store->allMembershipCounts();
+    QList<AudienceSummary> summaries;
+    summaries.reserve(audiences.size());
+    for (const Audience &audience : audiences) {
+        const MembershipCounts count = counts.value(audience.id);
+        summaries.append({audience.id, audience.name, audience.origin, audience.rule,
+                          audience.mergePolicyId, count.realized, count.exited, audience.createdAt,
+                          audience.updatedAt});
+    }
+    emit audiencesChanged(summaries);
+}
+
+void Engine::scheduleAudiencesRefresh()
+{
+    // Not restarted while pending: a steady stream of commits still gets
+    // a snapshot every AudiencesRefreshMs.
+    if (m_store && !m_audiencesTimer->isActive())
+        m_audiencesTimer->start();
 }
 
 void Engine::purgeExpiredMemberships()

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "model/audiencesummary.h"
+
 #include <memory>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
+
+class QTimer;
 
 namespace outflow {
 
@@ -45,6 +50,10 @@ public slots:
     // Removes exited memberships past their retention period; also done at
     // open() and then every hour.
     void purgeExpiredMemberships();
+    // Reads every audience with its member counts now and emits
+    // audiencesChanged(); also done after open() and, at most twice a second,
+    // after ingest commits and audience reloads.
+    void refreshAudiences();
 
 signals:
     void opened();
@@ -53,13 +62,21 @@ signals:
     void fragmentsCommitted(int count);
     // After open() and after each commit of ingested fragments.
     void profileCountChanged(qint64 count);
+    // Every audience by name, with its realized and exited member counts.
+    void audiencesChanged(const QList<outflow::AudienceSummary> &audiences);
 
 private:
+    // Coalesces refreshes: one read per AudiencesRefreshMs at most.
+    void scheduleAudiencesRefresh();
+
+    static constexpr int AudiencesRefreshMs = 500;
+
     QString m_storePath;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Ingestor> m_ingestor;
     std::unique_ptr<Segmenter> m_segmenter;
     IngestServer *m_ingestServer = nullptr;
+    QTimer *m_audiencesTimer;  // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };
 
