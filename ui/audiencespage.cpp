@@ -47,6 +47,9 @@ AudiencesPage::AudiencesPage(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // The name takes the room left; the other columns fit their contents
+    // (a date-time cut to "11/28/26 11:…" says nothing).
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AudienceTableModel::Name,
                                                      QHeaderView::Stretch);
     m_view->horizontalHeader()->setHighlightSections(false);
