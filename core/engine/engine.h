@@ -66,7 +66,8 @@ signals:
     void audiencesChanged(const QList<outflow::AudienceSummary> &audiences);
 
 private:
-    // Coalesces refreshes: one read per AudiencesRefreshMs at most.
+    // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
+    // when a read is slow (see refreshAudiences()).
     void scheduleAudiencesRefresh();
 
     static constexpr int AudiencesRefreshMs = 500;

@@ -14,6 +14,8 @@ namespace outflow {
 struct Fragment
 {
     QList<Identity> identities;
+    // The file ingest (PrefetchingReader) empties it when `json` is set: the
+    // merge reads `json`, and freeing the object on the reading thread is cheaper.
     QJsonObject attributes;
     // The record's JSON text as received and validated (identityMap
     // included), when the reader has it: the merge works on that text and
