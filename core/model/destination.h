@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace outflow {
+
+// How a destination authenticates its requests (DESIGN §2, Authentication).
+// The stored and CLI spelling comes from authTypeName().
+enum class AuthType : quint8 {
+    None,
+    Bearer,
+    OAuth2ClientCredentials,
+    OAuth2Password,
+};
+
+inline QString authTypeName(AuthType type)
+{
+    switch (type) {
+    case AuthType::None:
+        return QStringLiteral("none");
+    case AuthType::Bearer:
+        return QStringLiteral("bearer");
+    case AuthType::OAuth2ClientCredentials:
+        return QStringLiteral("oauth2-client-credentials");
+    case AuthType::OAuth2Password:
+        return QStringLiteral("oauth2-password");
+    }
+    return {};
+}
+
+// Where OAuth2 client credentials travel to the token endpoint (RFC 6749
+// §2.3.1): in the form body, or in a Basic Authorization header.
+enum class CredentialsPlacement : quint8 { Body, BasicHeader };
+
+// One custom header of a destination ("h1:v1,h2:v2" in the CLI).
+struct HttpHeader
+{
+    QString name;
+    QString value;
+    friend bool operator==(const HttpHeader &, const HttpHeader &) = default;
+};
+
+// A connection to an HTTP endpoint (DESIGN §1). Holds no secret: the bearer
+// token, client secret, password and key passphrase live in the keychain
+// under keys derived from `id` (DESIGN §6).
+struct Destination
+{
+    QString id; // UUID, without braces
+    QString name;
+    QString description;
+    QUrl endpoint;
+    QList<HttpHeader> headers;
+    QString query; // "p1=v&p2=v", percent-encoding as given
+
+    AuthType auth = AuthType::None;
+    QUrl tokenUrl;
+    QString clientId;
+    CredentialsPlacement credentialsIn = CredentialsPlacement::Body;
+    QString username; // OAuth2 password grant
+
+    QString clientCertPath; // PEM or PKCS#12
+    QString clientKeyPath;  // PEM; empty with PKCS#12
+    QString caCertPath;     // empty: the system store
+
+    bool includeSegmentNames = false;
+    bool includeSegmentTimestamps = false;
+    bool http2PriorKnowledge = false; // cleartext HTTP/2 without upgrade
+
+    int timeoutMs = 2000;
+    int maxRetries = 2;
+    QList<int> retryScheduleMs{15000, 30000}; // delay before each retry, ±20 % jitter
+    int maxConcurrency = 1024;                // the adaptive window's ceiling
+
+    QStringList alerts; // alert kinds (DESIGN §2, Alerts)
+    bool enabled = true;
+    qint64 createdAt = 0; // UNIX ms
+    qint64 updatedAt = 0; // UNIX ms
+};
+
+} // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::Destination)
