@@ -37,3 +37,16 @@ outflow_build() {
     fi
     cmake --build --preset "$preset"
 }
+
+# Installs the pinned npm test peers (tests/peers/package-lock.json) when the
+# lock file changed since the last install. Needs the registry the first time.
+outflow_install_test_peers() {
+    local peers="$OUTFLOW_ROOT/tests/peers"
+    local stamp="$peers/node_modules/.outflow-lock"
+    if [ -f "$stamp" ] && cmp -s "$stamp" "$peers/package-lock.json"; then
+        return 0
+    fi
+    echo "Installing the npm test peers (tests/peers/package-lock.json)"
+    (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$peers/package-lock.json" "$stamp"
+}

@@ -18,6 +18,7 @@ if [ "${1:-}" = "--sanitize" ]; then
 fi
 
 outflow_install_packages
+outflow_install_test_peers
 outflow_build "$preset"
 
 build="$OUTFLOW_ROOT/build/$preset"
