@@ -50,3 +50,14 @@ struct Dataflow
 } // namespace outflow
 
 Q_DECLARE_METATYPE(outflow::Dataflow)
+
+class QJsonObject;
+
+namespace outflow {
+
+// The store's `config` column of a dataflow: mapped audiences, attributes and
+// triggers (camelCase keys; missing keys keep their defaults).
+QJsonObject dataflowConfigToJson(const Dataflow &dataflow);
+void dataflowConfigFromJson(const QJsonObject &config, Dataflow *dataflow);
+
+} // namespace outflow

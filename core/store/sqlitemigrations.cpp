@@ -98,6 +98,51 @@ QStringList schemaVersion1()
     };
 }
 
+// Version 2: what activation needs beside the version 1 tables (issue #5).
+QStringList schemaVersion2()
+{
+    return {
+        // Live exports are sent before backfill and replay (the sender's lanes).
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN lane TEXT NOT NULL DEFAULT 'live'"
+                       " CHECK (lane IN ('live', 'backfill', 'replay'))"),
+        // Why each profile was exported or excluded, per dataflow (profiles --why).
+        // Pruned by age with the memberships' retention.
+        QStringLiteral("CREATE TABLE activations ("
+                       " id INTEGER PRIMARY KEY,"
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " profile_id INTEGER NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN ('exported', 'excluded')),"
+                       " export_id TEXT,"
+                       " reason TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX activations_by_profile"
+                       " ON activations(dataflow_id, profile_id, id)"),
+        QStringLiteral("CREATE INDEX activations_by_time ON activations(created_at)"),
+        // Cumulative figures per dataflow: received, created, excluded (by reason)…
+        QStringLiteral("CREATE TABLE dataflow_counters ("
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL,"
+                       " value INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (dataflow_id, name)) WITHOUT ROWID"),
+        // A backfill or resend walks the realized members of its audiences (a JSON
+        // array), one after the other, in profile order; its cursor is committed
+        // with each page's exports.
+        QStringLiteral("CREATE TABLE backfills ("
+                       " id INTEGER PRIMARY KEY,"
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('backfill', 'resend')),"
+                       " audience_ids TEXT NOT NULL,"
+                       " audience_index INTEGER NOT NULL DEFAULT 0,"
+                       " after_profile_id INTEGER NOT NULL DEFAULT 0,"
+                       " done INTEGER NOT NULL DEFAULT 0,"
+                       " total INTEGER NOT NULL DEFAULT 0,"
+                       " finished INTEGER NOT NULL DEFAULT 0 CHECK (finished IN (0, 1)),"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX backfills_pending ON backfills(finished, id)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -107,6 +152,10 @@ QList<Migration> SqliteStore::migrations()
          QStringLiteral("Profiles, identities, audiences, memberships, destinations, "
                         "dataflows and the outbox"),
          schemaVersion1()},
+        {2,
+         QStringLiteral("Activation: export lanes, the activation log, dataflow counters and "
+                        "backfills"),
+         schemaVersion2()},
     };
 }
 

@@ -37,6 +37,11 @@ void SqliteStatement::bind(int index, const QString &text)
     bind(index, QByteArrayView(utf8));
 }
 
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_statement, index);
+}
+
 bool SqliteStatement::step()
 {
     const int result = sqlite3_step(m_statement);

@@ -34,6 +34,7 @@ public:
     void bind(int index, qint64 value);
     void bind(int index, QByteArrayView utf8); // TEXT, copied by SQLite
     void bind(int index, const QString &text);
+    void bindNull(int index);
     void bindBlobAsText(int index, const QByteArray &utf8) { bind(index, QByteArrayView(utf8)); }
 
     // True when a row is available; false at the end or on error (see failed()).

@@ -72,6 +72,32 @@ public:
     QList<qint64> realizedMembers(const QString &audienceId, qint64 afterId, int limit) override;
     qint64 removeExitedBefore(const QString &isoTime) override;
 
+    // Destinations and dataflows (sqlitedestinations.cpp).
+    bool insertDestination(const Destination &destination) override;
+    bool updateDestination(const Destination &destination) override;
+    bool deleteDestination(const QString &id) override;
+    std::optional<Destination> destination(const QString &id) override;
+    std::optional<Destination> destinationByName(const QString &name) override;
+    QList<Destination> destinations() override;
+    bool saveDataflow(const Dataflow &dataflow) override;
+    std::optional<Dataflow> dataflowOfDestination(const QString &destinationId) override;
+    QList<Dataflow> dataflows() override;
+
+    // The outbox, activation log, counters and backfills (sqliteoutbox.cpp).
+    bool enqueueExport(const OutboxExport &exportRow) override;
+    qint64 outboxCount(const QString &dataflowId) override;
+    QList<OutboxExport> outbox(const QString &dataflowId, qint64 afterSequence,
+                               int limit) override;
+    bool recordActivation(const ActivationRecord &record) override;
+    QList<ActivationRecord> activations(const QString &dataflowId, qint64 profileId,
+                                        int limit) override;
+    qint64 removeActivationsBefore(qint64 beforeMs) override;
+    bool addDataflowCounter(const QString &dataflowId, const QString &name, qint64 delta) override;
+    QHash<QString, qint64> dataflowCounters(const QString &dataflowId) override;
+    qint64 saveBackfill(const Backfill &backfill) override;
+    QList<Backfill> pendingBackfills(const QString &dataflowId = {}) override;
+    QList<Backfill> backfills(const QString &dataflowId) override;
+
 private:
     struct Statements;
 
@@ -117,6 +143,20 @@ private:
     bool checkAudienceName(const Audience &audience);
     std::optional<Audience> readAudience(QSqlQuery &query);
     std::unique_ptr<AudienceStatements, AudienceStatementsDeleter> m_audienceStatements;
+
+    // The activation statements (sqliteactivation_p.h), likewise.
+    struct ActivationStatements;
+    struct ActivationStatementsDeleter
+    {
+        void operator()(ActivationStatements *statements) const;
+    };
+    ActivationStatements *activationStatements();
+    bool checkDestinationName(const Destination &destination);
+    // Runs a prepared query and turns each row into a value; lastError() is
+    // cleared first, so an empty list with it empty means no rows.
+    template<typename Row, typename FromRow>
+    QList<Row> readRows(QSqlQuery &query, FromRow fromRow);
+    std::unique_ptr<ActivationStatements, ActivationStatementsDeleter> m_activationStatements;
 };
 
 } // namespace outflow

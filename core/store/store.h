@@ -1,6 +1,9 @@
 #pragma once
 
 #include "model/audience.h"
+#include "model/dataflow.h"
+#include "model/destination.h"
+#include "model/export.h"
 #include "model/identity.h"
 #include "model/profile.h"
 
@@ -100,6 +103,50 @@ public:
     // Retention: deletes exited memberships whose lastQualificationTime is
     // before `isoTime` (same format); returns how many, or -1 on failure.
     virtual qint64 removeExitedBefore(const QString &isoTime) = 0;
+
+    // --- destinations and dataflows (activation) ------------------------------
+    // Names are unique, as for audiences. Deleting a destination deletes its
+    // dataflow, outbox, activation log, counters and backfills.
+    virtual bool insertDestination(const Destination &destination) = 0;
+    // Rewrites everything but id and createdAt, by id.
+    virtual bool updateDestination(const Destination &destination) = 0;
+    virtual bool deleteDestination(const QString &id) = 0;
+    virtual std::optional<Destination> destination(const QString &id) = 0;
+    virtual std::optional<Destination> destinationByName(const QString &name) = 0;
+    virtual QList<Destination> destinations() = 0; // by name
+    // Inserts or replaces the dataflow of its destination.
+    virtual bool saveDataflow(const Dataflow &dataflow) = 0;
+    virtual std::optional<Dataflow> dataflowOfDestination(const QString &destinationId) = 0;
+    virtual QList<Dataflow> dataflows() = 0;
+
+    // --- the outbox and the activation log -------------------------------------
+    // Appends an export; its sequence is assigned by the store.
+    virtual bool enqueueExport(const OutboxExport &exportRow) = 0;
+    // Exports of a dataflow still in the outbox (pending, retrying or failed).
+    virtual qint64 outboxCount(const QString &dataflowId) = 0;
+    // The outbox in sequence order, after `afterSequence`, at most `limit`.
+    virtual QList<OutboxExport> outbox(const QString &dataflowId, qint64 afterSequence,
+                                       int limit) = 0;
+    virtual bool recordActivation(const ActivationRecord &record) = 0;
+    // A profile's decisions for a dataflow, newest first.
+    virtual QList<ActivationRecord> activations(const QString &dataflowId, qint64 profileId,
+                                                int limit) = 0;
+    // Removes activation records older than `beforeMs`; returns how many or -1.
+    virtual qint64 removeActivationsBefore(qint64 beforeMs) = 0;
+    // Cumulative per-dataflow figures ("received", "created", "excluded",
+    // "excluded:<reason>"…): adds `delta` to one.
+    virtual bool addDataflowCounter(const QString &dataflowId, const QString &name,
+                                    qint64 delta) = 0;
+    virtual QHash<QString, qint64> dataflowCounters(const QString &dataflowId) = 0;
+
+    // --- backfills -------------------------------------------------------------
+    // Inserts (id 0: the id is assigned and returned) or updates a backfill;
+    // returns its id, 0 on failure.
+    virtual qint64 saveBackfill(const Backfill &backfill) = 0;
+    // Backfills not finished, oldest first; with `dataflowId`, of that one.
+    virtual QList<Backfill> pendingBackfills(const QString &dataflowId = {}) = 0;
+    // Every backfill of a dataflow, newest first.
+    virtual QList<Backfill> backfills(const QString &dataflowId) = 0;
 };
 
 } // namespace outflow
