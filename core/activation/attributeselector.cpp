@@ -1,6 +1,7 @@
 #include "attributeselector.h"
 
-#include <cstring>
+#include "model/jsontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -8,9 +9,8 @@ namespace outflow {
 
 namespace {
 
-// QJsonDocument's nesting limit: stored attributes were parsed by it once, so
-// a deeper text is malformed; the limit also bounds the walker's recursion.
-constexpr int kMaxDepth = 1024;
+// QJsonDocument's nesting limit (jsontext.h); also bounds the walker's recursion.
+using jsontext::kMaxDepth;
 
 bool isSpace(char c)
 {
@@ -197,49 +197,14 @@ private:
         return m_p != begin;
     }
 
-    // Skips a whole object or array, counting brackets outside strings.
-    bool container(int depth)
-    {
-        int open = 0;
-        while (m_p < m_end) {
-            const char c = *m_p;
-            if (c == '"') {
-                if (!string(nullptr))
-                    return false;
-                continue;
-            }
-            ++m_p;
-            if (c == '[' || c == '{') {
-                if (++open + depth > kMaxDepth)
-                    return false;
-            } else if ((c == ']' || c == '}') && --open == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
+    bool container(int depth) { return advance(jsontext::skipContainer(m_p, m_end, depth)); }
+    bool string(bool *escaped) { return advance(jsontext::skipString(m_p, m_end, escaped)); }
 
-    // At an opening quote; leaves the walker after the closing one. Strings
-    // are most of a profile's text: memchr finds the closing quote, and a
-    // quote after an odd run of backslashes is escaped.
-    bool string(bool *escaped)
+    bool advance(const char *to)
     {
-        if (!consume('"'))
+        if (!to)
             return false;
-        const char *begin = m_p;
-        for (;;) {
-            const auto *quote = static_cast<const char *>(std::memchr(m_p, '"', m_end - m_p));
-            if (!quote)
-                return false;
-            const char *run = quote;
-            while (run > begin && run[-1] == '\\')
-                --run;
-            m_p = quote + 1;
-            if ((quote - run) % 2 == 0)
-                break;
-        }
-        if (escaped && std::memchr(begin, '\\', m_p - 1 - begin))
-            *escaped = true;
+        m_p = to;
         return true;
     }
 
