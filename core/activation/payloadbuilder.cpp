@@ -1,5 +1,6 @@
 #include "payloadbuilder.h"
 
+#include <algorithm>
 #include <QSet>
 #include <QVarLengthArray>
 
@@ -160,9 +161,11 @@ QByteArray PayloadBuilder::build(const QByteArray &attributesJson,
                                  const QList<Membership> &memberships) const
 {
     QByteArray out;
-    // Room for the selected attributes (at most the whole text) and typical
-    // memberships and identities: one allocation in the common case.
-    out.reserve(attributesJson.size() + 48 + memberships.size() * 160 + identities.size() * 64);
+    // Room for typical selected attributes, memberships and identities: one
+    // allocation in the common case. Capped, not the whole attribute text:
+    // the export keeps its capacity for as long as it waits in a queue.
+    out.reserve(std::min<qsizetype>(attributesJson.size(), 2048) + 48 + memberships.size() * 160 +
+                identities.size() * 64);
     out.append('{');
     bool wellFormed = true;
     if (m_attributes.appendSelected(attributesJson, out, &wellFormed))
