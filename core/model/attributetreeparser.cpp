@@ -1,5 +1,6 @@
 // AttributeTree's reader: JSON text to a tree of keys and leaf texts.
 #include "attributetree.h"
+#include "jsontext.h"
 
 #include <QJsonDocument>
 
@@ -7,9 +8,7 @@ namespace outflow {
 
 namespace {
 
-// JSON's nesting limit as QJsonDocument applies it: texts that reach the tree
-// were parsed by it, so a deeper one is malformed here too.
-constexpr int kMaxDepth = 1024;
+using jsontext::kMaxDepth;
 
 void appendUtf8(QByteArray &out, char32_t c)
 {
@@ -124,45 +123,17 @@ private:
     }
 
     // Skips a whole array (its elements are part of the leaf's text).
-    bool array(int depth)
-    {
-        int open = 0;
-        while (m_p < m_end) {
-            const char c = *m_p;
-            if (c == '"') {
-                if (!string(nullptr))
-                    return false;
-                continue;
-            }
-            ++m_p;
-            if (c == '[' || c == '{') {
-                if (++open + depth > kMaxDepth)
-                    return false;
-            } else if ((c == ']' || c == '}') && --open == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
+    bool array(int depth) { return advance(jsontext::skipContainer(m_p, m_end, depth)); }
 
     // At an opening quote; leaves m_p after the closing one.
-    bool string(bool *escaped)
+    bool string(bool *escaped) { return advance(jsontext::skipString(m_p, m_end, escaped)); }
+
+    bool advance(const char *to)
     {
-        if (!consume('"'))
+        if (!to)
             return false;
-        while (m_p < m_end) {
-            const char c = *m_p++;
-            if (c == '"')
-                return true;
-            if (c == '\\') {
-                if (escaped)
-                    *escaped = true;
-                if (m_p == m_end)
-                    return false;
-                ++m_p;
-            }
-        }
-        return false;
+        m_p = to;
+        return true;
     }
 
     static bool hex4(const char *p, const char *end, char32_t &value)
