@@ -144,9 +144,10 @@ IngestRun runIngest(const QString &file, const QString &storePath, int batch, in
     Ingestor ingestor(store);
     bool segmentationFailed = false;
     if (audiences > 0) {
-        ingestor.setMergedCallback([&](const Fragment &, const MergeReport &report) {
+        ingestor.setMergedCallback([&](const Fragment &, const MergeReport &report, QString *) {
             if (!segmenter.process(report))
                 segmentationFailed = true;
+            return true;
         });
     }
     ingestor.setBatchSize(batch);

@@ -3,6 +3,7 @@
 #include "audiencecommand_p.h"
 #include "cli.h"
 #include "command.h"
+#include "engine/pipeline.h"
 #include "segmentation/audienceservice.h"
 #include "store/sqlitestore.h"
 
@@ -41,6 +42,8 @@ int addCommand(Context &context, const QStringList &arguments)
     if (!store.open())
         return ExitFailure;
     AudienceService service(store.store);
+    if (!store.attachPipeline(service))
+        return ExitFailure;
     const std::optional<Audience> audience =
         service.create(parser.value(nameOption), parser.value(ruleOption),
                        parser.value(descriptionOption), parser.value(policyOption));
@@ -146,12 +149,31 @@ AudienceStore::AudienceStore(Context &context, QString command)
     , m_command(std::move(command))
 {}
 
+AudienceStore::~AudienceStore()
+{
+    pipeline.reset(); // before the store it refers to
+}
+
 bool AudienceStore::open()
 {
     if (store.open())
         return true;
     m_context.err << m_command << ": " << store.lastError() << '\n';
     return false;
+}
+
+bool AudienceStore::attachPipeline(AudienceService &service,
+                                   std::function<void(const MembershipTransition &)> observer)
+{
+    pipeline = std::make_unique<Pipeline>(store);
+    const bool loaded = pipeline->reload();
+    // Also when it loaded: a stored rule that no longer parses is named.
+    if (!pipeline->lastError().isEmpty())
+        m_context.err << m_command << ": " << pipeline->lastError() << '\n';
+    if (!loaded)
+        return false;
+    pipeline->attach(service, std::move(observer));
+    return true;
 }
 
 QJsonObject audienceJson(const Audience &audience, const MembershipCounts &counts)

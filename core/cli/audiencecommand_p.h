@@ -6,11 +6,14 @@
 #include "model/audience.h"
 #include "store/sqlitestore.h"
 
+#include <memory>
 #include <QJsonObject>
 
 namespace outflow {
 class AudienceService;
-}
+struct MembershipTransition;
+class Pipeline;
+} // namespace outflow
 
 namespace outflow::cli {
 
@@ -18,9 +21,16 @@ namespace outflow::cli {
 struct AudienceStore
 {
     AudienceStore(Context &context, QString command);
+    ~AudienceStore();
     bool open();
+    // Segmentation and activation for what `service` changes (Pipeline):
+    // transitions queue their exports, imported new profiles are segmented.
+    // False (message printed) when the store failed.
+    bool attachPipeline(AudienceService &service,
+                        std::function<void(const MembershipTransition &)> observer = {});
 
     SqliteStore store;
+    std::unique_ptr<Pipeline> pipeline;
 
 private:
     Context &m_context;

@@ -2,7 +2,6 @@
 #include "audiencecommand_p.h"
 #include "cli.h"
 #include "segmentation/audienceservice.h"
-#include "segmentation/segmenter.h"
 #include "stdindevice.h"
 #include "terminalprogress.h"
 
@@ -54,11 +53,11 @@ int importCommand(Context &context, const QStringList &arguments)
     AudienceStore store(context, command);
     if (!store.open())
         return ExitFailure;
-    Segmenter segmenter(store.store); // profiles the upload creates meet the rules too
-    if (!segmenter.reload())
-        context.err << command << ": " << segmenter.lastError() << '\n';
     AudienceService service(store.store);
-    service.setSegmenter(&segmenter);
+    // Profiles the upload creates meet the rules too; members entering or
+    // leaving a mapped audience are exported.
+    if (!store.attachPipeline(service))
+        return ExitFailure;
     std::optional<AudienceImportSummary> summary;
     {
         TerminalProgress progress(context.err, Text::tr("Importing %1").arg(name));
@@ -148,8 +147,10 @@ int editCommand(Context &context, const QStringList &arguments)
     AudienceService service(store.store);
     qint64 entered = 0;
     qint64 exited = 0;
-    service.setTransitionCallback(
-        [&](const MembershipTransition &transition) { ++(transition.entered ? entered : exited); });
+    if (!store.attachPipeline(service, [&](const MembershipTransition &transition) {
+            ++(transition.entered ? entered : exited);
+        }))
+        return ExitFailure;
     bool edited = false;
     {
         TerminalProgress progress(context.err, Text::tr("Evaluating the profiles"));
@@ -181,6 +182,8 @@ int removeCommand(Context &context, const QStringList &arguments)
     if (!store.open())
         return ExitFailure;
     AudienceService service(store.store);
+    if (!store.attachPipeline(service)) // members exiting a mapped audience are exported
+        return ExitFailure;
     if (!service.remove(parser.positionalArguments().first()))
         return reportFailure(context, command, service);
     context.out << Text::tr("Audience removed.") << '\n';

@@ -48,6 +48,10 @@ bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QSt
 QList<Command> commands();
 
 int keychainCommand(Context &context);
+int destinationCommand(Context &context);
+int activateCommand(Context &context);
+int statusCommand(Context &context);
+int resendCommand(Context &context);
 int audienceCommand(Context &context);
 int ingestCommand(Context &context);
 int ingestTokenCommand(Context &context);

@@ -1,9 +1,9 @@
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
+#include "engine/pipeline.h"
 #include "ingest/ingestor.h"
 #include "ingest/ndjsonreader.h"
-#include "segmentation/segmenter.h"
 #include "stdindevice.h"
 #include "store/sqlitestore.h"
 
@@ -59,25 +59,22 @@ int ingestCommand(Context &context)
         context.err << Text::tr("ingest: %1").arg(store.lastError()) << '\n';
         return ExitFailure;
     }
-    // Rule audiences are evaluated after each merge, in its transaction.
-    Segmenter segmenter(store);
-    if (!segmenter.reload()) {
-        context.err << Text::tr("ingest: %1").arg(segmenter.lastError()) << '\n';
+    // Rule audiences are evaluated and exports decided after each merge, in
+    // its transaction.
+    Pipeline pipeline(store);
+    const bool loaded = pipeline.reload();
+    if (!pipeline.lastError().isEmpty())
+        context.err << Text::tr("ingest: %1").arg(pipeline.lastError()) << '\n';
+    if (!loaded)
         return ExitFailure;
-    }
-    if (!segmenter.lastError().isEmpty())
-        context.err << Text::tr("ingest: %1").arg(segmenter.lastError()) << '\n';
-    QString segmentationError;
+    const Segmenter &segmenter = pipeline.segmenter();
     Ingestor ingestor(store);
     ingestor.setBatchSize(batchSize);
-    ingestor.setMergedCallback([&](const Fragment &, const MergeReport &report) {
-        if (!segmenter.process(report) && segmentationError.isEmpty())
-            segmentationError = segmenter.lastError();
+    ingestor.setMergedCallback([&](const Fragment &, const MergeReport &report, QString *error) {
+        return pipeline.processMerge(report) || (*error = pipeline.lastError(), false);
     });
     NdjsonReader reader(&input);
     const IngestSummary summary = ingestor.ingest(reader);
-    if (!segmentationError.isEmpty())
-        context.err << Text::tr("ingest: %1").arg(segmentationError) << '\n';
 
     const QString source = fromStdin ? QStringLiteral("stdin") : name;
     for (const LineError &error : summary.errors)
@@ -115,7 +112,7 @@ int ingestCommand(Context &context)
                                .arg(segmenter.counters().exited)
                         << '\n';
     }
-    if (!summary.ok() || !segmentationError.isEmpty())
+    if (!summary.ok())
         return ExitFailure;
     return summary.errors.isEmpty() && !summary.emptyInput ? ExitSuccess : ExitUsage;
 }

@@ -1,15 +1,76 @@
+#include "activation/activationservice.h"
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace outflow::cli {
 
-// `outflowctl profiles [--count] [--identity NS:ID]`: looks profiles up.
+namespace {
+
+// The activation log of one profile for one destination, newest first.
+int printWhy(Context &context, Store &store, const Profile &profile, const QString &destinationName)
+{
+    ActivationService service(store);
+    const std::optional<Destination> destination = service.findDestination(destinationName);
+    if (!destination) {
+        context.err << Text::tr("profiles: %1").arg(service.lastError()) << '\n';
+        return service.lastErrorKind() == ActivationService::ErrorKind::Input ? ExitUsage
+                                                                              : ExitFailure;
+    }
+    const std::optional<Dataflow> dataflow = store.dataflowOfDestination(destination->id);
+    const QList<ActivationRecord> records =
+        dataflow ? store.activations(dataflow->id, profile.id, 1000) : QList<ActivationRecord>();
+    if (!store.lastError().isEmpty()) {
+        context.err << Text::tr("profiles: %1").arg(store.lastError()) << '\n';
+        return ExitFailure;
+    }
+    QJsonArray history;
+    for (const ActivationRecord &record : records) {
+        QJsonObject entry{
+            {QStringLiteral("time"),
+             QDateTime::fromMSecsSinceEpoch(record.createdAt, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("outcome"), record.outcome == ActivationOutcome::Exported
+                                            ? QStringLiteral("exported")
+                                            : QStringLiteral("excluded")},
+            {QStringLiteral("reason"), QJsonDocument::fromJson(record.reason).object()}};
+        if (!record.exportId.isEmpty())
+            entry.insert(QStringLiteral("exportId"), record.exportId);
+        history.append(entry);
+    }
+    if (context.json) {
+        context.out << QJsonDocument(history).toJson(QJsonDocument::Compact) << '\n';
+        return ExitSuccess;
+    }
+    if (history.isEmpty()) {
+        context.out << Text::tr("Profile %1 was never considered for “%2”: no mapped audience or "
+                                "attribute of it changed since it was activated.")
+                           .arg(profile.id)
+                           .arg(destination->name)
+                    << '\n';
+        return ExitSuccess;
+    }
+    for (const QJsonValue &value : std::as_const(history)) {
+        const QJsonObject entry = value.toObject();
+        context.out << entry.value(QLatin1String("time")).toString() << '\t'
+                    << entry.value(QLatin1String("outcome")).toString() << '\t'
+                    << QJsonDocument(entry.value(QLatin1String("reason")).toObject())
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    }
+    return ExitSuccess;
+}
+
+} // namespace
+
+// `outflowctl profiles [--count] [--identity NS:ID [--why DESTINATION]]`:
+// looks profiles up.
 int profilesCommand(Context &context)
 {
     QCommandLineParser parser;
@@ -18,14 +79,15 @@ int profilesCommand(Context &context)
     const QCommandLineOption identityOption(QStringLiteral("identity"),
                                             Text::tr("Print the profile owning this identity."),
                                             QStringLiteral("NS:ID"));
-    const QCommandLineOption whyOption(QStringLiteral("why"),
-                                       Text::tr("Export history with reasons (not available yet)."),
-                                       QStringLiteral("DESTINATION"));
+    const QCommandLineOption whyOption(
+        QStringLiteral("why"),
+        Text::tr("With --identity: why the profile was (or was not) sent to DESTINATION."),
+        QStringLiteral("DESTINATION"));
     parser.addOptions({countOption, identityOption, whyOption});
     if (!parseCommandOptions(parser, context, QStringLiteral("profiles"), false))
         return ExitUsage;
-    if (parser.isSet(whyOption)) {
-        context.err << Text::tr("profiles: --why is not available yet in this version.") << '\n';
+    if (parser.isSet(whyOption) && !parser.isSet(identityOption)) {
+        context.err << Text::tr("profiles: --why needs --identity NS:ID.") << '\n';
         return ExitUsage;
     }
     if (!parser.isSet(countOption) && !parser.isSet(identityOption)) {
@@ -72,6 +134,8 @@ int profilesCommand(Context &context)
                     << '\n';
         return ExitFailure;
     }
+    if (parser.isSet(whyOption))
+        return printWhy(context, store, *profile, parser.value(whyOption));
     QJsonObject document = profile->toXdm();
     document.insert(QStringLiteral("profileId"), profile->id);
     context.out << QJsonDocument(document).toJson(context.json ? QJsonDocument::Compact

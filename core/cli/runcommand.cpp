@@ -37,9 +37,10 @@ int ingestTokenCommand(Context &context)
     return RunEventLoop;
 }
 
-// `outflowctl run [--ingest-port P]`: runs the engine until SIGTERM/SIGINT.
-// Today it serves the local ingest endpoint; activation and delivery join it
-// in later versions.
+// `outflowctl run [--until-idle] [--ingest-port P]`: runs the engine until
+// SIGTERM/SIGINT (or, with --until-idle, until nothing is left to do): walks
+// backfills and, with --ingest-port, serves the local ingest endpoint.
+// Delivery joins it in a later version.
 int runCommand(Context &context)
 {
     QCommandLineParser parser;
@@ -59,15 +60,9 @@ int runCommand(Context &context)
     parser.addOptions({portOption, addressOption, limitOption, untilIdleOption});
     if (!parseCommandOptions(parser, context, QStringLiteral("run"), false))
         return ExitUsage;
-    if (!parser.isSet(portOption)) {
-        context.err << Text::tr(
-                           "run: nothing to run yet without --ingest-port; delivery arrives in "
-                           "a later version.")
-                    << '\n';
-        return ExitUsage;
-    }
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
+    const bool serveIngest = parser.isSet(portOption);
+    bool ok = !serveIngest;
+    const uint port = serveIngest ? parser.value(portOption).toUInt(&ok) : 0;
     if (!ok || port > 65535) {
         context.err << Text::tr("run: --ingest-port must be a number from 0 to 65535, not '%1'.")
                            .arg(parser.value(portOption))
@@ -107,9 +102,26 @@ int runCommand(Context &context)
                                             .arg(bound)
                                      << Qt::endl;
                      });
+    const bool untilIdle = parser.isSet(untilIdleOption);
+    QObject::connect(
+        engine, &Engine::backfillProgress, engine,
+        [&context](const QString &dataflowId, qint64 done, qint64 total, bool finished) {
+            if (finished)
+                context.out << Text::tr("Backfill of dataflow %1 done: %2 profiles.")
+                                   .arg(dataflowId)
+                                   .arg(done)
+                            << Qt::endl;
+            Q_UNUSED(total);
+        });
+    // Until delivery arrives, idle means: no backfill left to walk.
+    if (untilIdle && !serveIngest)
+        QObject::connect(engine, &Engine::backfillsIdle, engine,
+                         [] { QCoreApplication::exit(ExitSuccess); });
     engine->open();
     if (!engine->store())
         return ExitFailure; // failed() printed why
+    if (!serveIngest)
+        return RunEventLoop;
     auto *secrets = new SecretStore(engine);
     obtainIngestToken(*secrets, false, engine,
                       [&context, engine, port, address, maxBody](const QByteArray &token,

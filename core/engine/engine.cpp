@@ -1,9 +1,11 @@
 #include "engine.h"
 
+#include "activation/backfillrunner.h"
 #include "app/logging.h"
 #include "app/settings.h"
 #include "ingest/ingestor.h"
 #include "ingest/ingestserver.h"
+#include "pipeline.h"
 #include "segmentation/segmenter.h"
 #include "store/sqlitestore.h"
 
@@ -18,12 +20,27 @@ Engine::Engine(QString storePath, QObject *parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
     , m_audiencesTimer(new QTimer(this))
+    , m_backfillTimer(new QTimer(this))
 {
     qRegisterMetaType<AudienceSummary>();
     qRegisterMetaType<QList<AudienceSummary>>();
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);
+    // Zero interval: the next page right after the events queued meanwhile.
+    m_backfillTimer->setSingleShot(true);
+    m_backfillTimer->setInterval(0);
+    connect(m_backfillTimer, &QTimer::timeout, this, &Engine::runBackfillPage);
+}
+
+Segmenter *Engine::segmenter() const
+{
+    return m_pipeline ? &m_pipeline->segmenter() : nullptr;
+}
+
+Activator *Engine::activator() const
+{
+    return m_pipeline ? &m_pipeline->activator() : nullptr;
 }
 
 Engine::~Engine()
@@ -31,7 +48,8 @@ Engine::~Engine()
     // The server refers to the ingestor, which refers to the store.
     delete m_ingestServer;
     m_ingestor.reset();
-    m_segmenter.reset();
+    m_backfills.reset();
+    m_pipeline.reset();
     m_store.reset();
 }
 
@@ -44,14 +62,16 @@ void Engine::open()
     }
     m_store = std::move(store);
     m_ingestor = std::make_unique<Ingestor>(*m_store);
-    // Segmentation after each merge, inside the ingest transaction.
-    m_segmenter = std::make_unique<Segmenter>(*m_store);
-    m_segmenter->setRetentionDays(Settings().membershipRetentionDays());
+    // Segmentation and activation after each merge, inside the ingest
+    // transaction: a request is answered 2xx only with its exports queued.
+    m_pipeline = std::make_unique<Pipeline>(*m_store);
+    m_pipeline->segmenter().setRetentionDays(Settings().membershipRetentionDays());
+    m_backfills = std::make_unique<BackfillRunner>(*m_store, m_pipeline->activator());
     reloadAudiences();
-    m_ingestor->setMergedCallback([this](const Fragment &, const MergeReport &report) {
-        if (!m_segmenter->process(report))
-            qCWarning(lcApp).noquote() << m_segmenter->lastError();
-    });
+    m_ingestor->setMergedCallback(
+        [this](const Fragment &, const MergeReport &report, QString *error) {
+            return m_pipeline->processMerge(report) || (*error = m_pipeline->lastError(), false);
+        });
     purgeExpiredMemberships();
     auto *purgeTimer = new QTimer(this);
     purgeTimer->setInterval(60 * 60 * 1000);
@@ -96,13 +116,15 @@ void Engine::startIngestEndpoint(quint16 port, const QHostAddress &address, qint
 
 void Engine::reloadAudiences()
 {
-    if (!m_segmenter)
+    if (!m_pipeline)
         return;
-    m_segmenter->reload();
+    m_pipeline->reload();
     // Also when it loaded: a stored rule that no longer parses is named here.
-    if (!m_segmenter->lastError().isEmpty())
-        qCWarning(lcApp).noquote() << m_segmenter->lastError();
+    if (!m_pipeline->lastError().isEmpty())
+        qCWarning(lcApp).noquote() << m_pipeline->lastError();
     scheduleAudiencesRefresh();
+    if (!m_backfillTimer->isActive())
+        m_backfillTimer->start();
 }
 
 void Engine::refreshAudiences()
@@ -142,13 +164,37 @@ void Engine::scheduleAudiencesRefresh()
 
 void Engine::purgeExpiredMemberships()
 {
-    if (!m_segmenter)
+    if (!m_pipeline)
         return;
-    const qint64 removed = m_segmenter->purgeExpired(QDateTime::currentMSecsSinceEpoch());
+    Segmenter &segmenter = m_pipeline->segmenter();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 removed = segmenter.purgeExpired(now);
     if (removed < 0)
-        qCWarning(lcApp).noquote() << m_segmenter->lastError();
+        qCWarning(lcApp).noquote() << segmenter.lastError();
+    // The activation log ("why was it sent?") is kept as long as memberships.
+    if (m_store->removeActivationsBefore(now - qint64(segmenter.retentionDays()) * 86'400'000) < 0)
+        qCWarning(lcApp).noquote() << m_store->lastError();
     else if (removed > 0)
         qCInfo(lcApp) << "Removed" << removed << "exited memberships past their retention";
+}
+
+void Engine::runBackfillPage()
+{
+    if (!m_backfills)
+        return;
+    Backfill progress;
+    bool idle = false;
+    if (!m_backfills->runPage(&progress, &idle)) {
+        // Retried on the next reload (an ingest commit, an audience change).
+        qCWarning(lcApp).noquote() << m_backfills->lastError();
+        return;
+    }
+    if (idle) {
+        emit backfillsIdle();
+        return;
+    }
+    emit backfillProgress(progress.dataflowId, progress.done, progress.total, progress.finished);
+    m_backfillTimer->start();
 }
 
 void Engine::stopIngestEndpoint()

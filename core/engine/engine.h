@@ -11,8 +11,11 @@ class QTimer;
 
 namespace outflow {
 
+class Activator;
+class BackfillRunner;
 class Ingestor;
 class IngestServer;
+class Pipeline;
 class Segmenter;
 class Store;
 
@@ -33,7 +36,8 @@ public:
     QString storePath() const { return m_storePath; }
     Store *store() const { return m_store.get(); }
     Ingestor *ingestor() const { return m_ingestor.get(); }
-    Segmenter *segmenter() const { return m_segmenter.get(); }
+    Segmenter *segmenter() const;
+    Activator *activator() const;
 
 public slots:
     // Opens (creating and migrating) the store; emits opened() or failed().
@@ -45,7 +49,8 @@ public slots:
     void startIngestEndpoint(quint16 port, const QHostAddress &address, qint64 maxBodyBytes,
                              const QByteArray &token);
     void stopIngestEndpoint();
-    // Reloads the rule audiences (after one was added, edited or removed).
+    // Reloads the rule audiences and the dataflows (after one was added,
+    // edited or removed, here or by outflowctl), and resumes backfills.
     void reloadAudiences();
     // Removes exited memberships past their retention period; also done at
     // open() and then every hour.
@@ -64,20 +69,29 @@ signals:
     void profileCountChanged(qint64 count);
     // Every audience by name, with its realized and exited member counts.
     void audiencesChanged(const QList<outflow::AudienceSummary> &audiences);
+    // After each backfill page: its progress, done of total profiles.
+    void backfillProgress(const QString &dataflowId, qint64 done, qint64 total, bool finished);
+    // No backfill left to walk (also right after open() when there is none).
+    void backfillsIdle();
 
 private:
     // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
     // when a read is slow (see refreshAudiences()).
     void scheduleAudiencesRefresh();
+    // Walks one backfill page, then yields to the event loop (ingest
+    // requests, the GUI's queued calls) before the next one.
+    void runBackfillPage();
 
     static constexpr int AudiencesRefreshMs = 500;
 
     QString m_storePath;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Ingestor> m_ingestor;
-    std::unique_ptr<Segmenter> m_segmenter;
+    std::unique_ptr<Pipeline> m_pipeline;
+    std::unique_ptr<BackfillRunner> m_backfills;
     IngestServer *m_ingestServer = nullptr;
-    QTimer *m_audiencesTimer;  // a child: it moves to the engine's thread with it
+    QTimer *m_audiencesTimer;
+    QTimer *m_backfillTimer;   // a child too  // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };
 

@@ -23,9 +23,24 @@ bool Ingestor::mergeOne(const Fragment &fragment, IngestSummary &summary)
     if (report->created)
         ++summary.profilesCreated;
     summary.profilesMerged += report->mergedProfileIds.size();
-    if (m_onMerged)
-        m_onMerged(fragment, *report);
-    return true;
+    return runMergedCallback(fragment, *report);
+}
+
+bool Ingestor::runMergedCallback(const Fragment &fragment, const MergeReport &report)
+{
+    m_callbackError.clear();
+    if (!m_onMerged)
+        return true;
+    QString error;
+    if (m_onMerged(fragment, report, &error))
+        return true;
+    m_callbackError = error.isEmpty() ? QStringLiteral("?") : error;
+    return false;
+}
+
+QString Ingestor::failure() const
+{
+    return m_callbackError.isEmpty() ? m_merger.lastError() : m_callbackError;
 }
 
 IngestSummary Ingestor::ingest(NdjsonReader &reader)
@@ -102,7 +117,7 @@ IngestSummary Ingestor::ingestRecords(const std::function<bool(ReadRecord &)> &n
             }
             ++inBatch;
             if (!mergeOne(*record.fragment, pending)) {
-                summary.storeError = m_merger.lastError();
+                summary.storeError = failure();
                 m_store.rollback();
                 return summary;
             }
@@ -130,15 +145,14 @@ std::optional<QList<MergeReport>> Ingestor::mergeAll(const QList<Fragment> &frag
         return std::nullopt;
     }
     for (const Fragment &fragment : fragments) {
+        m_callbackError.clear();
         std::optional<MergeReport> report = m_merger.merge(fragment);
-        if (!report) {
+        if (!report || !runMergedCallback(fragment, *report)) {
             if (error)
-                *error = m_merger.lastError();
+                *error = failure();
             m_store.rollback();
             return std::nullopt;
         }
-        if (m_onMerged)
-            m_onMerged(fragment, *report);
         reports.append(std::move(*report));
     }
     if (!m_store.commit()) {

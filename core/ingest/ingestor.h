@@ -43,7 +43,11 @@ struct IngestSummary
 class Ingestor
 {
 public:
-    using MergedCallback = std::function<void(const Fragment &, const MergeReport &)>;
+    // False (with a message in *error) fails the batch: it is rolled back as
+    // on a store failure, so that what follows a merge (memberships, exports)
+    // is committed with it or not at all.
+    using MergedCallback =
+        std::function<bool(const Fragment &, const MergeReport &, QString *error)>;
 
     // Large batches pay: a fragment dirties a few pages spread over the
     // file (its profile's row, its identities' index entries), and a page
@@ -78,10 +82,13 @@ private:
     IngestSummary ingestRecords(const std::function<bool(ReadRecord &)> &next,
                                 NdjsonReader *waiting);
     bool mergeOne(const Fragment &fragment, IngestSummary &summary);
+    bool runMergedCallback(const Fragment &fragment, const MergeReport &report);
+    QString failure() const; // why the last merge failed
 
     Store &m_store;
     ProfileMerger m_merger;
     MergedCallback m_onMerged;
+    QString m_callbackError; // the merged callback's, when it failed the batch
     int m_batchSize = DefaultBatchSize;
     int m_maxBatchDelayMs = DefaultMaxBatchDelayMs;
 };

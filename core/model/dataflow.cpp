@@ -9,21 +9,22 @@ QJsonObject dataflowConfigToJson(const Dataflow &dataflow)
 {
     QJsonArray audiences;
     for (const MappedAudience &audience : dataflow.audiences)
-        audiences.append(QJsonObject{{QStringLiteral("id"), audience.audienceId},
-                                     {QStringLiteral("mappingCreatedAt"), audience.mappingCreatedAt},
-                                     {QStringLiteral("mappingUpdatedAt"), audience.mappingUpdatedAt}});
+        audiences.append(
+            QJsonObject{{QStringLiteral("id"), audience.audienceId},
+                        {QStringLiteral("mappingCreatedAt"), audience.mappingCreatedAt},
+                        {QStringLiteral("mappingUpdatedAt"), audience.mappingUpdatedAt}});
     QJsonArray attributes;
     for (const MappedAttribute &attribute : dataflow.attributes)
         attributes.append(QJsonObject{{QStringLiteral("path"), attribute.path},
                                       {QStringLiteral("identifier"), attribute.identifier},
                                       {QStringLiteral("mandatory"), attribute.mandatory}});
     const ActivationTriggers &t = dataflow.triggers;
-    return QJsonObject{{QStringLiteral("audiences"), audiences},
-                       {QStringLiteral("attributes"), attributes},
-                       {QStringLiteral("triggers"),
-                        QJsonObject{{QStringLiteral("attribute"), t.attribute},
-                                    {QStringLiteral("segmentation"), t.segmentation},
-                                    {QStringLiteral("identity"), t.identity}}}};
+    return QJsonObject{
+        {QStringLiteral("audiences"), audiences},
+        {QStringLiteral("attributes"), attributes},
+        {QStringLiteral("triggers"), QJsonObject{{QStringLiteral("attribute"), t.attribute},
+                                                 {QStringLiteral("segmentation"), t.segmentation},
+                                                 {QStringLiteral("identity"), t.identity}}}};
 }
 
 void dataflowConfigFromJson(const QJsonObject &config, Dataflow *dataflow)

@@ -16,8 +16,8 @@ QString str(const QJsonObject &config, QLatin1String key)
 
 std::optional<AuthType> authTypeFromName(QStringView name)
 {
-    for (const AuthType type : {AuthType::None, AuthType::Bearer,
-                                AuthType::OAuth2ClientCredentials, AuthType::OAuth2Password}) {
+    for (const AuthType type : {AuthType::None, AuthType::Bearer, AuthType::OAuth2ClientCredentials,
+                                AuthType::OAuth2Password}) {
         if (name == authTypeName(type))
             return type;
     }

@@ -67,8 +67,8 @@ struct Backfill
     qint64 id = 0;
     QString dataflowId;
     Kind kind = Kind::Backfill;
-    QStringList audienceIds; // walked one after the other
-    int audienceIndex = 0;   // the audience being walked
+    QStringList audienceIds;   // walked one after the other
+    int audienceIndex = 0;     // the audience being walked
     qint64 afterProfileId = 0; // the last profile id done in that audience
     qint64 done = 0;
     qint64 total = 0; // realized members when it was created (an upper bound)

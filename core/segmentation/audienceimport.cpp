@@ -61,8 +61,9 @@ bool AudienceService::importRows(CsvReader &reader, CsvRecord &record, int colum
                     tr("Could not create a profile for the identity on line %1").arg(row.line));
             }
             ++summary.profilesCreated;
-            if (m_segmenter && !m_segmenter->process(*report)) {
-                m_error = m_segmenter->lastError();
+            QString error;
+            if (m_onMerged && !m_onMerged(*report, &error)) {
+                m_error = error;
                 m_errorKind = ErrorKind::Store;
                 return false;
             }

@@ -72,8 +72,13 @@ bool AudienceService::setStatus(qint64 profileId, const QString &audienceId, boo
                                 time};
     if (!m_store.setMembership(membership))
         return storeError(tr("Could not record a membership of profile %1").arg(profileId));
-    if (m_onTransition)
-        m_onTransition(MembershipTransition{profileId, audienceId, entered, time});
+    QString error;
+    if (m_onTransition &&
+        !m_onTransition(MembershipTransition{profileId, audienceId, entered, time}, &error)) {
+        m_error = error;
+        m_errorKind = ErrorKind::Store;
+        return false;
+    }
     return true;
 }
 

@@ -17,7 +17,6 @@ namespace outflow {
 class CsvReader;
 struct CsvRecord;
 class Rule;
-class Segmenter;
 class Store;
 
 // The outcome of a custom-upload import.
@@ -46,7 +45,11 @@ class AudienceService
 
 public:
     using Clock = std::function<qint64()>; // UNIX ms
-    using TransitionCallback = std::function<void(const MembershipTransition &)>;
+    // Called for each transition, inside the operation's transaction; false
+    // (with a message in *error) aborts and rolls the operation back.
+    using TransitionCallback = std::function<bool(const MembershipTransition &, QString *error)>;
+    // Called for each profile an import creates (segmentation, activation).
+    using MergedCallback = std::function<bool(const MergeReport &, QString *error)>;
     using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
 
     // Why the last operation failed: the input (a name, a rule, a file) or
@@ -63,8 +66,9 @@ public:
     }
     // Profiles re-evaluated / bytes imported, of a total (-1 when unknown).
     void setProgressCallback(ProgressCallback callback) { m_onProgress = std::move(callback); }
-    // When set, profiles that an import creates are segmented by its rules.
-    void setSegmenter(Segmenter *segmenter) { m_segmenter = segmenter; }
+    // When set, profiles that an import creates go through it (Pipeline:
+    // segmented by the rules, activated).
+    void setMergedCallback(MergedCallback callback) { m_onMerged = std::move(callback); }
 
     // An audience by id, else by name; nullopt when neither (Input error).
     std::optional<Audience> find(const QString &idOrName);
@@ -104,7 +108,7 @@ private:
     Clock m_clock;
     TransitionCallback m_onTransition;
     ProgressCallback m_onProgress;
-    Segmenter *m_segmenter = nullptr;
+    MergedCallback m_onMerged;
     QString m_error;
     ErrorKind m_errorKind = ErrorKind::None;
 };

@@ -81,7 +81,8 @@ struct SqliteStore::ActivationStatements
                                     " after_profile_id = ?, done = ?, total = ?, finished = ?,"
                                     " updated_at = ? WHERE id = ?") &&
                prep(pendingBackfills, OUTFLOW_BACKFILL_COLUMNS " WHERE finished = 0 ORDER BY id") &&
-               prep(backfillsOf, OUTFLOW_BACKFILL_COLUMNS " WHERE dataflow_id = ? ORDER BY id DESC");
+               prep(backfillsOf,
+                    OUTFLOW_BACKFILL_COLUMNS " WHERE dataflow_id = ? ORDER BY id DESC");
 #undef OUTFLOW_DESTINATION_COLUMNS
 #undef OUTFLOW_BACKFILL_COLUMNS
     }

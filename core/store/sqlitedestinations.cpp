@@ -1,8 +1,8 @@
 // Destinations and dataflows (the outbox and the activation log are in
 // sqliteoutbox.cpp). Their statements are prepared on first use, as the
 // audiences' (sqliteaudiences.cpp).
-#include "sqlitestore.h"
 #include "sqliteactivation_p.h"
+#include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
 #include <QCoreApplication>
@@ -85,8 +85,9 @@ bool SqliteStore::checkDestinationName(const Destination &destination)
         return m_error.isEmpty();
     if (existing->id == destination.id)
         return true;
-    return fail(QCoreApplication::translate("SqliteStore", "A destination named “%1” already exists.")
-                    .arg(destination.name));
+    return fail(
+        QCoreApplication::translate("SqliteStore", "A destination named “%1” already exists.")
+            .arg(destination.name));
 }
 
 bool SqliteStore::insertDestination(const Destination &destination)
@@ -119,8 +120,9 @@ bool SqliteStore::updateDestination(const Destination &destination)
         return false;
     if (q.numRowsAffected() == 1)
         return true;
-    return fail(QCoreApplication::translate("SqliteStore", "There is no destination with the id %1.")
-                    .arg(destination.id));
+    return fail(
+        QCoreApplication::translate("SqliteStore", "There is no destination with the id %1.")
+            .arg(destination.id));
 }
 
 bool SqliteStore::deleteDestination(const QString &id)

@@ -113,8 +113,8 @@ bool SqliteStore::recordActivation(const ActivationRecord &record)
     const SqliteStatement::Use use(statement);
     statement.bind(1, record.dataflowId);
     statement.bind(2, record.profileId);
-    statement.bind(3, QByteArrayView(record.outcome == ActivationOutcome::Exported ? "exported"
-                                                                                   : "excluded"));
+    statement.bind(
+        3, QByteArrayView(record.outcome == ActivationOutcome::Exported ? "exported" : "excluded"));
     if (record.exportId.isEmpty())
         statement.bindNull(4);
     else
@@ -204,9 +204,9 @@ qint64 SqliteStore::saveBackfill(const Backfill &backfill)
         QSqlQuery &q = s->insertBackfill;
         q.bindValue(0, backfill.dataflowId);
         q.bindValue(1, backfillKindName(backfill.kind));
-        q.bindValue(2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
-                                                           backfill.audienceIds))
-                                             .toJson(QJsonDocument::Compact)));
+        q.bindValue(
+            2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(backfill.audienceIds))
+                                     .toJson(QJsonDocument::Compact)));
         q.bindValue(3, backfill.audienceIndex);
         q.bindValue(4, backfill.afterProfileId);
         q.bindValue(5, backfill.done);

@@ -86,8 +86,7 @@ public:
     // The outbox, activation log, counters and backfills (sqliteoutbox.cpp).
     bool enqueueExport(const OutboxExport &exportRow) override;
     qint64 outboxCount(const QString &dataflowId) override;
-    QList<OutboxExport> outbox(const QString &dataflowId, qint64 afterSequence,
-                               int limit) override;
+    QList<OutboxExport> outbox(const QString &dataflowId, qint64 afterSequence, int limit) override;
     bool recordActivation(const ActivationRecord &record) override;
     QList<ActivationRecord> activations(const QString &dataflowId, qint64 profileId,
                                         int limit) override;

@@ -52,8 +52,10 @@ private slots:
         m_now = 1'700'000'000'000;
         m_service = std::make_unique<AudienceService>(*m_store, [this] { return m_now; });
         m_transitions.clear();
-        m_service->setTransitionCallback(
-            [this](const MembershipTransition &t) { m_transitions.append(t); });
+        m_service->setTransitionCallback([this](const MembershipTransition &t, QString *) {
+            m_transitions.append(t);
+            return true;
+        });
     }
 
     void cleanup()
@@ -307,7 +309,9 @@ private slots:
                                   QStringLiteral("identityMap.email exists")));
         Segmenter segmenter(*m_store);
         QVERIFY(segmenter.reload());
-        m_service->setSegmenter(&segmenter);
+        m_service->setMergedCallback([&segmenter](const MergeReport &report, QString *error) {
+            return segmenter.process(report) || (*error = segmenter.lastError(), false);
+        });
         QBuffer buffer;
         buffer.setData(csvOf({"a@x.com"}));
         QVERIFY(buffer.open(QIODevice::ReadOnly));

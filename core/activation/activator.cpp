@@ -1,0 +1,372 @@
+#include "activator.h"
+
+#include "payloadbuilder.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUuid>
+
+namespace outflow {
+
+struct Activator::Flow
+{
+    Dataflow dataflow;
+    QSet<QString> mappedAudiences;
+    QStringList mappedPaths;
+    std::unique_ptr<PayloadBuilder> builder;
+};
+
+struct Activator::Change
+{
+    qint64 profileId = 0;
+    QByteArray attributesJson;
+    QList<Identity> identities;
+    QStringList writtenPaths;
+    QList<Identity> identitiesAdded;
+    QList<Identity> identitiesUpdated; // `primary` changed
+    int profilesMerged = 0;
+    bool identityMapChanged = false;
+    QList<MembershipTransition> transitions;
+    QList<Membership> memberships;
+    bool membershipsLoaded = false;
+    qint64 time = 0; // UNIX ms: the merge time, else now
+};
+
+namespace {
+
+QString identityText(const Identity &identity)
+{
+    return identity.ns + QLatin1Char(':') + identity.id;
+}
+
+// A written leaf path touches a mapped path when it is the path itself, lies
+// under it (a mapped object), or lies above it (an object or a scalar that
+// replaced the mapped leaf's parent).
+bool touches(const QString &written, const QString &mapped)
+{
+    if (written.size() == mapped.size())
+        return written == mapped;
+    if (written.size() > mapped.size())
+        return written.startsWith(mapped) && written.at(mapped.size()) == QLatin1Char('.');
+    return mapped.startsWith(written) && mapped.at(written.size()) == QLatin1Char('.');
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Activator::Activator(Store &store, Clock clock)
+    : m_store(store)
+    , m_clock(std::move(clock))
+{}
+
+Activator::~Activator() = default;
+
+qint64 Activator::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool Activator::storeError(const QString &context)
+{
+    m_error = tr("%1: %2").arg(context, m_store.lastError());
+    return false;
+}
+
+bool Activator::reload()
+{
+    m_error.clear();
+    m_flows.clear();
+    m_audiences.clear();
+    const QList<Audience> audiences = m_store.audiences();
+    if (!m_store.lastError().isEmpty())
+        return storeError(tr("Could not read the audiences"));
+    for (const Audience &audience : audiences)
+        m_audiences.insert(audience.id, audience);
+    const QList<Dataflow> dataflows = m_store.dataflows();
+    if (!m_store.lastError().isEmpty())
+        return storeError(tr("Could not read the dataflows"));
+    for (const Dataflow &dataflow : dataflows) {
+        const std::optional<Destination> destination = m_store.destination(dataflow.destinationId);
+        if (!destination) {
+            if (!m_store.lastError().isEmpty())
+                return storeError(tr("Could not read the destinations"));
+            continue;
+        }
+        // A disabled destination pauses its dataflow: nothing is queued for it.
+        if (!destination->enabled)
+            continue;
+        auto flow = std::make_unique<Flow>();
+        flow->dataflow = dataflow;
+        for (const MappedAudience &audience : dataflow.audiences)
+            flow->mappedAudiences.insert(audience.audienceId);
+        for (const MappedAttribute &attribute : dataflow.attributes)
+            flow->mappedPaths.append(attribute.path);
+        flow->builder =
+            std::make_unique<PayloadBuilder>(dataflow, destination->includeSegmentNames,
+                                             destination->includeSegmentTimestamps, m_audiences);
+        m_flows.push_back(std::move(flow));
+    }
+    return true;
+}
+
+Activator::Flow *Activator::flowOf(const QString &dataflowId)
+{
+    for (const std::unique_ptr<Flow> &flow : m_flows) {
+        if (flow->dataflow.id == dataflowId)
+            return flow.get();
+    }
+    return nullptr;
+}
+
+void Activator::addTransition(const MembershipTransition &transition)
+{
+    if (!m_flows.empty())
+        m_pending.append(transition);
+}
+
+bool Activator::processMerge(const MergeReport &report)
+{
+    if (m_flows.empty())
+        return true;
+    Change change;
+    change.profileId = report.profileId;
+    change.attributesJson = report.attributesJson;
+    change.identities = report.identities;
+    change.writtenPaths = report.writtenPaths;
+    change.identitiesAdded = report.identitiesAdded;
+    change.identitiesUpdated = report.identitiesUpdated;
+    change.profilesMerged = int(report.mergedProfileIds.size());
+    change.identityMapChanged = report.identityMapChanged();
+    change.time = report.mergedAt;
+    // A new profile has no membership but those it just entered.
+    change.membershipsLoaded = report.created && m_pending.isEmpty();
+    for (qsizetype i = 0; i < m_pending.size();) {
+        if (m_pending.at(i).profileId == report.profileId)
+            change.transitions.append(m_pending.takeAt(i));
+        else
+            ++i;
+    }
+    for (const std::unique_ptr<Flow> &flow : m_flows) {
+        if (!decide(*flow, change))
+            return false;
+    }
+    // Transitions of other profiles (none in a merge) are decided on their own.
+    return m_pending.isEmpty() || flushTransitions();
+}
+
+bool Activator::flushTransitions()
+{
+    while (!m_pending.isEmpty()) {
+        Change change;
+        change.profileId = m_pending.constFirst().profileId;
+        for (qsizetype i = 0; i < m_pending.size();) {
+            if (m_pending.at(i).profileId == change.profileId)
+                change.transitions.append(m_pending.takeAt(i));
+            else
+                ++i;
+        }
+        const std::optional<Profile> profile = m_store.profile(change.profileId);
+        if (!profile) {
+            if (!m_store.lastError().isEmpty())
+                return storeError(tr("Could not read profile %1").arg(change.profileId));
+            continue; // merged away meanwhile: its survivor had its own decision
+        }
+        change.attributesJson = profile->attributesJson;
+        change.identities = profile->identities;
+        change.time = now();
+        for (const std::unique_ptr<Flow> &flow : m_flows) {
+            if (!decide(*flow, change))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool Activator::loadMemberships(Change &change)
+{
+    if (change.membershipsLoaded)
+        return true;
+    change.memberships = m_store.memberships(change.profileId);
+    if (!m_store.lastError().isEmpty())
+        return storeError(tr("Could not read the memberships of profile %1").arg(change.profileId));
+    change.membershipsLoaded = true;
+    return true;
+}
+
+bool Activator::decide(Flow &flow, Change &change)
+{
+    QStringList entered, exited;
+    for (const MembershipTransition &transition : std::as_const(change.transitions)) {
+        if (flow.mappedAudiences.contains(transition.audienceId))
+            (transition.entered ? entered : exited).append(transition.audienceId);
+    }
+    QStringList written;
+    for (const QString &mapped : std::as_const(flow.mappedPaths)) {
+        for (const QString &path : std::as_const(change.writtenPaths)) {
+            if (touches(path, mapped)) {
+                written.append(mapped);
+                break;
+            }
+        }
+    }
+    const bool segmentation = !entered.isEmpty() || !exited.isEmpty();
+    if (!segmentation && !change.identityMapChanged && written.isEmpty())
+        return true; // nothing this dataflow looks at changed
+
+    if (!loadMemberships(change))
+        return false;
+    bool realized = false;
+    for (const Membership &membership : std::as_const(change.memberships)) {
+        if (membership.isRealized() && flow.mappedAudiences.contains(membership.audienceId)) {
+            realized = true;
+            break;
+        }
+    }
+    const bool identity = change.identityMapChanged && realized;
+    const bool attribute = !written.isEmpty() && realized;
+    if (!segmentation && !identity && !attribute)
+        return true; // not a member of any mapped audience: not for this dataflow
+    if (!count(flow, QStringLiteral("received")))
+        return false;
+
+    const ActivationTriggers &on = flow.dataflow.triggers;
+    QJsonArray triggers;
+    QJsonObject reason;
+    if (segmentation && on.segmentation) {
+        triggers.append(QStringLiteral("segmentation"));
+        if (!entered.isEmpty())
+            reason.insert(QStringLiteral("audiencesEntered"), QJsonArray::fromStringList(entered));
+        if (!exited.isEmpty())
+            reason.insert(QStringLiteral("audiencesExited"), QJsonArray::fromStringList(exited));
+    }
+    if (identity && on.identity) {
+        triggers.append(QStringLiteral("identity"));
+        const auto list = [](const QList<Identity> &identities) {
+            QJsonArray texts;
+            for (const Identity &id : identities)
+                texts.append(identityText(id));
+            return texts;
+        };
+        if (!change.identitiesAdded.isEmpty())
+            reason.insert(QStringLiteral("identitiesAdded"), list(change.identitiesAdded));
+        if (!change.identitiesUpdated.isEmpty())
+            reason.insert(QStringLiteral("identitiesUpdated"), list(change.identitiesUpdated));
+        if (change.profilesMerged > 0)
+            reason.insert(QStringLiteral("profilesMerged"), change.profilesMerged);
+    }
+    if (attribute && on.attribute) {
+        triggers.append(QStringLiteral("attribute"));
+        reason.insert(QStringLiteral("attributesWritten"), QJsonArray::fromStringList(written));
+    }
+    if (triggers.isEmpty()) {
+        // Every trigger that applied is switched off on this dataflow.
+        ++m_counters.suppressed;
+        return count(flow, QStringLiteral("suppressed"));
+    }
+    reason.insert(QStringLiteral("triggers"), triggers);
+
+    const QStringList missing = flow.builder->missingMandatory(change.attributesJson);
+    if (!missing.isEmpty())
+        return exclude(flow, change, missing, compact(reason));
+    return queue(flow, change, compact(reason), ExportLane::Live);
+}
+
+bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane)
+{
+    OutboxExport row;
+    row.exportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    row.dataflowId = flow.dataflow.id;
+    row.profileId = change.profileId;
+    row.payload = flow.builder->build(change.attributesJson, change.identities, change.memberships);
+    row.reason = reason;
+    row.lane = lane;
+    row.nextAttemptAt = change.time;
+    row.createdAt = change.time;
+    if (!m_store.enqueueExport(row))
+        return storeError(tr("Could not queue an export of profile %1").arg(change.profileId));
+    const ActivationRecord record{
+        0,      flow.dataflow.id, change.profileId, ActivationOutcome::Exported, row.exportId,
+        reason, change.time};
+    if (!m_store.recordActivation(record))
+        return storeError(tr("Could not log an export of profile %1").arg(change.profileId));
+    ++m_counters.created;
+    return count(flow, QStringLiteral("created"));
+}
+
+bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason)
+{
+    QJsonObject withCause = QJsonDocument::fromJson(reason).object();
+    withCause.insert(QStringLiteral("excluded"), QStringLiteral("missing-mandatory"));
+    withCause.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missing));
+    const ActivationRecord record{
+        0,         flow.dataflow.id,   change.profileId, ActivationOutcome::Excluded,
+        QString(), compact(withCause), change.time};
+    if (!m_store.recordActivation(record))
+        return storeError(tr("Could not log an exclusion of profile %1").arg(change.profileId));
+    ++m_counters.excluded;
+    return count(flow, QStringLiteral("excluded")) &&
+           count(flow, QStringLiteral("excluded:missing-mandatory"));
+}
+
+bool Activator::count(const Flow &flow, const QString &name)
+{
+    if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
+        return true;
+    return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));
+}
+
+bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported)
+{
+    *exported = false;
+    Flow *flow = flowOf(backfill.dataflowId);
+    if (!flow)
+        return true; // its destination was disabled or removed: nothing to send
+    Change change;
+    change.profileId = profileId;
+    change.time = now();
+    const std::optional<Profile> profile = m_store.profile(profileId);
+    if (!profile) {
+        if (!m_store.lastError().isEmpty())
+            return storeError(tr("Could not read profile %1").arg(profileId));
+        return true; // merged away since the page was read
+    }
+    change.attributesJson = profile->attributesJson;
+    change.identities = profile->identities;
+    if (!loadMemberships(change))
+        return false;
+    const QString &audienceId = backfill.audienceIds.value(backfill.audienceIndex);
+    bool realizedHere = false;
+    for (const Membership &membership : std::as_const(change.memberships)) {
+        if (!membership.isRealized())
+            continue;
+        if (membership.audienceId == audienceId)
+            realizedHere = true;
+        // Realized in an audience walked before: exported then, not twice.
+        const qsizetype walked = backfill.audienceIds.indexOf(membership.audienceId);
+        if (walked >= 0 && walked < backfill.audienceIndex)
+            return true;
+    }
+    if (!realizedHere)
+        return true; // exited since the page was read
+    const QJsonObject reason{
+        {QStringLiteral("triggers"), QJsonArray{backfillKindName(backfill.kind)}},
+        {QStringLiteral("audience"), audienceId},
+        {QStringLiteral("backfillId"), backfill.id}};
+    const QStringList missing = flow->builder->missingMandatory(change.attributesJson);
+    if (!missing.isEmpty())
+        return exclude(*flow, change, missing, compact(reason));
+    if (!queue(*flow, change, compact(reason), ExportLane::Backfill))
+        return false;
+    *exported = true;
+    return count(*flow, QStringLiteral("backfilled"));
+}
+
+} // namespace outflow

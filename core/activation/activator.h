@@ -1,0 +1,106 @@
+#pragma once
+
+#include "identity/mergereport.h"
+#include "model/audience.h"
+#include "model/dataflow.h"
+#include "model/destination.h"
+#include "model/export.h"
+
+#include <functional>
+#include <memory>
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <vector>
+
+namespace outflow {
+
+class PayloadBuilder;
+class Store;
+
+// The export decisions of DESIGN §2, made after each change of a profile,
+// inside the transaction of that change, for every dataflow:
+//   1. a mapped audience was entered or exited;
+//   2. the identity map changed and the profile is realized in a mapped audience;
+//   3. a mapped attribute was written (even with the same value) and the
+//      profile is realized in a mapped audience.
+// Nothing else exports, and one change makes at most one export per
+// dataflow. A trigger switched off on the dataflow suppresses the exports it
+// alone caused. A profile missing a mandatory mapped attribute is excluded:
+// counted and logged with the reason, not sent.
+//
+// Each export goes to the outbox with a new id and the reason it was made;
+// each decision, export or exclusion, to the activation log ("why was this
+// profile sent?"). Per-dataflow counters: received (a trigger applied),
+// created, excluded (also "excluded:<reason>"), suppressed, backfilled.
+//
+// Transitions arrive one by one (addTransition) from segmentation and from
+// audience operations; processMerge() decides for a merged fragment with the
+// transitions of its profile, flushTransitions() for audience operations,
+// which change memberships without a merge. One instance per Store (thread).
+class Activator
+{
+    Q_DECLARE_TR_FUNCTIONS(Activator)
+
+public:
+    using Clock = std::function<qint64()>; // UNIX ms
+
+    struct Counters
+    {
+        qint64 received = 0;
+        qint64 created = 0;
+        qint64 excluded = 0;
+        qint64 suppressed = 0;
+    };
+
+    explicit Activator(Store &store, Clock clock = {});
+    ~Activator();
+    Activator(const Activator &) = delete;
+    Activator &operator=(const Activator &) = delete;
+
+    // Loads the dataflows of enabled destinations, their payload options and
+    // every audience. False when the store failed (lastError() says why).
+    bool reload();
+    bool hasDataflows() const { return !m_flows.empty(); }
+
+    // Remembers a membership change for the profile's next decision.
+    void addTransition(const MembershipTransition &transition);
+    // Decides for one merged fragment, with the transitions of its profile.
+    bool processMerge(const MergeReport &report);
+    // Decides for the profiles whose memberships changed without a merge
+    // (audience import, rule edit, removal), reading them from the store.
+    bool flushTransitions();
+
+    // The backfill decision for one profile realized in
+    // backfill.audienceIds[backfill.audienceIndex]: exported unless realized
+    // in an audience the backfill walked before (it was exported then), or
+    // excluded. *exported says whether an export was queued.
+    bool backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported);
+
+    const Counters &counters() const { return m_counters; }
+    QString lastError() const { return m_error; }
+
+private:
+    struct Flow;
+    struct Change; // one profile's change, as the decision sees it
+
+    bool decide(Flow &flow, Change &change);
+    bool loadMemberships(Change &change);
+    bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
+    bool exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason);
+    bool count(const Flow &flow, const QString &name);
+    Flow *flowOf(const QString &dataflowId);
+    bool storeError(const QString &context);
+    qint64 now() const;
+
+    Store &m_store;
+    Clock m_clock;
+    std::vector<std::unique_ptr<Flow>> m_flows;
+    QHash<QString, Audience> m_audiences;
+    QList<MembershipTransition> m_pending;
+    Counters m_counters;
+    QString m_error;
+};
+
+} // namespace outflow
