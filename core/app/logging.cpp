@@ -4,3 +4,5 @@ Q_LOGGING_CATEGORY(lcApp, "outflow.core.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "outflow.core.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCli, "outflow.core.cli", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDemo, "outflow.core.demo", QtInfoMsg)
+// Token requests and their outcome; never a token, a secret or a body.
+Q_LOGGING_CATEGORY(lcAuth, "outflow.core.delivery.auth", QtInfoMsg)
