@@ -2,6 +2,7 @@
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
+#include "delivery/destinationconfig.h"
 #include "model/destination.h"
 #include "store/sqlitestore.h"
 
@@ -207,7 +208,7 @@ int oneDestination(Context &context, const QString &action, const QStringList &a
     if (!destination)
         return store.store.lastError().isEmpty() ? ExitUsage : ExitFailure;
     if (action == QLatin1String("show")) {
-        QJsonObject object = destinationConfigToJson(*destination);
+        QJsonObject object = destinationToJson(*destination);
         const QJsonObject summary = destinationJson(*destination);
         for (auto it = summary.begin(); it != summary.end(); ++it)
             object.insert(it.key(), it.value());

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <optional>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -85,17 +84,3 @@ struct Destination
 } // namespace outflow
 
 Q_DECLARE_METATYPE(outflow::Destination)
-
-class QJsonObject;
-
-namespace outflow {
-
-// The store's `config` column of a destination: everything above but id,
-// name, enabled and the times (columns of their own). camelCase keys; unknown
-// keys are ignored and missing ones keep their defaults, so that older and
-// newer builds read each other's rows.
-QJsonObject destinationConfigToJson(const Destination &destination);
-void destinationConfigFromJson(const QJsonObject &config, Destination *destination);
-std::optional<AuthType> authTypeFromName(QStringView name);
-
-} // namespace outflow

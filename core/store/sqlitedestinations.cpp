@@ -5,6 +5,8 @@
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
+#include "delivery/destinationconfig.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,11 +29,14 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// The config column is delivery/destinationjson.cpp's document; the
+// columns of their own (id, name, enabled, times) win over its copies. A
+// config that no longer reads keeps the defaults: the destination still lists
+// and can be fixed or removed.
 Destination destinationFromRow(const QSqlQuery &q)
 {
-    Destination destination;
-    destinationConfigFromJson(QJsonDocument::fromJson(q.value(2).toByteArray()).object(),
-                              &destination);
+    const QJsonObject config = QJsonDocument::fromJson(q.value(2).toByteArray()).object();
+    Destination destination = destinationFromJson(config, nullptr).value_or(Destination{});
     destination.id = q.value(0).toString();
     destination.name = q.value(1).toString();
     destination.enabled = q.value(3).toBool();
@@ -98,7 +103,7 @@ bool SqliteStore::insertDestination(const Destination &destination)
     QSqlQuery &q = s->insertDestination;
     q.bindValue(0, destination.id);
     q.bindValue(1, text(destination.name));
-    q.bindValue(2, QString::fromUtf8(compactJson(destinationConfigToJson(destination))));
+    q.bindValue(2, QString::fromUtf8(compactJson(destinationToJson(destination))));
     q.bindValue(3, destination.enabled ? 1 : 0);
     q.bindValue(4, destination.createdAt);
     q.bindValue(5, destination.updatedAt);
@@ -112,7 +117,7 @@ bool SqliteStore::updateDestination(const Destination &destination)
         return false;
     QSqlQuery &q = s->updateDestination;
     q.bindValue(0, text(destination.name));
-    q.bindValue(1, QString::fromUtf8(compactJson(destinationConfigToJson(destination))));
+    q.bindValue(1, QString::fromUtf8(compactJson(destinationToJson(destination))));
     q.bindValue(2, destination.enabled ? 1 : 0);
     q.bindValue(3, destination.updatedAt);
     q.bindValue(4, destination.id);
