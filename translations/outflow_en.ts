@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>TlsConfig</name>
+    <message numerus="yes">
+        <source>The client certificate %1 (%2) expires in %n day(s), on %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n profile(s) in the store</source>
@@ -35,6 +45,20 @@
         <translation>
             <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row rejected.</numerusform>
             <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n rows rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill: %n profile(s) already realized will be exported (by &apos;outflowctl run&apos; or the app).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend queued: %n profile(s) will be exported again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

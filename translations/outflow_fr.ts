@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ActivationService</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>the path is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 is empty (a leading, trailing or double dot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 (“%2”) may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identities cannot be mapped: every export carries the whole identityMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memberships cannot be mapped: every export carries its segmentMembership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no destination with the id or name “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--audience: there is no audience with the id or name “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attribute “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the dataflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the dataflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--audience: “%1” is not mapped to the destination “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination “%1” has no dataflow: activate audiences to it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the dataflow&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Activator</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the dataflows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read profile %1</source>
+        <translation type="unfinished">Impossible de lire le profil %1</translation>
+    </message>
+    <message>
+        <source>Could not read the memberships of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not queue an export of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not log an export of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not log an exclusion of profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count an activation of dataflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AudienceService</name>
     <message>
         <source>Could not read the members of “%1”</source>
@@ -77,6 +187,108 @@
     </message>
 </context>
 <context>
+    <name>AuthProvider</name>
+    <message>
+        <source>bearer-token: the bearer token is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bearer-token: the token holds spaces or characters an HTTP header cannot carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client-id: OAuth2 needs a client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client-secret: the client secret is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username: the password grant needs a username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password: the password is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 answered without a usable access token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 refused the request (HTTP %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 refused the request (HTTP %2): %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 answered HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no access_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token holds characters an HTTP header cannot carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token type %1 is not supported (only Bearer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires_in is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 did not answer within %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackfillRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not read the backfills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a backfill page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the members of audience %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the backfill&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not commit a backfill page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>the file is empty: a header row naming the columns is expected</source>
@@ -141,6 +353,201 @@
     <message>
         <source>line %1, column %2</source>
         <translation>ligne %1, colonne %2</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationConfig</name>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished">« %1 »</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%&apos; must be followed by two hexadecimal digits (write a literal % as %25)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a space cannot appear in a URL query: write it as %20 (or +, if the receiver decodes forms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the character %1 cannot appear in a URL query: write it as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid URL (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheme must be http or https, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL has no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL must not contain a user name or password (they would show in logs): configure the authentication instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL must not contain a fragment (#…): it is never sent to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range: use %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 is empty (two &apos;&amp;&apos; in a row, or one at an end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parameter has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token-url: the URL has %1 query parameters; token endpoints are expected to take at most one, and more may prevent connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token-url: the URL uses http, so the client secret and password travel unencrypted; prefer https</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use at most %1 characters, on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth2 needs the URL of the token endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth2 needs a client id, on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OAuth2 password grant needs a username, on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client key needs its client certificate (client-cert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retries need at least one delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 (%2) is out of range: use 0 to %3 milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown kind %1; the kinds are: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value contains a line break, which would split the request&apos;s headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value contains a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value contains the control character U+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid header name: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes from the destination&apos;s authentication settings and cannot be set as a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by Outflow and cannot be configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value starts or ends with blanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already set by an earlier entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 is empty (two commas in a row, or one at an end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colon must separate the header&apos;s name from its value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value contains a comma, which the &quot;h1:v1,h2:v2&quot; format cannot carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished">une chaîne</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown value %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -505,6 +912,163 @@
     <message>
         <source>There is no audience with the id %1.</source>
         <translation>Aucune audience n’a l’identifiant %1.</translation>
+    </message>
+    <message>
+        <source>A destination named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no destination with the id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsConfig</name>
+    <message>
+        <source>%1 is a folder, not a certificate or key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a certificate or key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate: a CA bundle is a PEM file with one or more &quot;-----BEGIN CERTIFICATE-----&quot; blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private key (%1) is set but no client certificate: set the certificate file too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate (no &quot;-----BEGIN CERTIFICATE-----&quot; block).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither a certificate (PEM or DER) nor a PKCS#12 bundle (.p12, .pfx).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a certificate but no private key: set the private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key in %1 does not belong to the certificate in %2 (%3): choose the key made with that certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no private key (no &quot;-----BEGIN … PRIVATE KEY-----&quot; block).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key in %1 is encrypted and no passphrase is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not decrypt the private key in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no RSA or EC private key that can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a PKCS#12 bundle, which holds its own private key: leave the private key file (%2) empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#12 bundle %1 is encrypted with RC2 or RC4, which this system&apos;s TLS library no longer reads. Export it again with AES encryption (OpenSSL 3: openssl pkcs12 -export without -legacy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#12 bundle %1 cannot be opened without a passphrase, and none is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the PKCS#12 bundle %1 (or the file is not a valid PKCS#12 bundle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PKCS#12 bundle %1 does not hold both a certificate and its private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate %1 (%2) expired on %3: servers will refuse it. Renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate %1 (%2) is not valid before %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The client certificate %1 (%2) expires in %n day(s), on %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TlsFailure</name>
+    <message>
+        <source>It was not issued by a CA in the destination&apos;s CA bundle: the bundle must hold the CA that issued the server&apos;s certificate (issuer: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its issuer (%1) is not among this system&apos;s trusted CAs: if the endpoint uses a private CA, set the destination&apos;s CA bundle to that CA&apos;s PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server certificate not trusted: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate (%1) is not valid before %2: check the clocks of this computer and of the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate (%1) expired on %2: the endpoint&apos;s administrators must renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name mismatch: the server&apos;s certificate is for %1, not %2. Use a host name the certificate names in the endpoint URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was rejected: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate (mTLS) and none is configured for this destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate and did not receive the one configured (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the client certificate (%1): it expired on %2. Renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the client certificate (%1): the server does not trust its issuer (%2), or the certificate is revoked or not meant for client authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate (mTLS) and none is configured for this destination (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the client certificate (%1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the server failed: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -998,20 +1562,12 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>Afficher le profil qui possède cette identité.</translation>
     </message>
     <message>
-        <source>Export history with reasons (not available yet).</source>
-        <translation>Historique d&apos;export avec les raisons (pas encore disponible).</translation>
-    </message>
-    <message>
         <source>profiles: %1</source>
         <translation>profiles : %1</translation>
     </message>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
-    </message>
-    <message>
-        <source>profiles: --why is not available yet in this version.</source>
-        <translation>profiles : --why n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
         <source>profiles: give --count or --identity NS:ID.</source>
@@ -1048,10 +1604,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>run: %1</source>
         <translation>run : %1</translation>
-    </message>
-    <message>
-        <source>run: nothing to run yet without --ingest-port; delivery arrives in a later version.</source>
-        <translation>run : rien à exécuter pour l&apos;instant sans --ingest-port ; la livraison arrive dans une prochaine version.</translation>
     </message>
     <message>
         <source>run: --ingest-port must be a number from 0 to 65535, not &apos;%1&apos;.</source>
@@ -1262,6 +1814,210 @@ Chaque action accepte --help pour ses options.</translation>
             <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n ligne rejetée.</numerusform>
             <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n lignes rejetées.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>--triggers: unknown trigger &apos;%1&apos; (use attribute, segmentation, identity, separated by commas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map this audience (id or name); repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmap this audience; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map this XDM path; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmap this XDM path; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapped path that identifies a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mapped path every export must have (else excluded); repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that export: attribute,segmentation,identity (default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activate: give exactly one destination id or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataflow %1 created: %2 audiences, %3 attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataflow %1 updated: %2 audiences, %3 attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill: %n profile(s) already realized will be exported (by &apos;outflowctl run&apos; or the app).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The mapped audience to export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resend: give one destination and --audience A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend queued: %n profile(s) will be exported again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>status: give at most one destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dataflow yet: map audiences with &apos;outflowctl activate&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (dataflow %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  received %1, exports created %2, excluded %3, suppressed %4, queued %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  excluded (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  backfill: %1 of %2 profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no destination with the id or name “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number of at least %2, not &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL exports are POSTed to (http or https).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add each mapped audience&apos;s name to the exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add each mapped audience&apos;s and mapping&apos;s times to the exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries of a failed request (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination add: give --name N and --endpoint URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination add: --endpoint must be an http or https URL with a host, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination “%1” added (id %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No destination yet: add one with &apos;outflowctl destination add&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID	NAME	ENDPOINT	ENABLED	AUTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one destination id or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination “%1” removed, with its dataflow and queued exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination “%1” enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination “%1” disabled: nothing is queued for it until it is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--include-segment-names] [--include-segment-timestamps]
+      [--timeout-ms 2000] [--max-retries 2]
+  list
+  show|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination: give an action: add, list, show, enable, disable or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination: unknown action &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 was never considered for “%2”: no mapped audience or attribute of it changed since it was activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --identity: why the profile was (or was not) sent to DESTINATION.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profiles: --why needs --identity NS:ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill of dataflow %1 done: %2 profiles.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
