@@ -3,10 +3,15 @@
 #include "cli.h"
 #include "command.h"
 #include "delivery/destinationconfig.h"
+#include "delivery/destinationsecrets.h"
+#include "destinationcommand_p.h"
 #include "model/destination.h"
+#include "secrets/secretstore.h"
 #include "store/sqlitestore.h"
 
+#include <memory>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,8 +19,6 @@
 #include <QUuid>
 
 namespace outflow::cli {
-
-namespace {
 
 // {"id", "name", "endpoint", "enabled", "auth"}: DESIGN §5, no secret.
 QJsonObject destinationJson(const Destination &destination)
@@ -27,134 +30,7 @@ QJsonObject destinationJson(const Destination &destination)
                        {QStringLiteral("auth"), authTypeName(destination.auth)}};
 }
 
-struct DestinationStore
-{
-    DestinationStore(Context &context, QString command)
-        : store(paths::resolveStorePath(context.storePath))
-        , context(context)
-        , command(std::move(command))
-    {}
-
-    bool open()
-    {
-        if (store.open())
-            return true;
-        failed();
-        return false;
-    }
-    // Prints the store's error; returns the exit code of a store failure.
-    int failed()
-    {
-        context.err << command << ": " << store.lastError() << '\n';
-        return ExitFailure;
-    }
-    // By id, else by name; prints why when there is none.
-    std::optional<Destination> find(const QString &idOrName)
-    {
-        std::optional<Destination> found = store.destination(idOrName);
-        if (!found && store.lastError().isEmpty())
-            found = store.destinationByName(idOrName);
-        if (!found && store.lastError().isEmpty())
-            context.err
-                << command << ": "
-                << Text::tr("there is no destination with the id or name “%1”.").arg(idOrName)
-                << '\n';
-        else if (!found)
-            failed();
-        return found;
-    }
-
-    SqliteStore store;
-    Context &context;
-    QString command;
-};
-
-bool positiveInt(Context &context, const QString &command, const QCommandLineParser &parser,
-                 const QCommandLineOption &option, int minimum, int *value)
-{
-    bool ok = false;
-    const int parsed = parser.value(option).toInt(&ok);
-    if (ok && parsed >= minimum) {
-        *value = parsed;
-        return true;
-    }
-    context.err << command << ": "
-                << Text::tr("--%1 must be a whole number of at least %2, not '%3'.")
-                       .arg(option.names().constFirst())
-                       .arg(minimum)
-                       .arg(parser.value(option))
-                << '\n';
-    return false;
-}
-
-int addDestination(Context &context, const QStringList &arguments)
-{
-    const QString command = QStringLiteral("destination add");
-    QCommandLineParser parser;
-    const QCommandLineOption name(QStringLiteral("name"), Text::tr("Destination name."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
-                                      Text::tr("The URL exports are POSTed to (http or https)."),
-                                      QStringLiteral("URL"));
-    const QCommandLineOption description(QStringLiteral("description"), Text::tr("Description."),
-                                         QStringLiteral("D"));
-    const QCommandLineOption names(QStringLiteral("include-segment-names"),
-                                   Text::tr("Add each mapped audience's name to the exports."));
-    const QCommandLineOption timestamps(
-        QStringLiteral("include-segment-timestamps"),
-        Text::tr("Add each mapped audience's and mapping's times to the exports."));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     Text::tr("Request timeout (default 2000)."),
-                                     QStringLiteral("MS"), QStringLiteral("2000"));
-    const QCommandLineOption retries(QStringLiteral("max-retries"),
-                                     Text::tr("Retries of a failed request (default 2)."),
-                                     QStringLiteral("N"), QStringLiteral("2"));
-    parser.addOptions({name, endpoint, description, names, timestamps, timeout, retries});
-    Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, false))
-        return ExitUsage;
-    if (!parser.isSet(name) || !parser.isSet(endpoint) || parser.value(name).trimmed().isEmpty()) {
-        context.err << Text::tr("destination add: give --name N and --endpoint URL.") << '\n';
-        return ExitUsage;
-    }
-    Destination destination;
-    destination.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    destination.name = parser.value(name).trimmed();
-    destination.description = parser.value(description);
-    destination.endpoint = QUrl(parser.value(endpoint), QUrl::StrictMode);
-    const QString scheme = destination.endpoint.scheme();
-    if (!destination.endpoint.isValid() || destination.endpoint.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        context.err << Text::tr("destination add: --endpoint must be an http or https URL with a "
-                                "host, not '%1'.")
-                           .arg(parser.value(endpoint))
-                    << '\n';
-        return ExitUsage;
-    }
-    destination.includeSegmentNames = parser.isSet(names);
-    destination.includeSegmentTimestamps = parser.isSet(timestamps);
-    if (!positiveInt(context, command, parser, timeout, 1, &destination.timeoutMs) ||
-        !positiveInt(context, command, parser, retries, 0, &destination.maxRetries))
-        return ExitUsage;
-    destination.createdAt = destination.updatedAt = QDateTime::currentMSecsSinceEpoch();
-
-    DestinationStore store(context, command);
-    if (!store.open())
-        return ExitFailure;
-    if (!store.store.insertDestination(destination)) {
-        store.failed();
-        // A duplicate name is the administrator's to fix.
-        return store.store.destinationByName(destination.name) ? ExitUsage : ExitFailure;
-    }
-    if (context.json)
-        context.out << QJsonDocument(destinationJson(destination)).toJson(QJsonDocument::Compact)
-                    << '\n';
-    else
-        context.out
-            << Text::tr("Destination “%1” added (id %2).").arg(destination.name, destination.id)
-            << '\n';
-    return ExitSuccess;
-}
+namespace {
 
 int listDestinations(Context &context, const QStringList &arguments)
 {
@@ -186,6 +62,37 @@ int listDestinations(Context &context, const QStringList &arguments)
                     << (d.enabled ? Text::tr("yes") : Text::tr("no")) << '\t'
                     << authTypeName(d.auth) << '\n';
     return ExitSuccess;
+}
+
+// Removes every secret a destination may have had in the keychain (absent
+// ones answer NotFound), then exits: 0, or 1 naming what could not be removed.
+void removeSecrets(Context &context, const QString &destinationId)
+{
+    auto *keychain = new SecretStore(QCoreApplication::instance());
+    const QList<DestinationSecrets::Kind> kinds{
+        DestinationSecrets::Kind::BearerToken, DestinationSecrets::Kind::ClientSecret,
+        DestinationSecrets::Kind::Password, DestinationSecrets::Kind::KeyPassphrase};
+    auto pending = std::make_shared<int>(int(kinds.size()));
+    auto failed = std::make_shared<bool>(false);
+    for (const DestinationSecrets::Kind kind : kinds) {
+        SecretRequest *request =
+            keychain->remove(DestinationSecrets::keychainKey(destinationId, kind));
+        QObject::connect(request, &SecretRequest::finished, keychain,
+                         [&context, pending, failed](const SecretResult &result) {
+                             if (result.isError()) {
+                                 *failed = true;
+                                 context.err << Text::tr("destination remove: a secret stays in "
+                                                         "the keychain: %1")
+                                                    .arg(result.message())
+                                             << '\n';
+                             }
+                             if (--*pending == 0) {
+                                 context.err.flush();
+                                 context.out.flush();
+                                 QCoreApplication::exit(*failed ? ExitFailure : ExitSuccess);
+                             }
+                         });
+    }
 }
 
 // show, enable, disable, remove: one destination by id or name.
@@ -226,7 +133,8 @@ int oneDestination(Context &context, const QString &action, const QStringList &a
         context.out << Text::tr("Destination “%1” removed, with its dataflow and queued exports.")
                            .arg(destination->name)
                     << '\n';
-        return ExitSuccess;
+        removeSecrets(context, destination->id);
+        return RunEventLoop;
     }
     destination->enabled = action == QLatin1String("enable");
     destination->updatedAt = QDateTime::currentMSecsSinceEpoch();
@@ -257,14 +165,22 @@ int destinationCommand(Context &context)
             return oneDestination(context, action, rest);
     }
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
-        context.out << Text::tr("Usage: outflowctl destination ACTION [options]\n"
-                                "  add --name N --endpoint URL [--description D]\n"
-                                "      [--include-segment-names] [--include-segment-timestamps]\n"
-                                "      [--timeout-ms 2000] [--max-retries 2]\n"
-                                "  list\n"
-                                "  show|enable|disable|remove ID|NAME\n"
-                                "Each action takes --help for its options.")
-                    << '\n';
+        context.out
+            << Text::tr("Usage: outflowctl destination ACTION [options]\n"
+                        "  add --name N --endpoint URL [--description D]\n"
+                        "      [--headers \"h1:v1,h2:v2\"] [--query \"p1=v&p2=v\"]\n"
+                        "      [--auth none|bearer|oauth2-client-credentials|oauth2-password]\n"
+                        "      [--token-url URL] [--client-id ID] [--credentials-in body|basic]\n"
+                        "      [--username U] [--client-cert FILE] [--client-key FILE]\n"
+                        "      [--ca-cert FILE] [--include-segment-names]\n"
+                        "      [--include-segment-timestamps] [--http2-prior-knowledge]\n"
+                        "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND ...]\n"
+                        "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
+                        "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal\n"
+                        "  list\n"
+                        "  show|enable|disable|remove ID|NAME\n"
+                        "Each action takes --help for its options.")
+            << '\n';
         return ExitSuccess;
     }
     context.err << (action.isEmpty()
