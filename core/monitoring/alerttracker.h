@@ -1,0 +1,66 @@
+#pragma once
+
+#include "alertrules.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace outflow {
+
+// One alert (DESIGN §2, Alerts): raised once when its condition starts to
+// hold, updated while it lasts, resolved when it clears.
+struct Alert
+{
+    enum class State : quint8 { Active, Resolved };
+
+    QString id; // UUID, stable for the alert's life
+    AlertKind kind = AlertKind::DeliveryFailureRate;
+    QString destinationId;
+    QString destinationName;
+    State state = State::Active;
+    qint64 raisedAt = 0;   // UNIX ms
+    qint64 updatedAt = 0;  // UNIX ms: the figures' last change
+    qint64 resolvedAt = 0; // UNIX ms; 0 while active
+    QString message;       // what happened and what to do
+    QJsonObject figures;
+
+    bool isActive() const { return state == State::Active; }
+};
+
+// Turns the rules' verdicts into alert lifecycles without floods: a kind
+// whose condition keeps holding stays one alert; a new alert is raised only
+// after the previous one resolved. Pure state: the monitoring stage stores
+// the events and hands raised ones to the subscribed notifiers.
+class AlertTracker
+{
+public:
+    enum class Change : quint8 { Raised, Updated, Resolved };
+    struct Event
+    {
+        Change change = Change::Raised;
+        Alert alert;
+    };
+
+    // The alerts still active when the store was last written (a restart
+    // must not raise them again).
+    void restore(const QList<Alert> &active);
+
+    // Applies one destination's verdicts at `nowMs`.
+    QList<Event> apply(const QString &destinationId, const QString &destinationName,
+                       const QList<AlertCondition> &verdicts, qint64 nowMs);
+    // Resolves every alert of a destination that no longer exists.
+    QList<Event> forget(const QString &destinationId, qint64 nowMs);
+
+    QList<Alert> active() const;
+
+private:
+    static QString key(const QString &destinationId, AlertKind kind);
+    QHash<QString, Alert> m_active; // by key()
+};
+
+} // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::Alert)
