@@ -143,6 +143,45 @@ QStringList schemaVersion2()
     };
 }
 
+// Version 3: monitoring (issue #7): per-dataflow figures by minute (rolled
+// into hours after 30 days) and the alerts' lifecycle.
+QStringList schemaVersion3()
+{
+    return {
+        // Counts add up and latency histograms merge (LatencyHistogram::toText),
+        // so any window is the sum of its rows. excluded_by: a JSON object.
+        QStringLiteral("CREATE TABLE metrics ("
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " resolution TEXT NOT NULL CHECK (resolution IN ('minute', 'hour')),"
+                       " period_start INTEGER NOT NULL,"
+                       " received INTEGER NOT NULL DEFAULT 0,"
+                       " created INTEGER NOT NULL DEFAULT 0,"
+                       " excluded INTEGER NOT NULL DEFAULT 0,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " delivered INTEGER NOT NULL DEFAULT 0,"
+                       " failed INTEGER NOT NULL DEFAULT 0,"
+                       " retried INTEGER NOT NULL DEFAULT 0,"
+                       " timeouts INTEGER NOT NULL DEFAULT 0,"
+                       " on_time INTEGER NOT NULL DEFAULT 0,"
+                       " excluded_by TEXT NOT NULL DEFAULT '{}',"
+                       " latency TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (dataflow_id, resolution, period_start)) WITHOUT ROWID"),
+        // No foreign key: an alert outlives the destination it was about.
+        QStringLiteral("CREATE TABLE alerts ("
+                       " id TEXT PRIMARY KEY,"
+                       " kind TEXT NOT NULL,"
+                       " destination_id TEXT NOT NULL,"
+                       " destination_name TEXT NOT NULL,"
+                       " state TEXT NOT NULL CHECK (state IN ('active', 'resolved')),"
+                       " raised_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " resolved_at INTEGER,"
+                       " message TEXT NOT NULL,"
+                       " figures TEXT NOT NULL DEFAULT '{}')"),
+        QStringLiteral("CREATE INDEX alerts_by_state ON alerts(state, raised_at)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -156,6 +195,7 @@ QList<Migration> SqliteStore::migrations()
          QStringLiteral("Activation: export lanes, the activation log, dataflow counters and "
                         "backfills"),
          schemaVersion2()},
+        {3, QStringLiteral("Monitoring: figures by minute and hour, alerts"), schemaVersion3()},
     };
 }
 

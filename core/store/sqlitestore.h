@@ -97,6 +97,15 @@ public:
     QList<Backfill> pendingBackfills(const QString &dataflowId = {}) override;
     QList<Backfill> backfills(const QString &dataflowId) override;
 
+    // Monitoring (sqlitemonitoring.cpp).
+    bool addMetrics(const MetricsBucket &bucket) override;
+    QList<MetricsBucket> metrics(const QString &dataflowId, MetricsBucket::Resolution resolution,
+                                 qint64 fromMs, qint64 toMs) override;
+    qint64 rollUpMinutes(qint64 beforeMs) override;
+    qint64 removeHoursBefore(qint64 beforeMs) override;
+    bool saveAlert(const Alert &alert) override;
+    QList<Alert> alerts(bool activeOnly, int limit = 1000) override;
+
 private:
     struct Statements;
 

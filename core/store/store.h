@@ -6,6 +6,8 @@
 #include "model/export.h"
 #include "model/identity.h"
 #include "model/profile.h"
+#include "monitoring/alerttracker.h"
+#include "monitoring/metricsbucket.h"
 
 #include <optional>
 #include <QHash>
@@ -147,6 +149,23 @@ public:
     virtual QList<Backfill> pendingBackfills(const QString &dataflowId = {}) = 0;
     // Every backfill of a dataflow, newest first.
     virtual QList<Backfill> backfills(const QString &dataflowId) = 0;
+
+    // --- monitoring --------------------------------------------------------------
+    // Adds a bucket's figures to the stored bucket of the same period.
+    virtual bool addMetrics(const MetricsBucket &bucket) = 0;
+    // The buckets of a dataflow whose period starts in [fromMs, toMs), oldest first.
+    virtual QList<MetricsBucket> metrics(const QString &dataflowId,
+                                         MetricsBucket::Resolution resolution, qint64 fromMs,
+                                         qint64 toMs) = 0;
+    // Rolls minute buckets older than `beforeMs` into hour buckets (one
+    // transaction of its own); returns how many minutes, or -1 on failure.
+    virtual qint64 rollUpMinutes(qint64 beforeMs) = 0;
+    // Removes hour buckets older than `beforeMs`; how many, or -1.
+    virtual qint64 removeHoursBefore(qint64 beforeMs) = 0;
+    // Inserts or replaces an alert, by id.
+    virtual bool saveAlert(const Alert &alert) = 0;
+    // Active alerts (or all, newest first, at most `limit`).
+    virtual QList<Alert> alerts(bool activeOnly, int limit = 1000) = 0;
 };
 
 } // namespace outflow

@@ -1,0 +1,246 @@
+// Monitoring figures and alerts. Written once per minute and per alert
+// change, read by `status`, `alerts` and the GUI's snapshots: plain QtSql
+// queries, prepared per call.
+#include "sqlitestore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace outflow {
+
+namespace {
+
+QString resolutionName(MetricsBucket::Resolution resolution)
+{
+    return resolution == MetricsBucket::Resolution::Minute ? QStringLiteral("minute")
+                                                           : QStringLiteral("hour");
+}
+
+constexpr const char *kMetricsColumns =
+    "dataflow_id, resolution, period_start, received, created, excluded, attempts, delivered,"
+    " failed, retried, timeouts, on_time, excluded_by, latency";
+
+MetricsBucket bucketFromRow(const QSqlQuery &q)
+{
+    MetricsBucket b;
+    b.dataflowId = q.value(0).toString();
+    b.resolution = q.value(1).toString() == QLatin1String("hour")
+                       ? MetricsBucket::Resolution::Hour
+                       : MetricsBucket::Resolution::Minute;
+    b.periodStart = q.value(2).toLongLong();
+    b.received = q.value(3).toLongLong();
+    b.created = q.value(4).toLongLong();
+    b.excluded = q.value(5).toLongLong();
+    b.attempts = q.value(6).toLongLong();
+    b.delivered = q.value(7).toLongLong();
+    b.failed = q.value(8).toLongLong();
+    b.retried = q.value(9).toLongLong();
+    b.timeouts = q.value(10).toLongLong();
+    b.onTime = q.value(11).toLongLong();
+    const QJsonObject reasons = QJsonDocument::fromJson(q.value(12).toByteArray()).object();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it)
+        b.excludedBy.insert(it.key(), it.value().toInteger());
+    b.latency = LatencyHistogram::fromText(q.value(13).toByteArray());
+    return b;
+}
+
+void bindBucket(QSqlQuery &q, const MetricsBucket &b)
+{
+    QJsonObject reasons;
+    for (auto it = b.excludedBy.cbegin(); it != b.excludedBy.cend(); ++it)
+        reasons.insert(it.key(), it.value());
+    const QVariantList values{
+        b.dataflowId,
+        resolutionName(b.resolution),
+        b.periodStart,
+        b.received,
+        b.created,
+        b.excluded,
+        b.attempts,
+        b.delivered,
+        b.failed,
+        b.retried,
+        b.timeouts,
+        b.onTime,
+        QString::fromUtf8(QJsonDocument(reasons).toJson(QJsonDocument::Compact)),
+        QString::fromLatin1(b.latency.toText())};
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+}
+
+Alert alertFromRow(const QSqlQuery &q)
+{
+    Alert a;
+    a.id = q.value(0).toString();
+    a.kind = alertKindFromId(q.value(1).toString()).value_or(AlertKind::DeliveryFailureRate);
+    a.destinationId = q.value(2).toString();
+    a.destinationName = q.value(3).toString();
+    a.state = q.value(4).toString() == QLatin1String("resolved") ? Alert::State::Resolved
+                                                                 : Alert::State::Active;
+    a.raisedAt = q.value(5).toLongLong();
+    a.updatedAt = q.value(6).toLongLong();
+    a.resolvedAt = q.value(7).toLongLong();
+    a.message = q.value(8).toString();
+    a.figures = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    return a;
+}
+
+} // namespace
+
+bool SqliteStore::addMetrics(const MetricsBucket &bucket)
+{
+    if (!isOpen())
+        return false;
+    // Read, add, write: a bucket row is written about once a minute.
+    QSqlQuery read(m_db);
+    read.prepare(QStringLiteral("SELECT %1 FROM metrics WHERE dataflow_id = ? AND resolution = ?"
+                                " AND period_start = ?")
+                     .arg(QLatin1String(kMetricsColumns)));
+    read.bindValue(0, bucket.dataflowId);
+    read.bindValue(1, resolutionName(bucket.resolution));
+    read.bindValue(2, bucket.periodStart);
+    if (!exec(read))
+        return false;
+    MetricsBucket total = bucket;
+    if (read.next()) {
+        total = bucketFromRow(read);
+        total.add(bucket);
+    }
+    read.finish();
+    QSqlQuery write(m_db);
+    write.prepare(QStringLiteral("INSERT OR REPLACE INTO metrics (%1) VALUES"
+                                 " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(QLatin1String(kMetricsColumns)));
+    bindBucket(write, total);
+    return exec(write);
+}
+
+QList<MetricsBucket> SqliteStore::metrics(const QString &dataflowId,
+                                          MetricsBucket::Resolution resolution, qint64 fromMs,
+                                          qint64 toMs)
+{
+    QList<MetricsBucket> buckets;
+    m_error.clear();
+    if (!isOpen())
+        return buckets;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM metrics WHERE dataflow_id = ? AND resolution = ?"
+                             " AND period_start >= ? AND period_start < ? ORDER BY period_start")
+                  .arg(QLatin1String(kMetricsColumns)));
+    q.bindValue(0, dataflowId);
+    q.bindValue(1, resolutionName(resolution));
+    q.bindValue(2, fromMs);
+    q.bindValue(3, toMs);
+    if (!exec(q))
+        return buckets;
+    while (q.next())
+        buckets.append(bucketFromRow(q));
+    return buckets;
+}
+
+qint64 SqliteStore::rollUpMinutes(qint64 beforeMs)
+{
+    if (!isOpen())
+        return -1;
+    const bool own = !m_inTransaction;
+    if (own && !begin())
+        return -1;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM metrics WHERE resolution = 'minute'"
+                             " AND period_start < ?")
+                  .arg(QLatin1String(kMetricsColumns)));
+    q.bindValue(0, beforeMs);
+    QHash<QString, MetricsBucket> hours; // "dataflow/hour" → sum
+    qint64 minutes = 0;
+    bool ok = exec(q);
+    while (ok && q.next()) {
+        const MetricsBucket minute = bucketFromRow(q);
+        const qint64 hour =
+            MetricsBucket::periodOf(minute.periodStart, MetricsBucket::Resolution::Hour);
+        MetricsBucket &sum = hours[minute.dataflowId + QLatin1Char('/') + QString::number(hour)];
+        if (sum.dataflowId.isEmpty()) {
+            sum.dataflowId = minute.dataflowId;
+            sum.resolution = MetricsBucket::Resolution::Hour;
+            sum.periodStart = hour;
+        }
+        sum.add(minute);
+        ++minutes;
+    }
+    q.finish();
+    for (auto it = hours.cbegin(); ok && it != hours.cend(); ++it)
+        ok = addMetrics(it.value());
+    if (ok) {
+        QSqlQuery remove(m_db);
+        remove.prepare(QStringLiteral("DELETE FROM metrics WHERE resolution = 'minute'"
+                                      " AND period_start < ?"));
+        remove.bindValue(0, beforeMs);
+        ok = exec(remove);
+    }
+    if (own && (!ok || !commit())) {
+        const QString error = m_error;
+        rollback();
+        m_error = error;
+        return -1;
+    }
+    return ok ? minutes : -1;
+}
+
+qint64 SqliteStore::removeHoursBefore(qint64 beforeMs)
+{
+    if (!isOpen())
+        return -1;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM metrics WHERE resolution = 'hour' AND period_start < ?"));
+    q.bindValue(0, beforeMs);
+    return exec(q) ? q.numRowsAffected() : -1;
+}
+
+bool SqliteStore::saveAlert(const Alert &alert)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO alerts (id, kind, destination_id,"
+                             " destination_name, state, raised_at, updated_at, resolved_at,"
+                             " message, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, alert.id);
+    q.bindValue(1, alertKindId(alert.kind));
+    q.bindValue(2, alert.destinationId);
+    q.bindValue(3, alert.destinationName);
+    q.bindValue(4, alert.isActive() ? QStringLiteral("active") : QStringLiteral("resolved"));
+    q.bindValue(5, alert.raisedAt);
+    q.bindValue(6, alert.updatedAt);
+    q.bindValue(7, alert.isActive() ? QVariant(QMetaType(QMetaType::LongLong))
+                                    : QVariant(alert.resolvedAt));
+    q.bindValue(8, alert.message);
+    q.bindValue(9, QString::fromUtf8(QJsonDocument(alert.figures).toJson(QJsonDocument::Compact)));
+    return exec(q);
+}
+
+QList<Alert> SqliteStore::alerts(bool activeOnly, int limit)
+{
+    QList<Alert> result;
+    m_error.clear();
+    if (!isOpen())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, kind, destination_id, destination_name, state, raised_at,"
+                             " updated_at, COALESCE(resolved_at, 0), message, figures FROM alerts"
+                             " %1 ORDER BY raised_at DESC LIMIT ?")
+                  .arg(activeOnly ? QStringLiteral("WHERE state = 'active'") : QString()));
+    q.bindValue(0, limit);
+    if (!exec(q))
+        return result;
+    while (q.next())
+        result.append(alertFromRow(q));
+    return result;
+}
+
+} // namespace outflow
