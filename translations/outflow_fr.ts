@@ -1075,7 +1075,7 @@
     <name>outflow</name>
     <message>
         <source>Stream customer profiles to any HTTP endpoint.</source>
-        <translation>Diffuser des profils clients vers n&apos;importe quel point de terminaison HTTP.</translation>
+        <translation>Diffuser des profils clients vers n&apos;importe quel point d&apos;entrée HTTP.</translation>
     </message>
     <message>
         <source>Language: en or fr (default: the system&apos;s).</source>
@@ -1167,7 +1167,7 @@
     </message>
     <message>
         <source>Streams customer profiles to any HTTP endpoint, keeps its secrets in the system keychain and shows the live dataflow.</source>
-        <translation>Diffuse des profils clients vers n&apos;importe quel point de terminaison HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
+        <translation>Diffuse des profils clients vers n&apos;importe quel point d&apos;entrée HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
@@ -1251,7 +1251,7 @@
     </message>
     <message>
         <source>Each HTTP endpoint you connect appears here with its state, its dataflow and the exports sent, failed and retried.</source>
-        <translation>Chaque point de terminaison HTTP que vous connectez apparaît ici avec son état, son flux de données et les exports envoyés, en échec et relancés.</translation>
+        <translation>Chaque point d&apos;entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
     </message>
     <message>
         <source>Connect one with &lt;b&gt;outflowctl destination add&lt;/b&gt;; the connection wizard arrives in a later version.</source>
@@ -1271,7 +1271,7 @@
     </message>
     <message>
         <source>Customer profiles appear here once fragments are ingested, with their identities, memberships and export history.</source>
-        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d&apos;export.</translation>
+        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d&apos;exportation.</translation>
     </message>
     <message>
         <source>Ingest fragments with &lt;b&gt;outflowctl ingest FILE.ndjson&lt;/b&gt;, or start with &lt;b&gt;tools/run.sh --demo&lt;/b&gt; for sample data.</source>
@@ -1287,7 +1287,7 @@
     </message>
     <message>
         <source>Live figures of each dataflow appear here: exports sent, failed, retried and late, backlog and delivery latency.</source>
-        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exports envoyés, en échec, relancés et en retard, file d&apos;attente et latence de livraison.</translation>
+        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d&apos;attente et latence de livraison.</translation>
     </message>
     <message>
         <source>Activate an audience to a destination to start a dataflow.</source>
@@ -1451,7 +1451,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Map audiences and attributes to a destination.</source>
-        <translation>Associer des audiences et des attributs à une destination.</translation>
+        <translation>Mapper des audiences et des attributs à une destination.</translation>
     </message>
     <message>
         <source>Merge profile fragments, one JSON object a line.</source>
@@ -1459,7 +1459,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Look up profiles and their export history.</source>
-        <translation>Rechercher des profils et leur historique d&apos;export.</translation>
+        <translation>Rechercher des profils et leur historique d&apos;exportation.</translation>
     </message>
     <message>
         <source>Run the engine: ingest, segment, activate, deliver.</source>
@@ -1475,7 +1475,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Send failed exports again.</source>
-        <translation>Renvoyer les exports en échec.</translation>
+        <translation>Renvoyer les exportations en échec.</translation>
     </message>
     <message>
         <source>Export every profile realized in an audience again.</source>
@@ -1491,7 +1491,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Run a demo receiver on 127.0.0.1 that accepts exports.</source>
-        <translation>Lancer sur 127.0.0.1 un récepteur de démonstration qui accepte les exports.</translation>
+        <translation>Lancer sur 127.0.0.1 un récepteur de démonstration qui accepte les exportations.</translation>
     </message>
     <message>
         <source>keychain: unexpected argument &apos;%1&apos; (use: keychain check).</source>
