@@ -793,15 +793,15 @@
     </message>
     <message>
         <source>No secret is stored for this item yet.</source>
-        <translation>Aucun secret n&apos;est encore enregistré pour cet élément.</translation>
+        <translation>Aucun secret n’est encore enregistré pour cet élément.</translation>
     </message>
     <message>
         <source>No keychain is available (Secret Service, Keychain or Credential Manager). Start or install one, for example gnome-keyring or KWallet; Outflow never saves secrets anywhere else.</source>
-        <translation>Aucun trousseau n&apos;est disponible (Secret Service, Trousseau ou Gestionnaire d&apos;identification). Démarrez-en ou installez-en un, par exemple gnome-keyring ou KWallet ; Outflow n&apos;enregistre jamais de secret ailleurs.</translation>
+        <translation>Aucun trousseau n’est disponible (Secret Service, Trousseau ou Gestionnaire d’identification). Démarrez-en ou installez-en un, par exemple gnome-keyring ou KWallet ; Outflow n’enregistre jamais de secret ailleurs.</translation>
     </message>
     <message>
         <source>The keychain is locked or refused access. Unlock it and try again.</source>
-        <translation>Le trousseau est verrouillé ou a refusé l&apos;accès. Déverrouillez-le et réessayez.</translation>
+        <translation>Le trousseau est verrouillé ou a refusé l’accès. Déverrouillez-le et réessayez.</translation>
     </message>
     <message>
         <source>The keychain reported an error: %1</source>
@@ -843,11 +843,11 @@
     </message>
     <message>
         <source>There is no profile %1.</source>
-        <translation>Il n&apos;existe pas de profil %1.</translation>
+        <translation>Il n’existe pas de profil %1.</translation>
     </message>
     <message>
         <source>The identity %1:%2 belongs to profile %3; merge the profiles first.</source>
-        <translation>L&apos;identité %1:%2 appartient au profil %3 ; fusionnez d&apos;abord les profils.</translation>
+        <translation>L’identité %1:%2 appartient au profil %3 ; fusionnez d’abord les profils.</translation>
     </message>
     <message>
         <source>Profile %1 cannot be merged into itself.</source>
@@ -863,11 +863,11 @@
     </message>
     <message>
         <source>%1 is not an Outflow store: it is not an SQLite database.</source>
-        <translation>%1 n&apos;est pas un stockage Outflow : ce n&apos;est pas une base SQLite.</translation>
+        <translation>%1 n’est pas un stockage Outflow : ce n’est pas une base SQLite.</translation>
     </message>
     <message>
         <source>Could not open the store %1: %2</source>
-        <translation>Impossible d&apos;ouvrir le stockage %1 : %2</translation>
+        <translation>Impossible d’ouvrir le stockage %1 : %2</translation>
     </message>
     <message>
         <source>Qt&apos;s SQLite driver is missing (package libqt6sql6-sqlite).</source>
@@ -875,15 +875,15 @@
     </message>
     <message>
         <source>%1 is not an Outflow store: it holds another application&apos;s data.</source>
-        <translation>%1 n&apos;est pas un stockage Outflow : il contient les données d&apos;une autre application.</translation>
+        <translation>%1 n’est pas un stockage Outflow : il contient les données d’une autre application.</translation>
     </message>
     <message>
         <source>This store was created by a newer Outflow (schema %1; this version knows up to %2). Upgrade Outflow or use another store.</source>
-        <translation>Ce stockage a été créé par une version plus récente d&apos;Outflow (schéma %1 ; cette version connaît jusqu&apos;au schéma %2). Mettez Outflow à jour ou utilisez un autre stockage.</translation>
+        <translation>Ce stockage a été créé par une version plus récente d’Outflow (schéma %1 ; cette version connaît jusqu’au schéma %2). Mettez Outflow à jour ou utilisez un autre stockage.</translation>
     </message>
     <message>
         <source>Could not open the store %1: its folder does not support SQLite&apos;s write-ahead log.</source>
-        <translation>Impossible d&apos;ouvrir le stockage %1 : son dossier ne prend pas en charge le journal d&apos;écriture anticipée de SQLite.</translation>
+        <translation>Impossible d’ouvrir le stockage %1 : son dossier ne prend pas en charge le journal d’écriture anticipée de SQLite.</translation>
     </message>
     <message>
         <source>Could not upgrade the store %1 to schema version %2 (%3): %4</source>
@@ -895,11 +895,11 @@
     </message>
     <message>
         <source>No transaction is open.</source>
-        <translation>Aucune transaction n&apos;est ouverte.</translation>
+        <translation>Aucune transaction n’est ouverte.</translation>
     </message>
     <message>
         <source>The store is not open.</source>
-        <translation>Le stockage n&apos;est pas ouvert.</translation>
+        <translation>Le stockage n’est pas ouvert.</translation>
     </message>
     <message>
         <source>Could not open the store %1: Qt&apos;s SQLite driver does not use the SQLite library Outflow was built with (%2).</source>
@@ -1075,7 +1075,7 @@
     <name>outflow</name>
     <message>
         <source>Stream customer profiles to any HTTP endpoint.</source>
-        <translation>Diffuser des profils clients vers n&apos;importe quel point d&apos;entrée HTTP.</translation>
+        <translation>Diffuser des profils clients vers n’importe quel point d’entrée HTTP.</translation>
     </message>
     <message>
         <source>Language: en or fr (default: the system&apos;s).</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>The store to open (default: the user&apos;s data folder).</source>
-        <translation>Le stockage à ouvrir (par défaut : le dossier de données de l&apos;utilisateur).</translation>
+        <translation>Le stockage à ouvrir (par défaut : le dossier de données de l’utilisateur).</translation>
     </message>
     <message>
         <source>path</source>
@@ -1110,21 +1110,21 @@
     <name>outflow::DemoReceiver</name>
     <message>
         <source>cannot listen on 127.0.0.1:%1</source>
-        <translation>impossible d&apos;écouter sur 127.0.0.1:%1</translation>
+        <translation>impossible d’écouter sur 127.0.0.1:%1</translation>
     </message>
 </context>
 <context>
     <name>outflow::Engine</name>
     <message>
         <source>The store is not open.</source>
-        <translation>Le stockage n&apos;est pas ouvert.</translation>
+        <translation>Le stockage n’est pas ouvert.</translation>
     </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
     <message>
         <source>cannot listen on %1:%2</source>
-        <translation>impossible d&apos;écouter sur %1:%2</translation>
+        <translation>impossible d’écouter sur %1:%2</translation>
     </message>
     <message>
         <source>unknown path; POST fragments to /v1/fragments</source>
@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>the store failed; nothing of this request was stored: %1</source>
-        <translation>le stockage a échoué ; rien de cette requête n&apos;a été enregistré : %1</translation>
+        <translation>le stockage a échoué ; rien de cette requête n’a été enregistré : %1</translation>
     </message>
     <message>
         <source>unknown path</source>
@@ -1167,7 +1167,7 @@
     </message>
     <message>
         <source>Streams customer profiles to any HTTP endpoint, keeps its secrets in the system keychain and shows the live dataflow.</source>
-        <translation>Diffuse des profils clients vers n&apos;importe quel point d&apos;entrée HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
+        <translation>Diffuse des profils clients vers n’importe quel point d’entrée HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
@@ -1213,7 +1213,7 @@
     <name>outflow::ui::AudiencesPage</name>
     <message>
         <source>No audience yet</source>
-        <translation>Aucune audience pour l&apos;instant</translation>
+        <translation>Aucune audience pour l’instant</translation>
     </message>
     <message>
         <source>Rule audiences and uploaded CSV audiences appear here with their member counts.</source>
@@ -1232,7 +1232,7 @@
     <name>outflow::ui::EngineHost</name>
     <message>
         <source>The ingest endpoint needs its token from the keychain: %1</source>
-        <translation>Le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+        <translation>Le point d’ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
 </context>
 <context>
@@ -1247,15 +1247,15 @@
     </message>
     <message>
         <source>No destination yet</source>
-        <translation>Aucune destination pour l&apos;instant</translation>
+        <translation>Aucune destination pour l’instant</translation>
     </message>
     <message>
         <source>Each HTTP endpoint you connect appears here with its state, its dataflow and the exports sent, failed and retried.</source>
-        <translation>Chaque point d&apos;entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
+        <translation>Chaque point d’entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
     </message>
     <message>
         <source>Connect one with &lt;b&gt;outflowctl destination add&lt;/b&gt;; the connection wizard arrives in a later version.</source>
-        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add&lt;/b&gt; ; l&apos;assistant de connexion arrive dans une prochaine version.</translation>
+        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add&lt;/b&gt; ; l’assistant de connexion arrive dans une prochaine version.</translation>
     </message>
     <message>
         <source>Audiences</source>
@@ -1267,15 +1267,15 @@
     </message>
     <message>
         <source>No profile yet</source>
-        <translation>Aucun profil pour l&apos;instant</translation>
+        <translation>Aucun profil pour l’instant</translation>
     </message>
     <message>
         <source>Customer profiles appear here once fragments are ingested, with their identities, memberships and export history.</source>
-        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d&apos;exportation.</translation>
+        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d’exportation.</translation>
     </message>
     <message>
         <source>Ingest fragments with &lt;b&gt;outflowctl ingest FILE.ndjson&lt;/b&gt;, or start with &lt;b&gt;tools/run.sh --demo&lt;/b&gt; for sample data.</source>
-        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d&apos;exemple.</translation>
+        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d’exemple.</translation>
     </message>
     <message>
         <source>Monitoring</source>
@@ -1283,11 +1283,11 @@
     </message>
     <message>
         <source>Nothing to monitor yet</source>
-        <translation>Rien à surveiller pour l&apos;instant</translation>
+        <translation>Rien à surveiller pour l’instant</translation>
     </message>
     <message>
         <source>Live figures of each dataflow appear here: exports sent, failed, retried and late, backlog and delivery latency.</source>
-        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d&apos;attente et latence de livraison.</translation>
+        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d’attente et latence de livraison.</translation>
     </message>
     <message>
         <source>Activate an audience to a destination to start a dataflow.</source>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
-        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu&apos;il faut faire pour chacune.</translation>
+        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
     </message>
     <message>
         <source>Choose the alerts you want per destination when you connect it.</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>Local &amp;Ingest Endpoint</source>
-        <translation>Point d&apos;&amp;ingestion local</translation>
+        <translation>Point d’&amp;ingestion local</translation>
     </message>
     <message>
         <source>Accept profile fragments on http://127.0.0.1:%1/v1/fragments (bearer token: outflowctl ingest-token)</source>
@@ -1398,16 +1398,16 @@
     <message>
         <source>Exit status: 0 on success, 1 on a runtime failure, 2 on bad usage or input.
 Secrets are read from OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD and OUTFLOW_KEY_PASSPHRASE, or prompted for; never given as arguments.</source>
-        <translation>Code de sortie : 0 en cas de succès, 1 en cas d&apos;échec à l&apos;exécution, 2 en cas d&apos;usage ou d&apos;entrée incorrects.
-Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD et OUTFLOW_KEY_PASSPHRASE, ou demandés à l&apos;invite ; jamais passés en arguments.</translation>
+        <translation>Code de sortie : 0 en cas de succès, 1 en cas d’échec à l’exécution, 2 en cas d’usage ou d’entrée incorrects.
+Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD et OUTFLOW_KEY_PASSPHRASE, ou demandés à l’invite ; jamais passés en arguments.</translation>
     </message>
     <message>
         <source>Outflow&apos;s headless twin: the same store and engine as the desktop app, for servers, scripts and tests.</source>
-        <translation>Le jumeau sans interface d&apos;Outflow : le même stockage et le même moteur que l&apos;application de bureau, pour les serveurs, les scripts et les tests.</translation>
+        <translation>Le jumeau sans interface d’Outflow : le même stockage et le même moteur que l’application de bureau, pour les serveurs, les scripts et les tests.</translation>
     </message>
     <message>
         <source>The store to use (default: OUTFLOW_STORE, or the store in the user&apos;s data folder).</source>
-        <translation>Le stockage à utiliser (par défaut : OUTFLOW_STORE, ou le stockage du dossier de données de l&apos;utilisateur).</translation>
+        <translation>Le stockage à utiliser (par défaut : OUTFLOW_STORE, ou le stockage du dossier de données de l’utilisateur).</translation>
     </message>
     <message>
         <source>path</source>
@@ -1439,7 +1439,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>&apos;%1&apos; is not available yet in this version of %2.</source>
-        <translation>« %1 » n&apos;est pas encore disponible dans cette version de %2.</translation>
+        <translation>« %1 » n’est pas encore disponible dans cette version de %2.</translation>
     </message>
     <message>
         <source>Manage HTTP destinations.</source>
@@ -1459,7 +1459,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Look up profiles and their export history.</source>
-        <translation>Rechercher des profils et leur historique d&apos;exportation.</translation>
+        <translation>Rechercher des profils et leur historique d’exportation.</translation>
     </message>
     <message>
         <source>Run the engine: ingest, segment, activate, deliver.</source>
@@ -1515,15 +1515,15 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Demo receiver listening on http://127.0.0.1:%1/</source>
-        <translation>Récepteur de démonstration à l&apos;écoute sur http://127.0.0.1:%1/</translation>
+        <translation>Récepteur de démonstration à l’écoute sur http://127.0.0.1:%1/</translation>
     </message>
     <message>
         <source>Print the bearer token of the local ingest endpoint.</source>
-        <translation>Afficher le jeton porteur du point d&apos;ingestion local.</translation>
+        <translation>Afficher le jeton porteur du point d’ingestion local.</translation>
     </message>
     <message>
         <source>NDJSON file, or - for stdin.</source>
-        <translation>Fichier NDJSON, ou - pour l&apos;entrée standard.</translation>
+        <translation>Fichier NDJSON, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>ingest: %1</source>
@@ -1531,7 +1531,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>ingest: give exactly one FILE.ndjson, or - for stdin.</source>
-        <translation>ingest : indiquez exactement un FICHIER.ndjson, ou - pour l&apos;entrée standard.</translation>
+        <translation>ingest : indiquez exactement un FICHIER.ndjson, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>ingest: --batch-size must be a positive number, not &apos;%1&apos;.</source>
@@ -1579,7 +1579,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>profiles: no profile has the identity %1:%2.</source>
-        <translation>profiles : aucun profil n&apos;a l&apos;identité %1:%2.</translation>
+        <translation>profiles : aucun profil n’a l’identité %1:%2.</translation>
     </message>
     <message>
         <source>Replace the token with a new one.</source>
@@ -1591,7 +1591,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Address to listen on (default 127.0.0.1; anything else exposes the endpoint).</source>
-        <translation>Adresse d&apos;écoute (127.0.0.1 par défaut ; toute autre adresse expose le point d&apos;ingestion).</translation>
+        <translation>Adresse d’écoute (127.0.0.1 par défaut ; toute autre adresse expose le point d’ingestion).</translation>
     </message>
     <message>
         <source>Largest request body accepted (default 16 MiB).</source>
@@ -1599,7 +1599,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Stop when there is nothing left to deliver.</source>
-        <translation>S&apos;arrêter quand il ne reste rien à livrer.</translation>
+        <translation>S’arrêter quand il ne reste rien à livrer.</translation>
     </message>
     <message>
         <source>run: %1</source>
@@ -1611,7 +1611,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>run: --ingest-address &apos;%1&apos; is not an IP address.</source>
-        <translation>run : --ingest-address « %1 » n&apos;est pas une adresse IP.</translation>
+        <translation>run : --ingest-address « %1 » n’est pas une adresse IP.</translation>
     </message>
     <message>
         <source>run: --max-body-bytes must be a positive number, not &apos;%1&apos;.</source>
@@ -1619,11 +1619,11 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Ingest endpoint: POST http://%1:%2/v1/fragments (bearer token: outflowctl ingest-token)</source>
-        <translation>Point d&apos;ingestion : POST http://%1:%2/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
+        <translation>Point d’ingestion : POST http://%1:%2/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
     </message>
     <message>
         <source>run: the ingest endpoint needs its token from the keychain: %1</source>
-        <translation>run : le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+        <translation>run : le point d’ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
     <message>
         <source>Fragments per transaction (default %1).</source>
@@ -1655,7 +1655,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>No audience yet: add one with &apos;outflowctl audience add&apos;.</source>
-        <translation>Aucune audience pour l&apos;instant : ajoutez-en une avec « outflowctl audience add ».</translation>
+        <translation>Aucune audience pour l’instant : ajoutez-en une avec « outflowctl audience add ».</translation>
     </message>
     <message>
         <source>ID	NAME	ORIGIN	MERGE POLICY	REALIZED</source>
@@ -1719,7 +1719,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>CSV file, or - for stdin.</source>
-        <translation>Fichier CSV, ou - pour l&apos;entrée standard.</translation>
+        <translation>Fichier CSV, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>audience import: give --name N --identity-column C --namespace NS and one FILE.csv.</source>
