@@ -15,9 +15,9 @@
     <name>TlsConfig</name>
     <message numerus="yes">
         <source>The client certificate %1 (%2) expires in %n day(s), on %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The client certificate %1 (%2) expires in %n day, on %3.</numerusform>
+            <numerusform>The client certificate %1 (%2) expires in %n days, on %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -49,16 +49,16 @@
     </message>
     <message numerus="yes">
         <source>Backfill: %n profile(s) already realized will be exported (by &apos;outflowctl run&apos; or the app).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Backfill: %n profile already realized will be exported (by &apos;outflowctl run&apos; or the app).</numerusform>
+            <numerusform>Backfill: %n profiles already realized will be exported (by &apos;outflowctl run&apos; or the app).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resend queued: %n profile(s) will be exported again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Resend queued: %n profile will be exported again.</numerusform>
+            <numerusform>Resend queued: %n profiles will be exported again.</numerusform>
         </translation>
     </message>
 </context>

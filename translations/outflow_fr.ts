@@ -5,110 +5,110 @@
     <name>ActivationService</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>the path is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le chemin est vide</translation>
     </message>
     <message>
         <source>field %1 is empty (a leading, trailing or double dot)</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ %1 est vide (point au début, à la fin ou en double)</translation>
     </message>
     <message>
         <source>field %1 (“%2”) may hold only letters, digits, &apos;_&apos; and &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ %1 (« %2 ») ne peut contenir que des lettres, des chiffres, « _ » et « - »</translation>
     </message>
     <message>
         <source>identities cannot be mapped: every export carries the whole identityMap</source>
-        <translation type="unfinished"></translation>
+        <translation>les identités ne peuvent pas être mappées : chaque exportation contient l’objet identityMap complet</translation>
     </message>
     <message>
         <source>memberships cannot be mapped: every export carries its segmentMembership</source>
-        <translation type="unfinished"></translation>
+        <translation>les appartenances ne peuvent pas être mappées : chaque exportation contient son objet segmentMembership</translation>
     </message>
     <message>
         <source>Could not read the destinations</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les destinations</translation>
     </message>
     <message>
         <source>There is no destination with the id or name “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune destination n’a l’identifiant ou le nom « %1 ».</translation>
     </message>
     <message>
         <source>Could not read the audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les audiences</translation>
     </message>
     <message>
         <source>--audience: there is no audience with the id or name “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--audience : aucune audience n’a l’identifiant ou le nom « %1 ».</translation>
     </message>
     <message>
         <source>--attribute “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--attribute « %1 » : %2.</translation>
     </message>
     <message>
         <source>Could not read the dataflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le flux de données</translation>
     </message>
     <message>
         <source>Could not save the dataflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le flux de données</translation>
     </message>
     <message>
         <source>--audience: “%1” is not mapped to the destination “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--audience : « %1 » n’est pas mappée à la destination « %2 ».</translation>
     </message>
     <message>
         <source>The destination “%1” has no dataflow: activate audiences to it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La destination « %1 » n’a pas de flux de données : activez d’abord des audiences vers cette destination.</translation>
     </message>
     <message>
         <source>Could not read the dataflow&apos;s figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les chiffres du flux de données</translation>
     </message>
 </context>
 <context>
     <name>Activator</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Could not read the audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les audiences</translation>
     </message>
     <message>
         <source>Could not read the dataflows</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les flux de données</translation>
     </message>
     <message>
         <source>Could not read the destinations</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les destinations</translation>
     </message>
     <message>
         <source>Could not read profile %1</source>
-        <translation type="unfinished">Impossible de lire le profil %1</translation>
+        <translation>Impossible de lire le profil %1</translation>
     </message>
     <message>
         <source>Could not read the memberships of profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les appartenances du profil %1</translation>
     </message>
     <message>
         <source>Could not queue an export of profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre en file d’attente une exportation du profil %1</translation>
     </message>
     <message>
         <source>Could not log an export of profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de journaliser une exportation du profil %1</translation>
     </message>
     <message>
         <source>Could not log an exclusion of profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de journaliser une exclusion du profil %1</translation>
     </message>
     <message>
         <source>Could not count an activation of dataflow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de comptabiliser une activation du flux de données %1</translation>
     </message>
 </context>
 <context>
@@ -190,102 +190,102 @@
     <name>AuthProvider</name>
     <message>
         <source>bearer-token: the bearer token is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>bearer-token : le jeton porteur est absent</translation>
     </message>
     <message>
         <source>bearer-token: the token holds spaces or characters an HTTP header cannot carry</source>
-        <translation type="unfinished"></translation>
+        <translation>bearer-token : le jeton contient des espaces ou des caractères qu’un en-tête HTTP ne peut pas transporter</translation>
     </message>
     <message>
         <source>client-id: OAuth2 needs a client id</source>
-        <translation type="unfinished"></translation>
+        <translation>client-id : OAuth2 nécessite un identifiant client</translation>
     </message>
     <message>
         <source>client-secret: the client secret is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>client-secret : le secret client est absent</translation>
     </message>
     <message>
         <source>username: the password grant needs a username</source>
-        <translation type="unfinished"></translation>
+        <translation>username : l’octroi par mot de passe nécessite un nom d’utilisateur</translation>
     </message>
     <message>
         <source>password: the password is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>password : le mot de passe est absent</translation>
     </message>
     <message>
         <source>The token endpoint %1 answered without a usable access token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 a répondu sans jeton d’accès utilisable : %2</translation>
     </message>
     <message>
         <source>The token endpoint %1 refused the request (HTTP %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 a refusé la requête (HTTP %2) : %3</translation>
     </message>
     <message>
         <source>The token endpoint %1 refused the request (HTTP %2): %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 a refusé la requête (HTTP %2) : %3 : %4</translation>
     </message>
     <message>
         <source>The token endpoint %1 answered HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 a répondu HTTP %2</translation>
     </message>
     <message>
         <source>the body is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>le corps n’est pas un objet JSON</translation>
     </message>
     <message>
         <source>there is no access_token</source>
-        <translation type="unfinished"></translation>
+        <translation>access_token est absent</translation>
     </message>
     <message>
         <source>the access token holds characters an HTTP header cannot carry</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton d’accès contient des caractères qu’un en-tête HTTP ne peut pas transporter</translation>
     </message>
     <message>
         <source>the token type %1 is not supported (only Bearer)</source>
-        <translation type="unfinished"></translation>
+        <translation>le type de jeton %1 n’est pas pris en charge (seul Bearer l’est)</translation>
     </message>
     <message>
         <source>expires_in is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>expires_in n’est pas un nombre de secondes</translation>
     </message>
     <message>
         <source>The token endpoint %1 did not answer within %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 n’a pas répondu dans le délai de %2 ms</translation>
     </message>
     <message>
         <source>The token endpoint %1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’entrée de jeton %1 est injoignable : %2</translation>
     </message>
     <message>
         <source>the answer is larger than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse dépasse %1 octets</translation>
     </message>
 </context>
 <context>
     <name>BackfillRunner</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Could not read the backfills</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les rattrapages</translation>
     </message>
     <message>
         <source>Could not start a backfill page</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de commencer une page de rattrapage</translation>
     </message>
     <message>
         <source>Could not read the members of audience %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les membres de l’audience %1</translation>
     </message>
     <message>
         <source>Could not record the backfill&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la progression du rattrapage</translation>
     </message>
     <message>
         <source>Could not commit a backfill page</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de valider une page de rattrapage</translation>
     </message>
 </context>
 <context>
@@ -359,195 +359,195 @@
     <name>DestinationConfig</name>
     <message>
         <source>&quot;%1&quot;</source>
-        <translation type="unfinished">« %1 »</translation>
+        <translation>« %1 »</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: entry %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : entrée %2 (%3) : %4</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by two hexadecimal digits (write a literal % as %25)</source>
-        <translation type="unfinished"></translation>
+        <translation>« % » doit être suivi de deux chiffres hexadécimaux (écrivez un % littéral sous la forme %25)</translation>
     </message>
     <message>
         <source>a space cannot appear in a URL query: write it as %20 (or +, if the receiver decodes forms)</source>
-        <translation type="unfinished"></translation>
+        <translation>un espace ne peut pas figurer dans la chaîne de requête d’une URL : écrivez-le %20 (ou +, si le destinataire décode les formulaires)</translation>
     </message>
     <message>
         <source>the character %1 cannot appear in a URL query: write it as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le caractère %1 ne peut pas figurer dans la chaîne de requête d’une URL : écrivez-le %2</translation>
     </message>
     <message>
         <source>an http:// or https:// URL is required</source>
-        <translation type="unfinished"></translation>
+        <translation>une URL http:// ou https:// est obligatoire</translation>
     </message>
     <message>
         <source>not a valid URL (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>URL invalide (%1)</translation>
     </message>
     <message>
         <source>the URL must start with http:// or https://</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL doit commencer par http:// ou https://</translation>
     </message>
     <message>
         <source>the scheme must be http or https, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le schéma doit être http ou https, pas %1</translation>
     </message>
     <message>
         <source>the URL has no host</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL n’a pas d’hôte</translation>
     </message>
     <message>
         <source>the URL must not contain a user name or password (they would show in logs): configure the authentication instead</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL ne doit contenir ni nom d’utilisateur ni mot de passe (ils apparaîtraient dans les journaux) : configurez plutôt l’authentification</translation>
     </message>
     <message>
         <source>the URL must not contain a fragment (#…): it is never sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>l’URL ne doit pas contenir de fragment (#…) : il n’est jamais envoyé au serveur</translation>
     </message>
     <message>
         <source>%1 is out of range: use %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est hors limites : utilisez une valeur de %2 à %3</translation>
     </message>
     <message>
         <source>%1 is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un nombre entier</translation>
     </message>
     <message>
         <source>entry %1 is empty (two &apos;&amp;&apos; in a row, or one at an end)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée %1 est vide (deux « &amp; » consécutifs, ou un « &amp; » au début ou à la fin)</translation>
     </message>
     <message>
         <source>the parameter has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>le paramètre n’a pas de nom</translation>
     </message>
     <message>
         <source>token-url: the URL has %1 query parameters; token endpoints are expected to take at most one, and more may prevent connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>token-url : l’URL comporte %1 paramètres de requête ; une URL de jeton d’accès en accepte normalement un au maximum, et davantage peut empêcher la connexion</translation>
     </message>
     <message>
         <source>token-url: the URL uses http, so the client secret and password travel unencrypted; prefer https</source>
-        <translation type="unfinished"></translation>
+        <translation>token-url : l’URL utilise http, donc le secret client et le mot de passe circulent sans chiffrement ; préférez https</translation>
     </message>
     <message>
         <source>a name is required</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom est obligatoire</translation>
     </message>
     <message>
         <source>use at most %1 characters, on one line</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisez au plus %1 caractères, sur une seule ligne</translation>
     </message>
     <message>
         <source>OAuth2 needs the URL of the token endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2 nécessite l’URL du jeton d’accès</translation>
     </message>
     <message>
         <source>OAuth2 needs a client id, on one line</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth2 nécessite un identifiant client, sur une seule ligne</translation>
     </message>
     <message>
         <source>the OAuth2 password grant needs a username, on one line</source>
-        <translation type="unfinished"></translation>
+        <translation>l’octroi par mot de passe OAuth2 nécessite un nom d’utilisateur, sur une seule ligne</translation>
     </message>
     <message>
         <source>a client key needs its client certificate (client-cert)</source>
-        <translation type="unfinished"></translation>
+        <translation>une clé client nécessite son certificat client (client-cert)</translation>
     </message>
     <message>
         <source>retries need at least one delay</source>
-        <translation type="unfinished"></translation>
+        <translation>les nouvelles tentatives nécessitent au moins un délai</translation>
     </message>
     <message>
         <source>entry %1 (%2) is out of range: use 0 to %3 milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée %1 (%2) est hors limites : utilisez une valeur de 0 à %3 millisecondes</translation>
     </message>
     <message>
         <source>unknown kind %1; the kinds are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>type %1 inconnu ; les types possibles sont : %2</translation>
     </message>
     <message>
         <source>the value contains a line break, which would split the request&apos;s headers</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur contient un saut de ligne, qui couperait les en-têtes de la requête</translation>
     </message>
     <message>
         <source>the value contains a NUL character</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur contient un caractère NUL</translation>
     </message>
     <message>
         <source>the value contains the control character U+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur contient le caractère de contrôle U+%1</translation>
     </message>
     <message>
         <source>the header has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>l’en-tête n’a pas de nom</translation>
     </message>
     <message>
         <source>%1 is not a valid header name: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un nom d’en-tête valide : utilisez uniquement des lettres, des chiffres et !#$%&amp;&apos;*+-.^_`|~</translation>
     </message>
     <message>
         <source>%1 comes from the destination&apos;s authentication settings and cannot be set as a header</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 provient des paramètres d’authentification de la destination et ne peut pas être défini comme en-tête</translation>
     </message>
     <message>
         <source>%1 is set by Outflow and cannot be configured</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est défini par Outflow et ne peut pas être configuré</translation>
     </message>
     <message>
         <source>the value starts or ends with blanks</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur commence ou se termine par des espaces</translation>
     </message>
     <message>
         <source>%1 is already set by an earlier entry</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà défini par une entrée précédente</translation>
     </message>
     <message>
         <source>entry %1 is empty (two commas in a row, or one at an end)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée %1 est vide (deux virgules consécutives, ou une virgule au début ou à la fin)</translation>
     </message>
     <message>
         <source>a colon must separate the header&apos;s name from its value</source>
-        <translation type="unfinished"></translation>
+        <translation>un deux-points doit séparer le nom de l’en-tête de sa valeur</translation>
     </message>
     <message>
         <source>the value contains a comma, which the &quot;h1:v1,h2:v2&quot; format cannot carry</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur contient une virgule, que le format « h1:v1,h2:v2 » ne permet pas</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished">une chaîne</translation>
+        <translation>une chaîne</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true ou false</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre entier</translation>
     </message>
     <message>
         <source>not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL invalide</translation>
     </message>
     <message>
         <source>unknown value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur %1 inconnue</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>une liste</translation>
     </message>
     <message>
         <source>entry %1 has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée %1 n’est pas du bon type</translation>
     </message>
     <message>
         <source>expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur attendue : %1</translation>
     </message>
 </context>
 <context>
@@ -793,15 +793,15 @@
     </message>
     <message>
         <source>No secret is stored for this item yet.</source>
-        <translation>Aucun secret n&apos;est encore enregistré pour cet élément.</translation>
+        <translation>Aucun secret n’est encore enregistré pour cet élément.</translation>
     </message>
     <message>
         <source>No keychain is available (Secret Service, Keychain or Credential Manager). Start or install one, for example gnome-keyring or KWallet; Outflow never saves secrets anywhere else.</source>
-        <translation>Aucun trousseau n&apos;est disponible (Secret Service, Trousseau ou Gestionnaire d&apos;identification). Démarrez-en ou installez-en un, par exemple gnome-keyring ou KWallet ; Outflow n&apos;enregistre jamais de secret ailleurs.</translation>
+        <translation>Aucun trousseau n’est disponible (Secret Service, Trousseau ou Gestionnaire d’identification). Démarrez-en ou installez-en un, par exemple gnome-keyring ou KWallet ; Outflow n’enregistre jamais de secret ailleurs.</translation>
     </message>
     <message>
         <source>The keychain is locked or refused access. Unlock it and try again.</source>
-        <translation>Le trousseau est verrouillé ou a refusé l&apos;accès. Déverrouillez-le et réessayez.</translation>
+        <translation>Le trousseau est verrouillé ou a refusé l’accès. Déverrouillez-le et réessayez.</translation>
     </message>
     <message>
         <source>The keychain reported an error: %1</source>
@@ -843,11 +843,11 @@
     </message>
     <message>
         <source>There is no profile %1.</source>
-        <translation>Il n&apos;existe pas de profil %1.</translation>
+        <translation>Il n’existe pas de profil %1.</translation>
     </message>
     <message>
         <source>The identity %1:%2 belongs to profile %3; merge the profiles first.</source>
-        <translation>L&apos;identité %1:%2 appartient au profil %3 ; fusionnez d&apos;abord les profils.</translation>
+        <translation>L’identité %1:%2 appartient au profil %3 ; fusionnez d’abord les profils.</translation>
     </message>
     <message>
         <source>Profile %1 cannot be merged into itself.</source>
@@ -863,11 +863,11 @@
     </message>
     <message>
         <source>%1 is not an Outflow store: it is not an SQLite database.</source>
-        <translation>%1 n&apos;est pas un stockage Outflow : ce n&apos;est pas une base SQLite.</translation>
+        <translation>%1 n’est pas un stockage Outflow : ce n’est pas une base SQLite.</translation>
     </message>
     <message>
         <source>Could not open the store %1: %2</source>
-        <translation>Impossible d&apos;ouvrir le stockage %1 : %2</translation>
+        <translation>Impossible d’ouvrir le stockage %1 : %2</translation>
     </message>
     <message>
         <source>Qt&apos;s SQLite driver is missing (package libqt6sql6-sqlite).</source>
@@ -875,15 +875,15 @@
     </message>
     <message>
         <source>%1 is not an Outflow store: it holds another application&apos;s data.</source>
-        <translation>%1 n&apos;est pas un stockage Outflow : il contient les données d&apos;une autre application.</translation>
+        <translation>%1 n’est pas un stockage Outflow : il contient les données d’une autre application.</translation>
     </message>
     <message>
         <source>This store was created by a newer Outflow (schema %1; this version knows up to %2). Upgrade Outflow or use another store.</source>
-        <translation>Ce stockage a été créé par une version plus récente d&apos;Outflow (schéma %1 ; cette version connaît jusqu&apos;au schéma %2). Mettez Outflow à jour ou utilisez un autre stockage.</translation>
+        <translation>Ce stockage a été créé par une version plus récente d’Outflow (schéma %1 ; cette version connaît jusqu’au schéma %2). Mettez Outflow à jour ou utilisez un autre stockage.</translation>
     </message>
     <message>
         <source>Could not open the store %1: its folder does not support SQLite&apos;s write-ahead log.</source>
-        <translation>Impossible d&apos;ouvrir le stockage %1 : son dossier ne prend pas en charge le journal d&apos;écriture anticipée de SQLite.</translation>
+        <translation>Impossible d’ouvrir le stockage %1 : son dossier ne prend pas en charge le journal d’écriture anticipée de SQLite.</translation>
     </message>
     <message>
         <source>Could not upgrade the store %1 to schema version %2 (%3): %4</source>
@@ -895,11 +895,11 @@
     </message>
     <message>
         <source>No transaction is open.</source>
-        <translation>Aucune transaction n&apos;est ouverte.</translation>
+        <translation>Aucune transaction n’est ouverte.</translation>
     </message>
     <message>
         <source>The store is not open.</source>
-        <translation>Le stockage n&apos;est pas ouvert.</translation>
+        <translation>Le stockage n’est pas ouvert.</translation>
     </message>
     <message>
         <source>Could not open the store %1: Qt&apos;s SQLite driver does not use the SQLite library Outflow was built with (%2).</source>
@@ -915,100 +915,100 @@
     </message>
     <message>
         <source>A destination named “%1” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une destination nommée « %1 » existe déjà.</translation>
     </message>
     <message>
         <source>There is no destination with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune destination n’a l’identifiant %1.</translation>
     </message>
 </context>
 <context>
     <name>TlsConfig</name>
     <message>
         <source>%1 is a folder, not a certificate or key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un dossier, pas un fichier de certificat ou de clé.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2.</translation>
     </message>
     <message>
         <source>%1 is too large to be a certificate or key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est trop volumineux pour être un fichier de certificat ou de clé.</translation>
     </message>
     <message>
         <source>%1 holds no certificate: a CA bundle is a PEM file with one or more &quot;-----BEGIN CERTIFICATE-----&quot; blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat : un bundle CA est un fichier PEM contenant un ou plusieurs blocs « -----BEGIN CERTIFICATE----- ».</translation>
     </message>
     <message>
         <source>A private key (%1) is set but no client certificate: set the certificate file too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé privée (%1) est définie, mais aucun certificat client : définissez aussi le fichier de certificat.</translation>
     </message>
     <message>
         <source>%1 holds no certificate (no &quot;-----BEGIN CERTIFICATE-----&quot; block).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat (aucun bloc « -----BEGIN CERTIFICATE----- »).</translation>
     </message>
     <message>
         <source>%1 is neither a certificate (PEM or DER) nor a PKCS#12 bundle (.p12, .pfx).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est ni un certificat (PEM ou DER) ni un fichier PKCS#12 (.p12, .pfx).</translation>
     </message>
     <message>
         <source>%1 holds a certificate but no private key: set the private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient un certificat, mais aucune clé privée : définissez le fichier de clé privée.</translation>
     </message>
     <message>
         <source>The private key in %1 does not belong to the certificate in %2 (%3): choose the key made with that certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé privée de %1 ne correspond pas au certificat de %2 (%3) : choisissez la clé créée avec ce certificat.</translation>
     </message>
     <message>
         <source>%1 holds no private key (no &quot;-----BEGIN … PRIVATE KEY-----&quot; block).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucune clé privée (aucun bloc « -----BEGIN … PRIVATE KEY----- »).</translation>
     </message>
     <message>
         <source>The private key in %1 is encrypted and no passphrase is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé privée de %1 est chiffrée et aucune phrase secrète n’est définie.</translation>
     </message>
     <message>
         <source>The passphrase does not decrypt the private key in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète ne déchiffre pas la clé privée de %1.</translation>
     </message>
     <message>
         <source>%1 holds no RSA or EC private key that can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucune clé privée RSA ou EC lisible.</translation>
     </message>
     <message>
         <source>%1 is a PKCS#12 bundle, which holds its own private key: leave the private key file (%2) empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un fichier PKCS#12, qui contient sa propre clé privée : n’indiquez pas de fichier de clé privée (%2).</translation>
     </message>
     <message>
         <source>The PKCS#12 bundle %1 is encrypted with RC2 or RC4, which this system&apos;s TLS library no longer reads. Export it again with AES encryption (OpenSSL 3: openssl pkcs12 -export without -legacy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier PKCS#12 %1 est chiffré avec RC2 ou RC4, que la bibliothèque TLS de ce système ne lit plus. Exportez-le à nouveau avec un chiffrement AES (OpenSSL 3 : openssl pkcs12 -export sans -legacy).</translation>
     </message>
     <message>
         <source>The PKCS#12 bundle %1 cannot be opened without a passphrase, and none is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier PKCS#12 %1 ne peut pas être ouvert sans phrase secrète, et aucune n’est définie.</translation>
     </message>
     <message>
         <source>The passphrase does not open the PKCS#12 bundle %1 (or the file is not a valid PKCS#12 bundle).</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète n’ouvre pas le fichier PKCS#12 %1 (ou ce fichier n’est pas un fichier PKCS#12 valide).</translation>
     </message>
     <message>
         <source>The PKCS#12 bundle %1 does not hold both a certificate and its private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier PKCS#12 %1 ne contient pas à la fois un certificat et sa clé privée.</translation>
     </message>
     <message>
         <source>The client certificate %1 (%2) expired on %3: servers will refuse it. Renew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat client %1 (%2) a expiré le %3 : les serveurs le refuseront. Renouvelez-le.</translation>
     </message>
     <message>
         <source>The client certificate %1 (%2) is not valid before %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat client %1 (%2) n’est pas valide avant le %3.</translation>
     </message>
     <message numerus="yes">
         <source>The client certificate %1 (%2) expires in %n day(s), on %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le certificat client %1 (%2) expire dans %n jour, le %3.</numerusform>
+            <numerusform>Le certificat client %1 (%2) expire dans %n jours, le %3.</numerusform>
         </translation>
     </message>
 </context>
@@ -1016,66 +1016,66 @@
     <name>TlsFailure</name>
     <message>
         <source>It was not issued by a CA in the destination&apos;s CA bundle: the bundle must hold the CA that issued the server&apos;s certificate (issuer: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’a pas été émis par une CA du bundle CA de la destination : ce bundle doit contenir la CA qui a émis le certificat du serveur (émetteur : %1).</translation>
     </message>
     <message>
         <source>Its issuer (%1) is not among this system&apos;s trusted CAs: if the endpoint uses a private CA, set the destination&apos;s CA bundle to that CA&apos;s PEM file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son émetteur (%1) ne fait pas partie des CA approuvées par ce système : si le point d’entrée utilise une CA privée, indiquez le fichier PEM de cette CA comme bundle CA de la destination.</translation>
     </message>
     <message>
         <source>Server certificate not trusted: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat du serveur non approuvé : %1. %2</translation>
     </message>
     <message>
         <source>The server&apos;s certificate (%1) is not valid before %2: check the clocks of this computer and of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur (%1) n’est pas valide avant le %2 : vérifiez l’horloge de cet ordinateur et celle du serveur.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate (%1) expired on %2: the endpoint&apos;s administrators must renew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur (%1) a expiré le %2 : les administrateurs du point d’entrée doivent le renouveler.</translation>
     </message>
     <message>
         <source>Host name mismatch: the server&apos;s certificate is for %1, not %2. Use a host name the certificate names in the endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’hôte non concordant : le certificat du serveur est établi pour %1, pas pour %2. Dans l’URL du point d’entrée, utilisez un nom d’hôte que le certificat mentionne.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate was rejected: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur a été rejeté : %1.</translation>
     </message>
     <message>
         <source>The server requires a client certificate (mTLS) and none is configured for this destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur exige un certificat client (mTLS) et aucun n’est configuré pour cette destination.</translation>
     </message>
     <message>
         <source>The server requires a client certificate and did not receive the one configured (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur exige un certificat client et n’a pas reçu celui qui est configuré (%1).</translation>
     </message>
     <message>
         <source>The server refused the client certificate (%1): it expired on %2. Renew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé le certificat client (%1) : il a expiré le %2. Renouvelez-le.</translation>
     </message>
     <message>
         <source>The server refused the client certificate (%1): the server does not trust its issuer (%2), or the certificate is revoked or not meant for client authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé le certificat client (%1) : le serveur n’approuve pas son émetteur (%2), ou le certificat est révoqué ou n’est pas destiné à l’authentification client.</translation>
     </message>
     <message>
         <source>The server requires a client certificate (mTLS) and none is configured for this destination (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur exige un certificat client (mTLS) et aucun n’est configuré pour cette destination (%1).</translation>
     </message>
     <message>
         <source>The server refused the client certificate (%1): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé le certificat client (%1) : %2.</translation>
     </message>
     <message>
         <source>The TLS handshake with the server failed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La négociation TLS avec le serveur a échoué : %1.</translation>
     </message>
 </context>
 <context>
     <name>outflow</name>
     <message>
         <source>Stream customer profiles to any HTTP endpoint.</source>
-        <translation>Diffuser des profils clients vers n&apos;importe quel point de terminaison HTTP.</translation>
+        <translation>Diffuser des profils clients vers n’importe quel point d’entrée HTTP.</translation>
     </message>
     <message>
         <source>Language: en or fr (default: the system&apos;s).</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>The store to open (default: the user&apos;s data folder).</source>
-        <translation>Le stockage à ouvrir (par défaut : le dossier de données de l&apos;utilisateur).</translation>
+        <translation>Le stockage à ouvrir (par défaut : le dossier de données de l’utilisateur).</translation>
     </message>
     <message>
         <source>path</source>
@@ -1110,21 +1110,21 @@
     <name>outflow::DemoReceiver</name>
     <message>
         <source>cannot listen on 127.0.0.1:%1</source>
-        <translation>impossible d&apos;écouter sur 127.0.0.1:%1</translation>
+        <translation>impossible d’écouter sur 127.0.0.1:%1</translation>
     </message>
 </context>
 <context>
     <name>outflow::Engine</name>
     <message>
         <source>The store is not open.</source>
-        <translation>Le stockage n&apos;est pas ouvert.</translation>
+        <translation>Le stockage n’est pas ouvert.</translation>
     </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
     <message>
         <source>cannot listen on %1:%2</source>
-        <translation>impossible d&apos;écouter sur %1:%2</translation>
+        <translation>impossible d’écouter sur %1:%2</translation>
     </message>
     <message>
         <source>unknown path; POST fragments to /v1/fragments</source>
@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>the store failed; nothing of this request was stored: %1</source>
-        <translation>le stockage a échoué ; rien de cette requête n&apos;a été enregistré : %1</translation>
+        <translation>le stockage a échoué ; rien de cette requête n’a été enregistré : %1</translation>
     </message>
     <message>
         <source>unknown path</source>
@@ -1167,7 +1167,7 @@
     </message>
     <message>
         <source>Streams customer profiles to any HTTP endpoint, keeps its secrets in the system keychain and shows the live dataflow.</source>
-        <translation>Diffuse des profils clients vers n&apos;importe quel point de terminaison HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
+        <translation>Diffuse des profils clients vers n’importe quel point d’entrée HTTP, conserve ses secrets dans le trousseau du système et affiche le flux de données en direct.</translation>
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
@@ -1213,7 +1213,7 @@
     <name>outflow::ui::AudiencesPage</name>
     <message>
         <source>No audience yet</source>
-        <translation>Aucune audience pour l&apos;instant</translation>
+        <translation>Aucune audience pour l’instant</translation>
     </message>
     <message>
         <source>Rule audiences and uploaded CSV audiences appear here with their member counts.</source>
@@ -1232,7 +1232,7 @@
     <name>outflow::ui::EngineHost</name>
     <message>
         <source>The ingest endpoint needs its token from the keychain: %1</source>
-        <translation>Le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+        <translation>Le point d’ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
 </context>
 <context>
@@ -1247,15 +1247,15 @@
     </message>
     <message>
         <source>No destination yet</source>
-        <translation>Aucune destination pour l&apos;instant</translation>
+        <translation>Aucune destination pour l’instant</translation>
     </message>
     <message>
         <source>Each HTTP endpoint you connect appears here with its state, its dataflow and the exports sent, failed and retried.</source>
-        <translation>Chaque point de terminaison HTTP que vous connectez apparaît ici avec son état, son flux de données et les exports envoyés, en échec et relancés.</translation>
+        <translation>Chaque point d’entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
     </message>
     <message>
         <source>Connect one with &lt;b&gt;outflowctl destination add&lt;/b&gt;; the connection wizard arrives in a later version.</source>
-        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add&lt;/b&gt; ; l&apos;assistant de connexion arrive dans une prochaine version.</translation>
+        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add&lt;/b&gt; ; l’assistant de connexion arrive dans une prochaine version.</translation>
     </message>
     <message>
         <source>Audiences</source>
@@ -1267,15 +1267,15 @@
     </message>
     <message>
         <source>No profile yet</source>
-        <translation>Aucun profil pour l&apos;instant</translation>
+        <translation>Aucun profil pour l’instant</translation>
     </message>
     <message>
         <source>Customer profiles appear here once fragments are ingested, with their identities, memberships and export history.</source>
-        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d&apos;export.</translation>
+        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d’exportation.</translation>
     </message>
     <message>
         <source>Ingest fragments with &lt;b&gt;outflowctl ingest FILE.ndjson&lt;/b&gt;, or start with &lt;b&gt;tools/run.sh --demo&lt;/b&gt; for sample data.</source>
-        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d&apos;exemple.</translation>
+        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d’exemple.</translation>
     </message>
     <message>
         <source>Monitoring</source>
@@ -1283,11 +1283,11 @@
     </message>
     <message>
         <source>Nothing to monitor yet</source>
-        <translation>Rien à surveiller pour l&apos;instant</translation>
+        <translation>Rien à surveiller pour l’instant</translation>
     </message>
     <message>
         <source>Live figures of each dataflow appear here: exports sent, failed, retried and late, backlog and delivery latency.</source>
-        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exports envoyés, en échec, relancés et en retard, file d&apos;attente et latence de livraison.</translation>
+        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d’attente et latence de livraison.</translation>
     </message>
     <message>
         <source>Activate an audience to a destination to start a dataflow.</source>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
-        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu&apos;il faut faire pour chacune.</translation>
+        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
     </message>
     <message>
         <source>Choose the alerts you want per destination when you connect it.</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>Local &amp;Ingest Endpoint</source>
-        <translation>Point d&apos;&amp;ingestion local</translation>
+        <translation>Point d’&amp;ingestion local</translation>
     </message>
     <message>
         <source>Accept profile fragments on http://127.0.0.1:%1/v1/fragments (bearer token: outflowctl ingest-token)</source>
@@ -1398,16 +1398,16 @@
     <message>
         <source>Exit status: 0 on success, 1 on a runtime failure, 2 on bad usage or input.
 Secrets are read from OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD and OUTFLOW_KEY_PASSPHRASE, or prompted for; never given as arguments.</source>
-        <translation>Code de sortie : 0 en cas de succès, 1 en cas d&apos;échec à l&apos;exécution, 2 en cas d&apos;usage ou d&apos;entrée incorrects.
-Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD et OUTFLOW_KEY_PASSPHRASE, ou demandés à l&apos;invite ; jamais passés en arguments.</translation>
+        <translation>Code de sortie : 0 en cas de succès, 1 en cas d’échec à l’exécution, 2 en cas d’usage ou d’entrée incorrects.
+Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD et OUTFLOW_KEY_PASSPHRASE, ou demandés à l’invite ; jamais passés en arguments.</translation>
     </message>
     <message>
         <source>Outflow&apos;s headless twin: the same store and engine as the desktop app, for servers, scripts and tests.</source>
-        <translation>Le jumeau sans interface d&apos;Outflow : le même stockage et le même moteur que l&apos;application de bureau, pour les serveurs, les scripts et les tests.</translation>
+        <translation>Le jumeau sans interface d’Outflow : le même stockage et le même moteur que l’application de bureau, pour les serveurs, les scripts et les tests.</translation>
     </message>
     <message>
         <source>The store to use (default: OUTFLOW_STORE, or the store in the user&apos;s data folder).</source>
-        <translation>Le stockage à utiliser (par défaut : OUTFLOW_STORE, ou le stockage du dossier de données de l&apos;utilisateur).</translation>
+        <translation>Le stockage à utiliser (par défaut : OUTFLOW_STORE, ou le stockage du dossier de données de l’utilisateur).</translation>
     </message>
     <message>
         <source>path</source>
@@ -1439,7 +1439,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>&apos;%1&apos; is not available yet in this version of %2.</source>
-        <translation>« %1 » n&apos;est pas encore disponible dans cette version de %2.</translation>
+        <translation>« %1 » n’est pas encore disponible dans cette version de %2.</translation>
     </message>
     <message>
         <source>Manage HTTP destinations.</source>
@@ -1451,7 +1451,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Map audiences and attributes to a destination.</source>
-        <translation>Associer des audiences et des attributs à une destination.</translation>
+        <translation>Mapper des audiences et des attributs à une destination.</translation>
     </message>
     <message>
         <source>Merge profile fragments, one JSON object a line.</source>
@@ -1459,7 +1459,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Look up profiles and their export history.</source>
-        <translation>Rechercher des profils et leur historique d&apos;export.</translation>
+        <translation>Rechercher des profils et leur historique d’exportation.</translation>
     </message>
     <message>
         <source>Run the engine: ingest, segment, activate, deliver.</source>
@@ -1475,7 +1475,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Send failed exports again.</source>
-        <translation>Renvoyer les exports en échec.</translation>
+        <translation>Renvoyer les exportations en échec.</translation>
     </message>
     <message>
         <source>Export every profile realized in an audience again.</source>
@@ -1491,7 +1491,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Run a demo receiver on 127.0.0.1 that accepts exports.</source>
-        <translation>Lancer sur 127.0.0.1 un récepteur de démonstration qui accepte les exports.</translation>
+        <translation>Lancer sur 127.0.0.1 un récepteur de démonstration qui accepte les exportations.</translation>
     </message>
     <message>
         <source>keychain: unexpected argument &apos;%1&apos; (use: keychain check).</source>
@@ -1515,15 +1515,15 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Demo receiver listening on http://127.0.0.1:%1/</source>
-        <translation>Récepteur de démonstration à l&apos;écoute sur http://127.0.0.1:%1/</translation>
+        <translation>Récepteur de démonstration à l’écoute sur http://127.0.0.1:%1/</translation>
     </message>
     <message>
         <source>Print the bearer token of the local ingest endpoint.</source>
-        <translation>Afficher le jeton porteur du point d&apos;ingestion local.</translation>
+        <translation>Afficher le jeton porteur du point d’ingestion local.</translation>
     </message>
     <message>
         <source>NDJSON file, or - for stdin.</source>
-        <translation>Fichier NDJSON, ou - pour l&apos;entrée standard.</translation>
+        <translation>Fichier NDJSON, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>ingest: %1</source>
@@ -1531,7 +1531,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>ingest: give exactly one FILE.ndjson, or - for stdin.</source>
-        <translation>ingest : indiquez exactement un FICHIER.ndjson, ou - pour l&apos;entrée standard.</translation>
+        <translation>ingest : indiquez exactement un FICHIER.ndjson, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>ingest: --batch-size must be a positive number, not &apos;%1&apos;.</source>
@@ -1579,7 +1579,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>profiles: no profile has the identity %1:%2.</source>
-        <translation>profiles : aucun profil n&apos;a l&apos;identité %1:%2.</translation>
+        <translation>profiles : aucun profil n’a l’identité %1:%2.</translation>
     </message>
     <message>
         <source>Replace the token with a new one.</source>
@@ -1591,7 +1591,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Address to listen on (default 127.0.0.1; anything else exposes the endpoint).</source>
-        <translation>Adresse d&apos;écoute (127.0.0.1 par défaut ; toute autre adresse expose le point d&apos;ingestion).</translation>
+        <translation>Adresse d’écoute (127.0.0.1 par défaut ; toute autre adresse expose le point d’ingestion).</translation>
     </message>
     <message>
         <source>Largest request body accepted (default 16 MiB).</source>
@@ -1599,7 +1599,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Stop when there is nothing left to deliver.</source>
-        <translation>S&apos;arrêter quand il ne reste rien à livrer.</translation>
+        <translation>S’arrêter quand il ne reste rien à livrer.</translation>
     </message>
     <message>
         <source>run: %1</source>
@@ -1611,7 +1611,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>run: --ingest-address &apos;%1&apos; is not an IP address.</source>
-        <translation>run : --ingest-address « %1 » n&apos;est pas une adresse IP.</translation>
+        <translation>run : --ingest-address « %1 » n’est pas une adresse IP.</translation>
     </message>
     <message>
         <source>run: --max-body-bytes must be a positive number, not &apos;%1&apos;.</source>
@@ -1619,11 +1619,11 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>Ingest endpoint: POST http://%1:%2/v1/fragments (bearer token: outflowctl ingest-token)</source>
-        <translation>Point d&apos;ingestion : POST http://%1:%2/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
+        <translation>Point d’ingestion : POST http://%1:%2/v1/fragments (jeton porteur : outflowctl ingest-token)</translation>
     </message>
     <message>
         <source>run: the ingest endpoint needs its token from the keychain: %1</source>
-        <translation>run : le point d&apos;ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+        <translation>run : le point d’ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
     </message>
     <message>
         <source>Fragments per transaction (default %1).</source>
@@ -1655,7 +1655,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>No audience yet: add one with &apos;outflowctl audience add&apos;.</source>
-        <translation>Aucune audience pour l&apos;instant : ajoutez-en une avec « outflowctl audience add ».</translation>
+        <translation>Aucune audience pour l’instant : ajoutez-en une avec « outflowctl audience add ».</translation>
     </message>
     <message>
         <source>ID	NAME	ORIGIN	MERGE POLICY	REALIZED</source>
@@ -1719,7 +1719,7 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     </message>
     <message>
         <source>CSV file, or - for stdin.</source>
-        <translation>Fichier CSV, ou - pour l&apos;entrée standard.</translation>
+        <translation>Fichier CSV, ou - pour l’entrée standard.</translation>
     </message>
     <message>
         <source>audience import: give --name N --identity-column C --namespace NS and one FILE.csv.</source>
@@ -1817,173 +1817,173 @@ Chaque action accepte --help pour ses options.</translation>
     </message>
     <message>
         <source>--triggers: unknown trigger &apos;%1&apos; (use attribute, segmentation, identity, separated by commas).</source>
-        <translation type="unfinished"></translation>
+        <translation>--triggers : déclencheur inconnu « %1 » (utilisez attribute, segmentation, identity, séparés par des virgules).</translation>
     </message>
     <message>
         <source>Map this audience (id or name); repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapper cette audience (identifiant ou nom) ; option répétable.</translation>
     </message>
     <message>
         <source>Unmap this audience; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le mappage de cette audience ; option répétable.</translation>
     </message>
     <message>
         <source>Map this XDM path; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapper ce chemin XDM ; option répétable.</translation>
     </message>
     <message>
         <source>Unmap this XDM path; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le mappage de ce chemin XDM ; option répétable.</translation>
     </message>
     <message>
         <source>The mapped path that identifies a profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin mappé qui identifie un profil.</translation>
     </message>
     <message>
         <source>A mapped path every export must have (else excluded); repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chemin mappé que chaque exportation doit contenir (sinon, le profil est exclu) ; option répétable.</translation>
     </message>
     <message>
         <source>Changes that export: attribute,segmentation,identity (default: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications qui déclenchent une exportation : attribute,segmentation,identity (par défaut : toutes).</translation>
     </message>
     <message>
         <source>Id or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant ou nom.</translation>
     </message>
     <message>
         <source>activate: give exactly one destination id or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>activate : indiquez exactement un identifiant ou un nom de destination.</translation>
     </message>
     <message>
         <source>Dataflow %1 created: %2 audiences, %3 attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux de données %1 créé : %2 audiences, %3 attributs.</translation>
     </message>
     <message>
         <source>Dataflow %1 updated: %2 audiences, %3 attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux de données %1 mis à jour : %2 audiences, %3 attributs.</translation>
     </message>
     <message numerus="yes">
         <source>Backfill: %n profile(s) already realized will be exported (by &apos;outflowctl run&apos; or the app).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rattrapage : %n profil déjà réalisé sera exporté (par « outflowctl run » ou l’application).</numerusform>
+            <numerusform>Rattrapage : %n profils déjà réalisés seront exportés (par « outflowctl run » ou l’application).</numerusform>
         </translation>
     </message>
     <message>
         <source>The mapped audience to export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’audience mappée à exporter à nouveau.</translation>
     </message>
     <message>
         <source>resend: give one destination and --audience A.</source>
-        <translation type="unfinished"></translation>
+        <translation>resend : indiquez une destination et --audience A.</translation>
     </message>
     <message numerus="yes">
         <source>Resend queued: %n profile(s) will be exported again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Réexportation mise en file d’attente : %n profil sera exporté à nouveau.</numerusform>
+            <numerusform>Réexportation mise en file d’attente : %n profils seront exportés à nouveau.</numerusform>
         </translation>
     </message>
     <message>
         <source>status: give at most one destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>status : indiquez au plus une destination.</translation>
     </message>
     <message>
         <source>No dataflow yet: map audiences with &apos;outflowctl activate&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun flux de données pour l’instant : mappez des audiences avec « outflowctl activate ».</translation>
     </message>
     <message>
         <source>%1 (dataflow %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (flux de données %2)</translation>
     </message>
     <message>
         <source>  received %1, exports created %2, excluded %3, suppressed %4, queued %5</source>
-        <translation type="unfinished"></translation>
+        <translation>  reçus %1, exportations créées %2, exclus %3, écartés %4, en file d’attente %5</translation>
     </message>
     <message>
         <source>  excluded (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  exclus (%1) : %2</translation>
     </message>
     <message>
         <source>  backfill: %1 of %2 profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>  rattrapage : %1 profils sur %2</translation>
     </message>
     <message>
         <source>there is no destination with the id or name “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune destination n’a l’identifiant ou le nom « %1 ».</translation>
     </message>
     <message>
         <source>--%1 must be a whole number of at least %2, not &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 doit être un nombre entier supérieur ou égal à %2, pas « %3 ».</translation>
     </message>
     <message>
         <source>Destination name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la destination.</translation>
     </message>
     <message>
         <source>The URL exports are POSTed to (http or https).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL à laquelle les exportations sont envoyées par POST (http ou https).</translation>
     </message>
     <message>
         <source>Add each mapped audience&apos;s name to the exports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter aux exportations le nom de chaque audience mappée.</translation>
     </message>
     <message>
         <source>Add each mapped audience&apos;s and mapping&apos;s times to the exports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter aux exportations les dates et heures de chaque audience mappée et de son mappage.</translation>
     </message>
     <message>
         <source>Request timeout (default 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai d’expiration d’une requête, en millisecondes (2000 par défaut).</translation>
     </message>
     <message>
         <source>Retries of a failed request (default 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de nouvelles tentatives d’une requête en échec (2 par défaut).</translation>
     </message>
     <message>
         <source>destination add: give --name N and --endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>destination add : indiquez --name N et --endpoint URL.</translation>
     </message>
     <message>
         <source>destination add: --endpoint must be an http or https URL with a host, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>destination add : --endpoint doit être une URL http ou https avec un hôte, pas « %1 ».</translation>
     </message>
     <message>
         <source>Destination “%1” added (id %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination « %1 » ajoutée (identifiant %2).</translation>
     </message>
     <message>
         <source>No destination yet: add one with &apos;outflowctl destination add&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune destination pour l’instant : ajoutez-en une avec « outflowctl destination add ».</translation>
     </message>
     <message>
         <source>ID	NAME	ENDPOINT	ENABLED	AUTH</source>
-        <translation type="unfinished"></translation>
+        <translation>ID	NOM	POINT D’ENTRÉE	ACTIVÉE	AUTH</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>give exactly one destination id or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>indiquez exactement un identifiant ou un nom de destination.</translation>
     </message>
     <message>
         <source>Destination “%1” removed, with its dataflow and queued exports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination « %1 » supprimée, avec son flux de données et ses exportations en file d’attente.</translation>
     </message>
     <message>
         <source>Destination “%1” enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination « %1 » activée.</translation>
     </message>
     <message>
         <source>Destination “%1” disabled: nothing is queued for it until it is enabled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination « %1 » désactivée : rien n’est mis en file d’attente pour elle tant qu’elle n’est pas réactivée.</translation>
     </message>
     <message>
         <source>Usage: outflowctl destination ACTION [options]
@@ -1993,31 +1993,37 @@ Chaque action accepte --help pour ses options.</translation>
   list
   show|enable|disable|remove ID|NAME
 Each action takes --help for its options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--include-segment-names] [--include-segment-timestamps]
+      [--timeout-ms 2000] [--max-retries 2]
+  list
+  show|enable|disable|remove ID|NOM
+Chaque action accepte --help pour ses options.</translation>
     </message>
     <message>
         <source>destination: give an action: add, list, show, enable, disable or remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>destination : indiquez une action : add, list, show, enable, disable ou remove.</translation>
     </message>
     <message>
         <source>destination: unknown action &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>destination : action inconnue « %1 ».</translation>
     </message>
     <message>
         <source>Profile %1 was never considered for “%2”: no mapped audience or attribute of it changed since it was activated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil %1 n’a jamais été évalué pour « %2 » : aucune audience mappée ni aucun attribut mappé le concernant n’a changé depuis l’activation de la destination.</translation>
     </message>
     <message>
         <source>With --identity: why the profile was (or was not) sent to DESTINATION.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION.</translation>
     </message>
     <message>
         <source>profiles: --why needs --identity NS:ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>profiles : --why nécessite --identity NS:ID.</translation>
     </message>
     <message>
         <source>Backfill of dataflow %1 done: %2 profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rattrapage du flux de données %1 terminé : %2 profils.</translation>
     </message>
 </context>
 </TS>
