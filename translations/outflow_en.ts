@@ -61,5 +61,12 @@
             <numerusform>Resend queued: %n profiles will be exported again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Backfill of dataflow %1 done: %n profile(s).</source>
+        <translation>
+            <numerusform>Backfill of dataflow %1 done: %n profile.</numerusform>
+            <numerusform>Backfill of dataflow %1 done: %n profiles.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

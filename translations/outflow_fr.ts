@@ -112,6 +112,45 @@
     </message>
 </context>
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>%1: %2 of deliveries failed in the last 5 minutes (threshold %3). Check the destination&apos;s delivery log for the endpoint&apos;s answers.</source>
+        <translation>%1 : %2 des livraisons ont échoué au cours des 5 dernières minutes (seuil %3). Consultez le journal de livraison de la destination pour voir les réponses du point d’entrée.</translation>
+    </message>
+    <message>
+        <source>%1: the oldest export has waited %2 minutes (threshold %3). The endpoint is too slow or unreachable; check its status and the failure rate.</source>
+        <translation>%1 : l’exportation la plus ancienne attend depuis %2 minutes (seuil %3). Le point d’entrée est trop lent ou injoignable ; vérifiez son état et le taux d’échec.</translation>
+    </message>
+    <message>
+        <source>%1: only %2 of exports were delivered in time over the last hour (target %3). Look at the backlog and the endpoint&apos;s latency.</source>
+        <translation>%1 : seules %2 des exportations ont été livrées à temps au cours de la dernière heure (objectif %3). Examinez la file d’attente et la latence du point d’entrée.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of profiles were excluded over the last hour (threshold %3), most often for a missing mandatory attribute. Check the mapping&apos;s mandatory attributes.</source>
+        <translation>%1 : %2 des profils ont été exclus au cours de la dernière heure (seuil %3), le plus souvent faute d’un attribut obligatoire. Vérifiez les attributs obligatoires du mappage.</translation>
+    </message>
+    <message>
+        <source>%1: authentication failed %2 times in a row. Check the credentials in the keychain and the token endpoint.</source>
+        <translation>%1 : l’authentification a échoué %2 fois de suite. Vérifiez les identifiants dans le trousseau et le point d’entrée du jeton.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of requests timed out in the last 5 minutes (threshold %3). The endpoint answers too slowly for the destination&apos;s timeout.</source>
+        <translation>%1 : %2 des requêtes ont dépassé le délai d’expiration au cours des 5 dernières minutes (seuil %3). Le point d’entrée répond trop lentement pour le délai de la destination.</translation>
+    </message>
+    <message>
+        <source>%1: the client certificate has expired. Install a renewed certificate before the endpoint refuses every request.</source>
+        <translation>%1 : le certificat client a expiré. Installez un certificat renouvelé avant que le point d’entrée ne refuse toutes les requêtes.</translation>
+    </message>
+    <message>
+        <source>%1: the client certificate expires in %2 days. Renew it and update the destination.</source>
+        <translation>%1 : le certificat client expire dans %2 jours. Renouvelez-le et mettez la destination à jour.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: nothing is exported to it. Enable it when it should send again.</source>
+        <translation>%1 est désactivée : rien ne lui est exporté. Activez-la lorsqu’elle doit de nouveau recevoir des exportations.</translation>
+    </message>
+</context>
+<context>
     <name>AudienceService</name>
     <message>
         <source>Could not read the members of “%1”</source>
@@ -1840,10 +1879,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Le chemin mappé qui identifie un profil.</translation>
     </message>
     <message>
-        <source>A mapped path every export must have (else excluded); repeatable.</source>
-        <translation>Un chemin mappé que chaque exportation doit contenir (sinon, le profil est exclu) ; option répétable.</translation>
-    </message>
-    <message>
         <source>Changes that export: attribute,segmentation,identity (default: all).</source>
         <translation>Modifications qui déclenchent une exportation : attribute,segmentation,identity (par défaut : toutes).</translation>
     </message>
@@ -1854,14 +1889,6 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>activate: give exactly one destination id or name.</source>
         <translation>activate : indiquez exactement un identifiant ou un nom de destination.</translation>
-    </message>
-    <message>
-        <source>Dataflow %1 created: %2 audiences, %3 attributes.</source>
-        <translation>Flux de données %1 créé : %2 audiences, %3 attributs.</translation>
-    </message>
-    <message>
-        <source>Dataflow %1 updated: %2 audiences, %3 attributes.</source>
-        <translation>Flux de données %1 mis à jour : %2 audiences, %3 attributs.</translation>
     </message>
     <message numerus="yes">
         <source>Backfill: %n profile(s) already realized will be exported (by &apos;outflowctl run&apos; or the app).</source>
@@ -1898,24 +1925,12 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>%1 (flux de données %2)</translation>
     </message>
     <message>
-        <source>  received %1, exports created %2, excluded %3, suppressed %4, queued %5</source>
-        <translation>  reçus %1, exportations créées %2, exclus %3, écartés %4, en file d’attente %5</translation>
-    </message>
-    <message>
         <source>  excluded (%1): %2</source>
         <translation>  exclus (%1) : %2</translation>
     </message>
     <message>
-        <source>  backfill: %1 of %2 profiles</source>
-        <translation>  rattrapage : %1 profils sur %2</translation>
-    </message>
-    <message>
         <source>there is no destination with the id or name “%1”.</source>
         <translation>aucune destination n’a l’identifiant ou le nom « %1 ».</translation>
-    </message>
-    <message>
-        <source>--%1 must be a whole number of at least %2, not &apos;%3&apos;.</source>
-        <translation>--%1 doit être un nombre entier supérieur ou égal à %2, pas « %3 ».</translation>
     </message>
     <message>
         <source>Destination name.</source>
@@ -1934,20 +1949,12 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Ajouter aux exportations les dates et heures de chaque audience mappée et de son mappage.</translation>
     </message>
     <message>
-        <source>Request timeout (default 2000).</source>
-        <translation>Délai d’expiration d’une requête, en millisecondes (2000 par défaut).</translation>
-    </message>
-    <message>
         <source>Retries of a failed request (default 2).</source>
         <translation>Nombre de nouvelles tentatives d’une requête en échec (2 par défaut).</translation>
     </message>
     <message>
         <source>destination add: give --name N and --endpoint URL.</source>
         <translation>destination add : indiquez --name N et --endpoint URL.</translation>
-    </message>
-    <message>
-        <source>destination add: --endpoint must be an http or https URL with a host, not &apos;%1&apos;.</source>
-        <translation>destination add : --endpoint doit être une URL http ou https avec un hôte, pas « %1 ».</translation>
     </message>
     <message>
         <source>Destination “%1” added (id %2).</source>
@@ -1986,32 +1993,12 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Destination « %1 » désactivée : rien n’est mis en file d’attente pour elle tant qu’elle n’est pas réactivée.</translation>
     </message>
     <message>
-        <source>Usage: outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--include-segment-names] [--include-segment-timestamps]
-      [--timeout-ms 2000] [--max-retries 2]
-  list
-  show|enable|disable|remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Usage : outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--include-segment-names] [--include-segment-timestamps]
-      [--timeout-ms 2000] [--max-retries 2]
-  list
-  show|enable|disable|remove ID|NOM
-Chaque action accepte --help pour ses options.</translation>
-    </message>
-    <message>
         <source>destination: give an action: add, list, show, enable, disable or remove.</source>
         <translation>destination : indiquez une action : add, list, show, enable, disable ou remove.</translation>
     </message>
     <message>
         <source>destination: unknown action &apos;%1&apos;.</source>
         <translation>destination : action inconnue « %1 ».</translation>
-    </message>
-    <message>
-        <source>Profile %1 was never considered for “%2”: no mapped audience or attribute of it changed since it was activated.</source>
-        <translation>Le profil %1 n’a jamais été évalué pour « %2 » : aucune audience mappée ni aucun attribut mappé le concernant n’a changé depuis l’activation de la destination.</translation>
     </message>
     <message>
         <source>With --identity: why the profile was (or was not) sent to DESTINATION.</source>
@@ -2022,8 +2009,161 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>profiles : --why nécessite --identity NS:ID.</translation>
     </message>
     <message>
-        <source>Backfill of dataflow %1 done: %2 profiles.</source>
-        <translation>Rattrapage du flux de données %1 terminé : %2 profils.</translation>
+        <source>A mapped path a profile must have to be exported (else it is excluded); repeatable.</source>
+        <translation>Chemin mappé qu’un profil doit avoir pour être exporté (sinon il est exclu) ; répétable.</translation>
+    </message>
+    <message>
+        <source>Dataflow %1 created (audiences: %2, attributes: %3).</source>
+        <translation>Flux de données %1 créé (audiences : %2, attributs : %3).</translation>
+    </message>
+    <message>
+        <source>Dataflow %1 updated (audiences: %2, attributes: %3).</source>
+        <translation>Flux de données %1 mis à jour (audiences : %2, attributs : %3).</translation>
+    </message>
+    <message>
+        <source>  profile updates that met a trigger: %1; exports created: %2; excluded: %3; suppressed by a switched-off trigger: %4; waiting to be sent: %5</source>
+        <translation>  mises à jour de profil répondant à un déclencheur : %1 ; exportations créées : %2 ; exclues : %3 ; supprimées par un déclencheur désactivé : %4 ; en attente d’envoi : %5</translation>
+    </message>
+    <message>
+        <source>  backfill: %1 done of %2</source>
+        <translation>  rattrapage : %1 sur %2 traités</translation>
+    </message>
+    <message>
+        <source>Show this command&apos;s options.</source>
+        <translation>Affiche les options de cette commande.</translation>
+    </message>
+    <message>
+        <source>Custom headers: &quot;h1:v1,h2:v2&quot;.</source>
+        <translation>En-têtes personnalisés : &quot;h1:v1,h2:v2&quot;.</translation>
+    </message>
+    <message>
+        <source>Query parameters: &quot;p1=v&amp;p2=v&quot;.</source>
+        <translation>Paramètres de requête : &quot;p1=v&amp;p2=v&quot;.</translation>
+    </message>
+    <message>
+        <source>none, bearer, oauth2-client-credentials or oauth2-password.</source>
+        <translation>none, bearer, oauth2-client-credentials ou oauth2-password.</translation>
+    </message>
+    <message>
+        <source>OAuth2 token endpoint.</source>
+        <translation>URL du jeton d’accès OAuth2.</translation>
+    </message>
+    <message>
+        <source>OAuth2 client id.</source>
+        <translation>Identifiant client OAuth2.</translation>
+    </message>
+    <message>
+        <source>Where the OAuth2 client credentials go: body or basic.</source>
+        <translation>Emplacement des identifiants client OAuth2 : body (corps) ou basic (en-tête).</translation>
+    </message>
+    <message>
+        <source>OAuth2 password grant user name.</source>
+        <translation>Nom d’utilisateur de l’octroi par mot de passe OAuth2.</translation>
+    </message>
+    <message>
+        <source>Client certificate for mTLS (PEM or PKCS#12).</source>
+        <translation>Certificat client pour mTLS (PEM ou PKCS#12).</translation>
+    </message>
+    <message>
+        <source>Private key of the client certificate (PEM).</source>
+        <translation>Clé privée du certificat client (PEM).</translation>
+    </message>
+    <message>
+        <source>CA bundle the server must chain to (default: system).</source>
+        <translation>Bundle CA auquel le serveur doit être rattaché (par défaut : celui du système).</translation>
+    </message>
+    <message>
+        <source>Speak HTTP/2 without upgrade to a cleartext endpoint.</source>
+        <translation>Parler HTTP/2 sans mise à niveau à un point d’entrée en clair.</translation>
+    </message>
+    <message>
+        <source>Request timeout in milliseconds (default 2000).</source>
+        <translation>Délai d’expiration des requêtes en millisecondes (2000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Subscribe to an alert kind; repeatable.</source>
+        <translation>S’abonner à un type d’alerte ; répétable.</translation>
+    </message>
+    <message>
+        <source>auth: unknown type &apos;%1&apos; (none, bearer, oauth2-client-credentials, oauth2-password).</source>
+        <translation>auth : type « %1 » inconnu (none, bearer, oauth2-client-credentials, oauth2-password).</translation>
+    </message>
+    <message>
+        <source>credentials-in: use body or basic, not &apos;%1&apos;.</source>
+        <translation>credentials-in : utilisez body ou basic, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Bearer token: </source>
+        <translation>Jeton porteur : </translation>
+    </message>
+    <message>
+        <source>OAuth2 client secret: </source>
+        <translation>Secret client OAuth2 : </translation>
+    </message>
+    <message>
+        <source>OAuth2 password: </source>
+        <translation>Mot de passe OAuth2 : </translation>
+    </message>
+    <message>
+        <source>Client key passphrase (empty if none): </source>
+        <translation>Phrase secrète de la clé client (vide s’il n’y en a pas) : </translation>
+    </message>
+    <message>
+        <source>destination add: the keychain refused the secret: %1</source>
+        <translation>destination add : le trousseau a refusé le secret : %1</translation>
+    </message>
+    <message>
+        <source>destination add: the %1 is required: set %2, or run on a terminal to be asked for it.</source>
+        <translation>destination add : %1 est obligatoire : définissez %2, ou lancez la commande dans un terminal pour qu’il vous soit demandé.</translation>
+    </message>
+    <message>
+        <source>a destination named “%1” already exists.</source>
+        <translation>une destination nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>destination remove: a secret stays in the keychain: %1</source>
+        <translation>destination remove : un secret reste dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FILE] [--client-key FILE]
+      [--ca-cert FILE] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
+    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
+  list
+  show|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Utilisation : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
+      [--ca-cert FICHIER] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
+    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
+  list
+  show|enable|disable|remove ID|NOM
+Chaque action accepte --help pour afficher ses options.</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no export decision for “%2”: none of its mapped audiences, attributes or identities changed since the destination was activated.</source>
+        <translation>Le profil %1 n’a aucune décision d’exportation pour « %2 » : aucune de ses audiences mappées, aucun de ses attributs mappés ni aucune de ses identités n’a changé depuis l’activation de la destination.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill of dataflow %1 done: %n profile(s).</source>
+        <translation>
+            <numerusform>Rattrapage du flux de données %1 terminé : %n profil.</numerusform>
+            <numerusform>Rattrapage du flux de données %1 terminé : %n profils.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,8 @@ int activateCommand(Context &context)
                                         QStringLiteral("PATH"));
     const QCommandLineOption mandatory(
         QStringLiteral("mandatory"),
-        Text::tr("A mapped path every export must have (else excluded); repeatable."),
+        Text::tr("A mapped path a profile must have to be exported (else it is excluded); "
+                 "repeatable."),
         QStringLiteral("PATH"));
     const QCommandLineOption triggers(
         QStringLiteral("triggers"),
@@ -83,8 +84,8 @@ int activateCommand(Context &context)
     parser.addOptions(
         {audience, removeAudience, attribute, removeAttribute, identifier, mandatory, triggers});
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (!parseCommandOptions(parser, context, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         context.err << Text::tr("activate: give exactly one destination id or name.") << '\n';
         return ExitUsage;
@@ -127,8 +128,8 @@ int activateCommand(Context &context)
         return ExitSuccess;
     }
     context.out << (summary->created
-                        ? Text::tr("Dataflow %1 created: %2 audiences, %3 attributes.")
-                        : Text::tr("Dataflow %1 updated: %2 audiences, %3 attributes."))
+                        ? Text::tr("Dataflow %1 created (audiences: %2, attributes: %3).")
+                        : Text::tr("Dataflow %1 updated (audiences: %2, attributes: %3)."))
                        .arg(summary->dataflow.id)
                        .arg(summary->dataflow.audiences.size())
                        .arg(summary->dataflow.attributes.size())
@@ -150,8 +151,8 @@ int resendCommand(Context &context)
                                       QStringLiteral("A"));
     parser.addOption(audience);
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (!parseCommandOptions(parser, context, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(audience)) {
         context.err << Text::tr("resend: give one destination and --audience A.") << '\n';
         return ExitUsage;
@@ -180,8 +181,8 @@ int statusCommand(Context &context)
     const QString command = QStringLiteral("status");
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (!parseCommandOptions(parser, context, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() > 1) {
         context.err << Text::tr("status: give at most one destination.") << '\n';
         return ExitUsage;
@@ -247,8 +248,9 @@ int statusCommand(Context &context)
                            .arg(s.value(QLatin1String("destination")).toString(),
                                 s.value(QLatin1String("dataflow")).toString())
                     << '\n'
-                    << Text::tr("  received %1, exports created %2, excluded %3, suppressed %4, "
-                                "queued %5")
+                    << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
+                                "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
+                                "to be sent: %5")
                            .arg(n("received"), n("created"), n("excluded"), n("suppressed"),
                                 n("backlog"))
                     << '\n';
@@ -256,7 +258,7 @@ int statusCommand(Context &context)
         for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
             context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
                         << '\n';
-        context.out << Text::tr("  backfill: %1 of %2 profiles")
+        context.out << Text::tr("  backfill: %1 done of %2")
                            .arg(backfill.value(QLatin1String("done")).toInteger())
                            .arg(backfill.value(QLatin1String("total")).toInteger())
                     << '\n';

@@ -32,8 +32,9 @@ int addCommand(Context &context, const QStringList &arguments)
                                                Text::tr("Description."), QStringLiteral("D"));
     parser.addOptions({nameOption, ruleOption, policyOption, descriptionOption});
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, QStringLiteral("audience add"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, sub, QStringLiteral("audience add"), false))
+        return *exitCode;
     if (!parser.isSet(nameOption) || !parser.isSet(ruleOption)) {
         context.err << Text::tr("audience add: give --name N and --rule EXPR.") << '\n';
         return ExitUsage;
@@ -66,8 +67,9 @@ int listCommand(Context &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, QStringLiteral("audience list"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, sub, QStringLiteral("audience list"), false))
+        return *exitCode;
     AudienceStore store(context, QStringLiteral("audience list"));
     if (!store.open())
         return ExitFailure;
@@ -102,8 +104,9 @@ int showCommand(Context &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, QStringLiteral("audience show"), true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, sub, QStringLiteral("audience show"), true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         context.err << Text::tr("audience show: give exactly one audience id or name.") << '\n';
         return ExitUsage;

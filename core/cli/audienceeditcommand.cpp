@@ -30,8 +30,8 @@ int importCommand(Context &context, const QStringList &arguments)
     parser.addOptions({nameOption, columnOption, namespaceOption});
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("CSV file, or - for stdin."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
+        return *exitCode;
     if (!parser.isSet(nameOption) || !parser.isSet(columnOption) ||
         !parser.isSet(namespaceOption) || parser.positionalArguments().size() != 1) {
         context.err << Text::tr("audience import: give --name N --identity-column C "
@@ -107,8 +107,8 @@ int renameCommand(Context &context, const QStringList &arguments)
     parser.addOption(nameOption);
     parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
+        return *exitCode;
     if (!parser.isSet(nameOption) || parser.positionalArguments().size() != 1) {
         context.err << Text::tr("audience rename: give one audience id or name and --name N.")
                     << '\n';
@@ -134,8 +134,8 @@ int editCommand(Context &context, const QStringList &arguments)
     parser.addOption(ruleOption);
     parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
+        return *exitCode;
     if (!parser.isSet(ruleOption) || parser.positionalArguments().size() != 1) {
         context.err << Text::tr("audience edit: give one audience id or name and --rule EXPR.")
                     << '\n';
@@ -172,8 +172,8 @@ int removeCommand(Context &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         context.err << Text::tr("audience remove: give exactly one audience id or name.") << '\n';
         return ExitUsage;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
@@ -39,10 +40,12 @@ struct Command
     Handler handler;     // empty: "not available yet"
 };
 
-// Parses a command's own options; on failure (or, unless allowed, on a
-// positional argument) prints "<command>: <what is wrong>" and returns false.
-bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QString &command,
-                         bool allowPositional);
+// Parses a command's own options. Returns nullopt to go on; otherwise the
+// exit code to return at once: 0 after printing the options for --help, 2
+// after printing "<command>: <what is wrong>" for a bad option (or, unless
+// allowed, a positional argument).
+std::optional<int> parseCommandOptions(QCommandLineParser &parser, Context &context,
+                                       const QString &command, bool allowPositional);
 
 // The command table, in the order of DESIGN §5.
 QList<Command> commands();

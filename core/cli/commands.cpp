@@ -1,35 +1,46 @@
+#include "cli.h"
 #include "command.h"
 
 namespace outflow::cli {
 
-bool parseCommandOptions(QCommandLineParser &parser, Context &context, const QString &command,
-                         bool allowPositional)
+std::optional<int> parseCommandOptions(QCommandLineParser &parser, Context &context,
+                                       const QString &command, bool allowPositional)
 {
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  Text::tr("Show this command's options."));
+    parser.addOption(help);
     QString problem;
-    if (!parser.parse(context.arguments))
+    if (!parser.parse(context.arguments)) {
         problem = parser.errorText();
-    else if (!allowPositional && !parser.positionalArguments().isEmpty())
+    } else if (parser.isSet(help)) {
+        // Qt's first line names argv[0] (a path); name the command instead.
+        const QString text = parser.helpText();
+        const QString first = text.section(QLatin1Char('\n'), 0, 0);
+        const QString positional = first.mid(first.indexOf(QLatin1String("[options]")) + 9);
+        context.out << QStringLiteral("Usage: outflowctl %1 [options]%2").arg(command, positional)
+                    << '\n'
+                    << text.section(QLatin1Char('\n'), 1);
+        return int(ExitSuccess);
+    } else if (!allowPositional && !parser.positionalArguments().isEmpty()) {
         problem =
             Text::tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    }
     if (problem.isEmpty())
-        return true;
+        return std::nullopt;
     context.err << command << ": " << problem << '\n';
-    return false;
+    return int(ExitUsage);
 }
 
 QList<Command> commands()
 {
     // Summaries are marked here and translated where they are printed.
     return {
-        {QStringLiteral("destination"),
-         QStringLiteral("add|list|show|test|enable|disable|remove"),
-         QT_TRANSLATE_NOOP("outflowctl", "Manage HTTP destinations."),
-         destinationCommand},
+        {QStringLiteral("destination"), QStringLiteral("add|list|show|test|enable|disable|remove"),
+         QT_TRANSLATE_NOOP("outflowctl", "Manage HTTP destinations."), destinationCommand},
         {QStringLiteral("audience"), QStringLiteral("add|import|list|show|rename|edit|remove"),
          QT_TRANSLATE_NOOP("outflowctl", "Manage rule and custom-upload audiences."),
          audienceCommand},
-        {QStringLiteral("activate"),
-         QStringLiteral("DESTINATION --audience A --attribute PATH"),
+        {QStringLiteral("activate"), QStringLiteral("DESTINATION --audience A --attribute PATH"),
          QT_TRANSLATE_NOOP("outflowctl", "Map audiences and attributes to a destination."),
          activateCommand},
         {QStringLiteral("ingest"), QStringLiteral("FILE.ndjson|-"),
@@ -44,8 +55,7 @@ QList<Command> commands()
         {QStringLiteral("run"), QStringLiteral("[--until-idle] [--ingest-port P]"),
          QT_TRANSLATE_NOOP("outflowctl", "Run the engine: ingest, segment, activate, deliver."),
          runCommand},
-        {QStringLiteral("status"),
-         QStringLiteral("[DESTINATION]"),
+        {QStringLiteral("status"), QStringLiteral("[DESTINATION]"),
          QT_TRANSLATE_NOOP("outflowctl", "Show the monitoring figures of each dataflow."),
          statusCommand},
         {QStringLiteral("deliveries"),
@@ -56,8 +66,7 @@ QList<Command> commands()
          QStringLiteral("DESTINATION [--failed]"),
          QT_TRANSLATE_NOOP("outflowctl", "Send failed exports again."),
          {}},
-        {QStringLiteral("resend"),
-         QStringLiteral("DESTINATION --audience A"),
+        {QStringLiteral("resend"), QStringLiteral("DESTINATION --audience A"),
          QT_TRANSLATE_NOOP("outflowctl", "Export every profile realized in an audience again."),
          resendCommand},
         {QStringLiteral("alerts"),

@@ -65,8 +65,8 @@ struct Options
     QCommandLineOption http2{QStringLiteral("http2-prior-knowledge"),
                              Text::tr("Speak HTTP/2 without upgrade to a cleartext endpoint.")};
     QCommandLineOption timeout{QStringLiteral("timeout-ms"),
-                               Text::tr("Request timeout (default 2000)."), QStringLiteral("MS"),
-                               QStringLiteral("2000")};
+                               Text::tr("Request timeout in milliseconds (default 2000)."),
+                               QStringLiteral("MS"), QStringLiteral("2000")};
     QCommandLineOption retries{QStringLiteral("max-retries"),
                                Text::tr("Retries of a failed request (default 2)."),
                                QStringLiteral("N"), QStringLiteral("2")};
@@ -242,8 +242,8 @@ int addDestination(Context &context, const QStringList &arguments)
     const Options options;
     parser.addOptions(options.all());
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, false))
+        return *exitCode;
     if (!parser.isSet(options.name) || !parser.isSet(options.endpoint) ||
         parser.value(options.name).trimmed().isEmpty()) {
         context.err << Text::tr("destination add: give --name N and --endpoint URL.") << '\n';

@@ -37,8 +37,8 @@ int listDestinations(Context &context, const QStringList &arguments)
     QCommandLineParser parser;
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
     DestinationStore store(context, QStringLiteral("destination list"));
-    if (!parseCommandOptions(parser, sub, store.command, false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, store.command, false))
+        return *exitCode;
     if (!store.open())
         return ExitFailure;
     const QList<Destination> destinations = store.store.destinations();
@@ -102,8 +102,8 @@ int oneDestination(Context &context, const QString &action, const QStringList &a
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
     DestinationStore store(context, QStringLiteral("destination %1").arg(action));
-    if (!parseCommandOptions(parser, sub, store.command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, store.command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         context.err << store.command << ": " << Text::tr("give exactly one destination id or name.")
                     << '\n';
@@ -174,7 +174,7 @@ int destinationCommand(Context &context)
                         "      [--username U] [--client-cert FILE] [--client-key FILE]\n"
                         "      [--ca-cert FILE] [--include-segment-names]\n"
                         "      [--include-segment-timestamps] [--http2-prior-knowledge]\n"
-                        "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND ...]\n"
+                        "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]\n"
                         "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
                         "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal\n"
                         "  list\n"

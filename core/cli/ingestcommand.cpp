@@ -27,8 +27,9 @@ int ingestCommand(Context &context)
         QStringLiteral("N"), QString::number(Ingestor::DefaultBatchSize));
     parser.addOption(batchOption);
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("NDJSON file, or - for stdin."));
-    if (!parseCommandOptions(parser, context, QStringLiteral("ingest"), true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, context, QStringLiteral("ingest"), true))
+        return *exitCode;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
         context.err << Text::tr("ingest: give exactly one FILE.ndjson, or - for stdin.") << '\n';

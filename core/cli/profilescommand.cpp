@@ -49,8 +49,9 @@ int printWhy(Context &context, Store &store, const Profile &profile, const QStri
         return ExitSuccess;
     }
     if (history.isEmpty()) {
-        context.out << Text::tr("Profile %1 was never considered for “%2”: no mapped audience or "
-                                "attribute of it changed since it was activated.")
+        context.out << Text::tr("Profile %1 has no export decision for “%2”: none of its mapped "
+                                "audiences, attributes or identities changed since the "
+                                "destination was activated.")
                            .arg(profile.id)
                            .arg(destination->name)
                     << '\n';
@@ -84,8 +85,9 @@ int profilesCommand(Context &context)
         Text::tr("With --identity: why the profile was (or was not) sent to DESTINATION."),
         QStringLiteral("DESTINATION"));
     parser.addOptions({countOption, identityOption, whyOption});
-    if (!parseCommandOptions(parser, context, QStringLiteral("profiles"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, context, QStringLiteral("profiles"), false))
+        return *exitCode;
     if (parser.isSet(whyOption) && !parser.isSet(identityOption)) {
         context.err << Text::tr("profiles: --why needs --identity NS:ID.") << '\n';
         return ExitUsage;

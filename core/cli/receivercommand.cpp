@@ -16,8 +16,9 @@ int receiverCommand(Context &context)
         QCoreApplication::translate("outflowctl", "Port on 127.0.0.1 (0 picks a free one)."),
         QStringLiteral("P"), QStringLiteral("8080"));
     parser.addOption(portOption);
-    if (!parseCommandOptions(parser, context, QStringLiteral("receiver"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, context, QStringLiteral("receiver"), false))
+        return *exitCode;
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {

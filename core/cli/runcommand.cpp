@@ -19,8 +19,9 @@ int ingestTokenCommand(Context &context)
     const QCommandLineOption rotateOption(QStringLiteral("rotate"),
                                           Text::tr("Replace the token with a new one."));
     parser.addOption(rotateOption);
-    if (!parseCommandOptions(parser, context, QStringLiteral("ingest-token"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, context, QStringLiteral("ingest-token"), false))
+        return *exitCode;
     auto *secrets = new SecretStore(QCoreApplication::instance());
     obtainIngestToken(*secrets, parser.isSet(rotateOption), secrets,
                       [&context](const QByteArray &token, const SecretResult &result) {
@@ -58,8 +59,9 @@ int runCommand(Context &context)
     const QCommandLineOption untilIdleOption(
         QStringLiteral("until-idle"), Text::tr("Stop when there is nothing left to deliver."));
     parser.addOptions({portOption, addressOption, limitOption, untilIdleOption});
-    if (!parseCommandOptions(parser, context, QStringLiteral("run"), false))
-        return ExitUsage;
+    if (const std::optional<int> exitCode =
+            parseCommandOptions(parser, context, QStringLiteral("run"), false))
+        return *exitCode;
     const bool serveIngest = parser.isSet(portOption);
     bool ok = !serveIngest;
     const uint port = serveIngest ? parser.value(portOption).toUInt(&ok) : 0;
@@ -107,9 +109,9 @@ int runCommand(Context &context)
         engine, &Engine::backfillProgress, engine,
         [&context](const QString &dataflowId, qint64 done, qint64 total, bool finished) {
             if (finished)
-                context.out << Text::tr("Backfill of dataflow %1 done: %2 profiles.")
+                context.out << Text::tr("Backfill of dataflow %1 done: %n profile(s).", nullptr,
+                                        int(done))
                                    .arg(dataflowId)
-                                   .arg(done)
                             << Qt::endl;
             Q_UNUSED(total);
         });
