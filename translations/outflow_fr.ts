@@ -590,6 +590,37 @@
     </message>
 </context>
 <context>
+    <name>Monitor</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not read the alerts</source>
+        <translation>Impossible de lire les alertes</translation>
+    </message>
+    <message>
+        <source>Could not store the figures of a minute</source>
+        <translation>Impossible d’enregistrer les chiffres d’une minute</translation>
+    </message>
+    <message>
+        <source>Could not read the destinations</source>
+        <translation>Impossible de lire les destinations</translation>
+    </message>
+    <message>
+        <source>Could not store an alert</source>
+        <translation>Impossible d’enregistrer une alerte</translation>
+    </message>
+    <message>
+        <source>Could not roll old figures into hours</source>
+        <translation>Impossible de regrouper les anciens chiffres par heure</translation>
+    </message>
+    <message>
+        <source>Could not remove figures older than a year</source>
+        <translation>Impossible de supprimer les chiffres de plus d’un an</translation>
+    </message>
+</context>
+<context>
     <name>NdjsonReader</name>
     <message>
         <source>%1: %2</source>

@@ -67,6 +67,17 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
     m_total += other.m_total;
 }
 
+LatencyHistogram LatencyHistogram::since(const LatencyHistogram &earlier) const
+{
+    LatencyHistogram delta;
+    for (int b = 0; b < BucketCount; ++b) {
+        delta.m_counts[b] =
+            m_counts[b] > earlier.m_counts[b] ? m_counts[b] - earlier.m_counts[b] : 0;
+        delta.m_total += delta.m_counts[b];
+    }
+    return delta;
+}
+
 int LatencyHistogram::percentileBucket(double q) const
 {
     if (m_total == 0)

@@ -19,6 +19,9 @@ public:
 
     void record(qint64 micros);
     void merge(const LatencyHistogram &other);
+    // What was recorded since `earlier`, a copy of this histogram taken
+    // before (cumulative snapshots → the values of one interval).
+    LatencyHistogram since(const LatencyHistogram &earlier) const;
     void clear()
     {
         m_counts.fill(0);

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "metricsbucket.h"
+
+#include <functional>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+namespace outflow {
+
+// Counts what happens to each dataflow, minute by minute, in memory: the
+// engine's activation and the senders' threads record into it (thread-safe,
+// a mutex held for a few additions), and the Monitor takes the finished
+// minutes to store them — no SQL per export (issue #7).
+class MetricsRecorder
+{
+public:
+    using Clock = std::function<qint64()>; // UNIX ms
+
+    // Within this long after fragment commit, a delivery is on time (the
+    // reference's promise: 95 % within 10 minutes).
+    static constexpr qint64 DefaultSloTargetMs = 10 * 60 * 1000;
+
+    explicit MetricsRecorder(Clock clock = {});
+
+    void recordReceived(const QString &dataflowId, qint64 count = 1);
+    void recordCreated(const QString &dataflowId, qint64 count = 1);
+    void recordExcluded(const QString &dataflowId, const QString &reason);
+    // One HTTP attempt and its outcome.
+    void recordAttempt(const QString &dataflowId, bool timedOut);
+    // A 2xx: `latencyMs` from the export's creation (its fragment's commit).
+    void recordDelivered(const QString &dataflowId, qint64 latencyMs);
+    void recordRetried(const QString &dataflowId);
+    void recordFailed(const QString &dataflowId);
+
+    void setSloTargetMs(qint64 ms);
+
+    // The buckets of minutes that have ended (all of them with `everything`,
+    // at shutdown), removed from memory.
+    QList<MetricsBucket> takeFinished(bool everything = false);
+    // A copy of the current, unfinished minute of a dataflow (live figures).
+    MetricsBucket current(const QString &dataflowId) const;
+
+private:
+    MetricsBucket &bucket(const QString &dataflowId); // under m_mutex
+    qint64 now() const;
+
+    Clock m_clock;
+    mutable QMutex m_mutex;
+    QHash<QString, MetricsBucket> m_buckets; // "dataflow/minute" → figures
+    qint64 m_sloTargetMs = DefaultSloTargetMs;
+};
+
+} // namespace outflow
