@@ -2196,5 +2196,33 @@ Chaque action accepte --help pour afficher ses options.</translation>
             <numerusform>Rattrapage du flux de données %1 terminé : %n profils.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Also list resolved alerts (newest first).</source>
+        <translation>Lister aussi les alertes résolues (les plus récentes d’abord).</translation>
+    </message>
+    <message>
+        <source>alerts: %1</source>
+        <translation>alerts : %1</translation>
+    </message>
+    <message>
+        <source>No alert was ever raised.</source>
+        <translation>Aucune alerte n’a jamais été déclenchée.</translation>
+    </message>
+    <message>
+        <source>No active alert.</source>
+        <translation>Aucune alerte active.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation>résolue le %1</translation>
+    </message>
+    <message>
+        <source>run: alert %1: %2</source>
+        <translation>run : alerte %1 : %2</translation>
+    </message>
 </context>
 </TS>

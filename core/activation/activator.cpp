@@ -1,5 +1,6 @@
 #include "activator.h"
 
+#include "monitoring/metricsrecorder.h"
 #include "payloadbuilder.h"
 #include "store/store.h"
 
@@ -318,6 +319,14 @@ bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, 
 
 bool Activator::count(const Flow &flow, const QString &name)
 {
+    if (m_recorder) {
+        if (name == QLatin1String("received"))
+            m_recorder->recordReceived(flow.dataflow.id);
+        else if (name == QLatin1String("created"))
+            m_recorder->recordCreated(flow.dataflow.id);
+        else if (name.startsWith(QLatin1String("excluded:")))
+            m_recorder->recordExcluded(flow.dataflow.id, name.mid(9));
+    }
     if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
         return true;
     return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));

@@ -16,6 +16,7 @@
 
 namespace outflow {
 
+class MetricsRecorder;
 class PayloadBuilder;
 class Store;
 
@@ -78,6 +79,10 @@ public:
     // excluded. *exported says whether an export was queued.
     bool backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported);
 
+    // Monitoring's per-minute figures (received, created, excluded by reason)
+    // are recorded there too when set.
+    void setRecorder(MetricsRecorder *recorder) { m_recorder = recorder; }
+
     const Counters &counters() const { return m_counters; }
     QString lastError() const { return m_error; }
 
@@ -100,6 +105,7 @@ private:
     QHash<QString, Audience> m_audiences;
     QList<MembershipTransition> m_pending;
     Counters m_counters;
+    MetricsRecorder *m_recorder = nullptr;
     QString m_error;
 };
 

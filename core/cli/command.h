@@ -55,6 +55,7 @@ int destinationCommand(Context &context);
 int activateCommand(Context &context);
 int statusCommand(Context &context);
 int resendCommand(Context &context);
+int alertsCommand(Context &context);
 int audienceCommand(Context &context);
 int ingestCommand(Context &context);
 int ingestTokenCommand(Context &context);

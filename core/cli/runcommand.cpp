@@ -104,6 +104,12 @@ int runCommand(Context &context)
                                             .arg(bound)
                                      << Qt::endl;
                      });
+    // Subscribed alerts: one line each on stderr, for the operator or the log.
+    QObject::connect(engine, &Engine::alertsRaised, engine, [&context](const QList<Alert> &alerts) {
+        for (const Alert &alert : alerts)
+            context.err << Text::tr("run: alert %1: %2").arg(alertKindId(alert.kind), alert.message)
+                        << Qt::endl;
+    });
     const bool untilIdle = parser.isSet(untilIdleOption);
     QObject::connect(
         engine, &Engine::backfillProgress, engine,

@@ -5,6 +5,8 @@
 #include "app/settings.h"
 #include "ingest/ingestor.h"
 #include "ingest/ingestserver.h"
+#include "monitoring/metricsrecorder.h"
+#include "monitoring/monitor.h"
 #include "pipeline.h"
 #include "segmentation/segmenter.h"
 #include "store/sqlitestore.h"
@@ -16,6 +18,19 @@
 
 namespace outflow {
 
+// Hands subscribed alerts to whoever listens to the Engine (queued across threads).
+class Engine::SignalNotifier final : public AlertNotifier
+{
+public:
+    explicit SignalNotifier(Engine &engine)
+        : m_engine(engine)
+    {}
+    void notify(const QList<Alert> &raised) override { emit m_engine.alertsRaised(raised); }
+
+private:
+    Engine &m_engine;
+};
+
 Engine::Engine(QString storePath, QObject *parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
@@ -24,6 +39,7 @@ Engine::Engine(QString storePath, QObject *parent)
 {
     qRegisterMetaType<AudienceSummary>();
     qRegisterMetaType<QList<AudienceSummary>>();
+    qRegisterMetaType<QList<Alert>>();
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);
@@ -47,7 +63,10 @@ Engine::~Engine()
 {
     // The server refers to the ingestor, which refers to the store.
     delete m_ingestServer;
+    if (m_monitor && !m_monitor->flush()) // the unfinished minute's figures too
+        qCWarning(lcApp).noquote() << m_monitor->lastError();
     m_ingestor.reset();
+    m_monitor.reset();
     m_backfills.reset();
     m_pipeline.reset();
     m_store.reset();
@@ -67,6 +86,17 @@ void Engine::open()
     m_pipeline = std::make_unique<Pipeline>(*m_store);
     m_pipeline->segmenter().setRetentionDays(Settings().membershipRetentionDays());
     m_backfills = std::make_unique<BackfillRunner>(*m_store, m_pipeline->activator());
+    m_recorder = std::make_unique<MetricsRecorder>();
+    m_pipeline->activator().setRecorder(m_recorder.get());
+    m_monitor = std::make_unique<Monitor>(*m_store, *m_recorder);
+    m_notifier = std::make_unique<SignalNotifier>(*this);
+    m_monitor->addNotifier(m_notifier.get());
+    if (!m_monitor->restore())
+        qCWarning(lcApp).noquote() << m_monitor->lastError();
+    auto *monitorTimer = new QTimer(this);
+    monitorTimer->setInterval(MonitorTickMs);
+    connect(monitorTimer, &QTimer::timeout, this, &Engine::tickMonitor);
+    monitorTimer->start();
     reloadAudiences();
     m_ingestor->setMergedCallback(
         [this](const Fragment &, const MergeReport &report, QString *error) {
@@ -171,6 +201,8 @@ void Engine::purgeExpiredMemberships()
     const qint64 removed = segmenter.purgeExpired(now);
     if (removed < 0)
         qCWarning(lcApp).noquote() << segmenter.lastError();
+    if (m_monitor && !m_monitor->maintain())
+        qCWarning(lcApp).noquote() << m_monitor->lastError();
     // The activation log ("why was it sent?") is kept as long as memberships.
     if (m_store->removeActivationsBefore(now - qint64(segmenter.retentionDays()) * 86'400'000) < 0)
         qCWarning(lcApp).noquote() << m_store->lastError();
@@ -195,6 +227,16 @@ void Engine::runBackfillPage()
     }
     emit backfillProgress(progress.dataflowId, progress.done, progress.total, progress.finished);
     m_backfillTimer->start();
+}
+
+void Engine::tickMonitor()
+{
+    if (!m_monitor)
+        return;
+    if (!m_monitor->tick())
+        qCWarning(lcApp).noquote() << m_monitor->lastError();
+    else if (!m_monitor->lastEvents().isEmpty())
+        emit alertsChanged();
 }
 
 void Engine::stopIngestEndpoint()

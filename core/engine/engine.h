@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/audiencesummary.h"
+#include "monitoring/alerttracker.h"
 
 #include <memory>
 #include <QHostAddress>
@@ -14,6 +15,8 @@ namespace outflow {
 class Activator;
 class BackfillRunner;
 class Ingestor;
+class MetricsRecorder;
+class Monitor;
 class IngestServer;
 class Pipeline;
 class Segmenter;
@@ -73,6 +76,11 @@ signals:
     void backfillProgress(const QString &dataflowId, qint64 done, qint64 total, bool finished);
     // No backfill left to walk (also right after open() when there is none).
     void backfillsIdle();
+    // Alerts just raised for the kinds their destination subscribed to
+    // (the GUI shows a desktop notification, outflowctl prints them).
+    void alertsRaised(const QList<outflow::Alert> &alerts);
+    // Every change of an alert (raised, updated, resolved), for the views.
+    void alertsChanged();
 
 private:
     // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
@@ -81,14 +89,21 @@ private:
     // Walks one backfill page, then yields to the event loop (ingest
     // requests, the GUI's queued calls) before the next one.
     void runBackfillPage();
+    // Stores finished minutes of figures and evaluates the alerts.
+    void tickMonitor();
 
     static constexpr int AudiencesRefreshMs = 500;
+    static constexpr int MonitorTickMs = 5000;
 
     QString m_storePath;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Ingestor> m_ingestor;
     std::unique_ptr<Pipeline> m_pipeline;
     std::unique_ptr<BackfillRunner> m_backfills;
+    std::unique_ptr<MetricsRecorder> m_recorder;
+    std::unique_ptr<Monitor> m_monitor;
+    class SignalNotifier;
+    std::unique_ptr<SignalNotifier> m_notifier;
     IngestServer *m_ingestServer = nullptr;
     QTimer *m_audiencesTimer;
     QTimer *m_backfillTimer;   // a child too  // a child: it moves to the engine's thread with it

@@ -146,6 +146,15 @@ bool Monitor::tick()
     return true;
 }
 
+bool Monitor::flush()
+{
+    for (const MetricsBucket &minute : m_recorder.takeFinished(true)) {
+        if (!m_store.addMetrics(minute))
+            return storeError(tr("Could not store the figures of a minute"));
+    }
+    return true;
+}
+
 bool Monitor::maintain()
 {
     const qint64 time = now();

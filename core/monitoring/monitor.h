@@ -71,6 +71,8 @@ public:
     // Stores finished minutes, evaluates every destination's alerts, stores
     // their changes and notifies. False when the store failed (lastError()).
     bool tick();
+    // Stores every recorded figure, the unfinished minute too (at shutdown).
+    bool flush();
     // Rolls minutes older than 30 days into hours, drops hours older than a year.
     bool maintain();
 
