@@ -85,6 +85,7 @@ bool Activator::reload()
 {
     m_error.clear();
     m_flows.clear();
+    m_pausedDataflows.clear();
     m_audiences.clear();
     const QList<Audience> audiences = m_store.audiences();
     if (!m_store.lastError().isEmpty())
@@ -102,8 +103,10 @@ bool Activator::reload()
             continue;
         }
         // A disabled destination pauses its dataflow: nothing is queued for it.
-        if (!destination->enabled)
+        if (!destination->enabled) {
+            m_pausedDataflows.insert(dataflow.id);
             continue;
+        }
         auto flow = std::make_unique<Flow>();
         flow->dataflow = dataflow;
         for (const MappedAudience &audience : dataflow.audiences)
@@ -330,6 +333,20 @@ bool Activator::count(const Flow &flow, const QString &name)
     if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
         return true;
     return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));
+}
+
+Activator::BackfillTarget Activator::backfillTarget(const Backfill &backfill) const
+{
+    if (m_pausedDataflows.contains(backfill.dataflowId))
+        return BackfillTarget::Paused;
+    for (const std::unique_ptr<Flow> &flow : m_flows) {
+        if (flow->dataflow.id != backfill.dataflowId)
+            continue;
+        return flow->mappedAudiences.contains(backfill.audienceIds.value(backfill.audienceIndex))
+                   ? BackfillTarget::Ready
+                   : BackfillTarget::Unmapped;
+    }
+    return BackfillTarget::Unknown;
 }
 
 bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported)

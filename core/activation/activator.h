@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <vector>
 
@@ -73,6 +74,15 @@ public:
     // (audience import, rule edit, removal), reading them from the store.
     bool flushTransitions();
 
+    // What the dataflows loaded by the last reload() make of a backfill's
+    // current audience: Ready to walk; Paused while its destination is
+    // disabled (it waits); Unmapped when its dataflow does not map that
+    // audience; Unknown when its dataflow is not loaded. Unmapped and Unknown
+    // may only mean that the dataflow changed since (outflowctl activate
+    // beside a running engine): reload, then ask again.
+    enum class BackfillTarget { Ready, Paused, Unmapped, Unknown };
+    BackfillTarget backfillTarget(const Backfill &backfill) const;
+
     // The backfill decision for one profile realized in
     // backfill.audienceIds[backfill.audienceIndex]: exported unless realized
     // in an audience the backfill walked before (it was exported then), or
@@ -102,6 +112,7 @@ private:
     Store &m_store;
     Clock m_clock;
     std::vector<std::unique_ptr<Flow>> m_flows;
+    QSet<QString> m_pausedDataflows; // of disabled destinations: not in m_flows
     QHash<QString, Audience> m_audiences;
     QList<MembershipTransition> m_pending;
     Counters m_counters;

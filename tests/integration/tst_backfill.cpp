@@ -213,6 +213,60 @@ private slots:
         QCOMPARE(profilesOf(outbox), QSet<qint64>(members.cbegin(), members.cend()));
     }
 
+    // `outflowctl activate` beside a running engine: the backfill is in the
+    // store before the engine's activator has reloaded the dataflows. It is
+    // walked with the dataflow, not consumed without exporting.
+    void backfillOfADataflowNewToTheActivatorExports()
+    {
+        const QString gold = m_world->audienceId(QStringLiteral("Gold"));
+        const QList<qint64> members = m_world->seedRealized(gold, 30);
+        ActivationRequest request;
+        request.destination = QStringLiteral("Hook");
+        request.audiences = {QStringLiteral("Gold")};
+        request.attributes = {QStringLiteral("person.name.firstName")};
+        const std::optional<ActivationSummary> summary = m_world->activation.activate(request);
+        QVERIFY2(summary, qPrintable(m_world->activation.lastError()));
+        runToIdle(10); // no reload of the world's pipeline in between
+        const QList<OutboxExport> outbox = m_world->outbox(summary->dataflow.id);
+        QCOMPARE(profilesOf(outbox), QSet<qint64>(members.cbegin(), members.cend()));
+        QCOMPARE(outbox.size(), 30);
+    }
+
+    // A disabled destination pauses its dataflow: its backfill waits, and
+    // runs once the destination is enabled again.
+    void backfillOfADisabledDestinationWaitsUntilItIsEnabled()
+    {
+        const QString gold = m_world->audienceId(QStringLiteral("Gold"));
+        const QList<qint64> members = m_world->seedRealized(gold, 30);
+        const QString dataflow = activate({QStringLiteral("Gold")});
+        QVERIFY(setHookEnabled(false));
+        runToIdle(10);
+        QCOMPARE(m_world->outbox(dataflow).size(), 0);
+        QCOMPARE(m_world->store.pendingBackfills(dataflow).size(), 1);
+        QCOMPARE(m_world->store.pendingBackfills(dataflow).value(0).done, 0);
+
+        QVERIFY(setHookEnabled(true));
+        runToIdle(10);
+        QCOMPARE(profilesOf(m_world->outbox(dataflow)),
+                 QSet<qint64>(members.cbegin(), members.cend()));
+        QVERIFY(m_world->store.pendingBackfills(dataflow).isEmpty());
+    }
+
+    // An audience unmapped before its backfill ran is not exported.
+    void unmappingAnAudienceEndsItsBackfill()
+    {
+        const QString gold = m_world->audienceId(QStringLiteral("Gold"));
+        QCOMPARE(m_world->seedRealized(gold, 30).size(), 30);
+        const QString dataflow = activate({QStringLiteral("Gold")});
+        ActivationRequest unmap;
+        unmap.destination = QStringLiteral("Hook");
+        unmap.removeAudiences = {QStringLiteral("Gold")};
+        QVERIFY2(!m_world->activate(unmap).isEmpty(), qPrintable(m_world->lastError));
+        runToIdle(10);
+        QCOMPARE(m_world->outbox(dataflow).size(), 0);
+        QVERIFY(m_world->store.pendingBackfills(dataflow).isEmpty());
+    }
+
 private:
     QString activate(const QStringList &audiences)
     {
@@ -224,6 +278,15 @@ private:
         if (dataflow.isEmpty())
             qWarning() << m_world->lastError;
         return dataflow;
+    }
+
+    bool setHookEnabled(bool enabled)
+    {
+        std::optional<Destination> hook = m_world->store.destinationByName(QStringLiteral("Hook"));
+        if (!hook)
+            return false;
+        hook->enabled = enabled;
+        return m_world->store.updateDestination(*hook) && m_world->reload();
     }
 
     void runToIdle(int pageSize)
