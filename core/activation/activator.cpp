@@ -382,6 +382,9 @@ bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool
     }
     if (!realizedHere)
         return true; // exited since the page was read
+    // Counted as a live decision is: received = created + excluded + suppressed.
+    if (!count(*flow, QStringLiteral("received")))
+        return false;
     const QJsonObject reason{
         {QStringLiteral("triggers"), QJsonArray{backfillKindName(backfill.kind)}},
         {QStringLiteral("audience"), audienceId},

@@ -267,6 +267,36 @@ private slots:
         QVERIFY(m_world->store.pendingBackfills(dataflow).isEmpty());
     }
 
+    // Backfill decisions count as received like live ones: received is
+    // what was created, excluded or suppressed (status, the skipped-rate alert).
+    void backfillDecisionsAreCountedAsReceived()
+    {
+        const QString gold = m_world->audienceId(QStringLiteral("Gold"));
+        QCOMPARE(m_world->seedRealized(gold, 20).size(), 20); // no e-mail address
+        QByteArray withEmail;
+        for (int i = 0; i < 10; ++i)
+            withEmail +=
+                fragmentLine({QStringLiteral("email:m%1@example.com").arg(i)},
+                             QByteArray(R"({"loyalty":{"points":150},)"
+                                        R"("personalEmail":{"address":"m@example.com"}})"));
+        QVERIFY2(m_world->ingest(withEmail), qPrintable(m_world->lastError));
+        ActivationRequest request;
+        request.destination = QStringLiteral("Hook");
+        request.audiences = {QStringLiteral("Gold")};
+        request.attributes = {QStringLiteral("personalEmail.address")};
+        request.mandatory = {QStringLiteral("personalEmail.address")};
+        const QString dataflow = m_world->activate(request);
+        QVERIFY2(!dataflow.isEmpty(), qPrintable(m_world->lastError));
+        runToIdle(8);
+        const QHash<QString, qint64> expected{{QStringLiteral("received"), 30},
+                                              {QStringLiteral("created"), 10},
+                                              {QStringLiteral("backfilled"), 10},
+                                              {QStringLiteral("excluded"), 20},
+                                              {QStringLiteral("excluded:missing-mandatory"), 20}};
+        QCOMPARE(m_world->store.dataflowCounters(dataflow), expected);
+        QCOMPARE(m_world->outbox(dataflow).size(), 10);
+    }
+
 private:
     QString activate(const QStringList &audiences)
     {
