@@ -86,6 +86,11 @@ void Engine::open()
     m_pipeline = std::make_unique<Pipeline>(*m_store);
     m_pipeline->segmenter().setRetentionDays(Settings().membershipRetentionDays());
     m_backfills = std::make_unique<BackfillRunner>(*m_store, m_pipeline->activator());
+    // Hidden, for tests: small pages make a small backfill last many commits,
+    // so that a test can interrupt it between two (tst_backfill_restart).
+    if (const int pageSize = qEnvironmentVariableIntValue("OUTFLOW_BACKFILL_PAGE_SIZE");
+        pageSize > 0)
+        m_backfills->setPageSize(pageSize);
     m_recorder = std::make_unique<MetricsRecorder>();
     m_pipeline->activator().setRecorder(m_recorder.get());
     m_monitor = std::make_unique<Monitor>(*m_store, *m_recorder);

@@ -106,7 +106,7 @@ private:
     std::unique_ptr<SignalNotifier> m_notifier;
     IngestServer *m_ingestServer = nullptr;
     QTimer *m_audiencesTimer;
-    QTimer *m_backfillTimer;   // a child too  // a child: it moves to the engine's thread with it
+    QTimer *m_backfillTimer;   // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };
 
