@@ -1,5 +1,6 @@
 #include "activator.h"
 
+#include "activator_p.h"
 #include "monitoring/metricsrecorder.h"
 #include "payloadbuilder.h"
 #include "store/store.h"
@@ -12,30 +13,6 @@
 #include <QUuid>
 
 namespace outflow {
-
-struct Activator::Flow
-{
-    Dataflow dataflow;
-    QSet<QString> mappedAudiences;
-    QStringList mappedPaths;
-    std::unique_ptr<PayloadBuilder> builder;
-};
-
-struct Activator::Change
-{
-    qint64 profileId = 0;
-    QByteArray attributesJson;
-    QList<Identity> identities;
-    QStringList writtenPaths;
-    QList<Identity> identitiesAdded;
-    QList<Identity> identitiesUpdated; // `primary` changed
-    int profilesMerged = 0;
-    bool identityMapChanged = false;
-    QList<MembershipTransition> transitions;
-    QList<Membership> memberships;
-    bool membershipsLoaded = false;
-    qint64 time = 0; // UNIX ms: the merge time, else now
-};
 
 namespace {
 
@@ -54,11 +31,6 @@ bool touches(const QString &written, const QString &mapped)
     if (written.size() > mapped.size())
         return written.startsWith(mapped) && written.at(mapped.size()) == QLatin1Char('.');
     return mapped.startsWith(written) && mapped.at(written.size()) == QLatin1Char('.');
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -279,8 +251,8 @@ bool Activator::decide(Flow &flow, Change &change)
 
     const QStringList missing = flow.builder->missingMandatory(change.attributesJson);
     if (!missing.isEmpty())
-        return exclude(flow, change, missing, compact(reason));
-    return queue(flow, change, compact(reason), ExportLane::Live);
+        return exclude(flow, change, missing, compactJson(reason));
+    return queue(flow, change, compactJson(reason), ExportLane::Live);
 }
 
 bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane)
@@ -311,8 +283,8 @@ bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, 
     withCause.insert(QStringLiteral("excluded"), QStringLiteral("missing-mandatory"));
     withCause.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missing));
     const ActivationRecord record{
-        0,         flow.dataflow.id,   change.profileId, ActivationOutcome::Excluded,
-        QString(), compact(withCause), change.time};
+        0,         flow.dataflow.id,       change.profileId, ActivationOutcome::Excluded,
+        QString(), compactJson(withCause), change.time};
     if (!m_store.recordActivation(record))
         return storeError(tr("Could not log an exclusion of profile %1").arg(change.profileId));
     ++m_counters.excluded;
@@ -333,69 +305,6 @@ bool Activator::count(const Flow &flow, const QString &name)
     if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
         return true;
     return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));
-}
-
-Activator::BackfillTarget Activator::backfillTarget(const Backfill &backfill) const
-{
-    if (m_pausedDataflows.contains(backfill.dataflowId))
-        return BackfillTarget::Paused;
-    for (const std::unique_ptr<Flow> &flow : m_flows) {
-        if (flow->dataflow.id != backfill.dataflowId)
-            continue;
-        return flow->mappedAudiences.contains(backfill.audienceIds.value(backfill.audienceIndex))
-                   ? BackfillTarget::Ready
-                   : BackfillTarget::Unmapped;
-    }
-    return BackfillTarget::Unknown;
-}
-
-bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported)
-{
-    *exported = false;
-    Flow *flow = flowOf(backfill.dataflowId);
-    if (!flow)
-        return true; // its destination was disabled or removed: nothing to send
-    Change change;
-    change.profileId = profileId;
-    change.time = now();
-    const std::optional<Profile> profile = m_store.profile(profileId);
-    if (!profile) {
-        if (!m_store.lastError().isEmpty())
-            return storeError(tr("Could not read profile %1").arg(profileId));
-        return true; // merged away since the page was read
-    }
-    change.attributesJson = profile->attributesJson;
-    change.identities = profile->identities;
-    if (!loadMemberships(change))
-        return false;
-    const QString &audienceId = backfill.audienceIds.value(backfill.audienceIndex);
-    bool realizedHere = false;
-    for (const Membership &membership : std::as_const(change.memberships)) {
-        if (!membership.isRealized())
-            continue;
-        if (membership.audienceId == audienceId)
-            realizedHere = true;
-        // Realized in an audience walked before: exported then, not twice.
-        const qsizetype walked = backfill.audienceIds.indexOf(membership.audienceId);
-        if (walked >= 0 && walked < backfill.audienceIndex)
-            return true;
-    }
-    if (!realizedHere)
-        return true; // exited since the page was read
-    // Counted as a live decision is: received = created + excluded + suppressed.
-    if (!count(*flow, QStringLiteral("received")))
-        return false;
-    const QJsonObject reason{
-        {QStringLiteral("triggers"), QJsonArray{backfillKindName(backfill.kind)}},
-        {QStringLiteral("audience"), audienceId},
-        {QStringLiteral("backfillId"), backfill.id}};
-    const QStringList missing = flow->builder->missingMandatory(change.attributesJson);
-    if (!missing.isEmpty())
-        return exclude(*flow, change, missing, compact(reason));
-    if (!queue(*flow, change, compact(reason), ExportLane::Backfill))
-        return false;
-    *exported = true;
-    return count(*flow, QStringLiteral("backfilled"));
 }
 
 } // namespace outflow

@@ -85,7 +85,8 @@ public:
 
     // The backfill decision for one profile realized in
     // backfill.audienceIds[backfill.audienceIndex]: exported unless realized
-    // in an audience the backfill walked before (it was exported then), or
+    // in an audience the backfill walked before (it was exported then) or
+    // already decided by this backfill (the activation log says so), or
     // excluded. *exported says whether an export was queued.
     bool backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported);
 
@@ -100,8 +101,15 @@ private:
     struct Flow;
     struct Change; // one profile's change, as the decision sees it
 
+    // How far back decidedByBackfill() looks: more live decisions than this
+    // for one profile while a backfill runs is not a case worth a scan.
+    static constexpr int RecentDecisions = 100;
+
     bool decide(Flow &flow, Change &change);
     bool loadMemberships(Change &change);
+    // Whether the activation log holds a decision of `backfill` for the
+    // profile, among its RecentDecisions newest ones.
+    bool decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
     bool exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason);
     bool count(const Flow &flow, const QString &name);

@@ -122,6 +122,34 @@ private slots:
         QCOMPARE(finished.total, finished.done); // members walked, overlap included
     }
 
+    // A profile exported while the backfill walked its first audience, then
+    // gone from it before the walk reached its second one: still once.
+    void aProfileLeavingAWalkedAudienceIsNotExportedTwice()
+    {
+        QByteArray profiles;
+        for (int i = 0; i < 6; ++i) // all in Gold and Silver
+            profiles += fragmentLine({QStringLiteral("email:u%1@example.com").arg(i)},
+                                     R"({"loyalty":{"points":150}})");
+        QVERIFY2(m_world->ingest(profiles), qPrintable(m_world->lastError));
+        const QString dataflow = activate({QStringLiteral("Gold"), QStringLiteral("Silver")});
+        BackfillRunner runner(m_world->store, m_world->pipeline.activator());
+        runner.setPageSize(10);
+        Backfill progress;
+        bool idle = false;
+        QVERIFY(runner.runPage(&progress, &idle)); // Gold: all six
+        QCOMPARE(progress.audienceIndex, 1);
+        QCOMPARE(m_world->outbox(dataflow).size(), 6);
+
+        // u0 leaves Gold (exported live: exited), stays in Silver.
+        QVERIFY(m_world->ingest(fragmentLine({QStringLiteral("email:u0@example.com")},
+                                             R"({"loyalty":{"points":60}})")));
+        runToIdle(10);
+        const QList<OutboxExport> outbox = m_world->outbox(dataflow);
+        QCOMPARE(inLane(outbox, ExportLane::Live).size(), 1);
+        QCOMPARE(inLane(outbox, ExportLane::Backfill).size(), 6);
+        QCOMPARE(profilesOf(inLane(outbox, ExportLane::Backfill)).size(), 6);
+    }
+
     // Pages leave the event loop and the store between them: live exports
     // are queued between a backfill's pages.
     void liveExportsFlowWhileABackfillRuns()
