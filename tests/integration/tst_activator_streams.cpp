@@ -77,6 +77,33 @@ private slots:
         QCOMPARE(counters.value(QStringLiteral("created")), 5);
     }
 
+    // One fragment makes at most one export per dataflow, decided by each
+    // dataflow's own mapping.
+    void oneExportPerDataflow()
+    {
+        QVERIFY(!m_world->addDestination(QStringLiteral("Other")).isEmpty());
+        const QString hook = activate({QStringLiteral("person.name.firstName")});
+        ActivationRequest other;
+        other.destination = QStringLiteral("Other");
+        other.audiences = {QStringLiteral("Gold")};
+        other.attributes = {QStringLiteral("homeAddress.city")};
+        const QString otherFlow = m_world->activate(other);
+        QVERIFY2(!otherFlow.isEmpty(), qPrintable(m_world->lastError));
+        QVERIFY(m_world->ingest(points(1, 150)));
+        // Enters Gold and writes both mapped attributes: one export each.
+        QVERIFY(m_world->ingest(fragmentLine(
+            {email(1)}, R"({"loyalty":{"points":160},"person":{"name":{"firstName":"Ana"}},)"
+                        R"("homeAddress":{"city":"Lyon"}})")));
+        QCOMPARE(m_world->outbox(hook).size(), 2);
+        QCOMPARE(m_world->outbox(otherFlow).size(), 2);
+        const QJsonObject hookPayload = jsonObject(m_world->outbox(hook).constLast().payload);
+        const QJsonObject otherPayload = jsonObject(m_world->outbox(otherFlow).constLast().payload);
+        QVERIFY(hookPayload.contains(QLatin1String("person")));
+        QVERIFY(!hookPayload.contains(QLatin1String("homeAddress")));
+        QVERIFY(otherPayload.contains(QLatin1String("homeAddress")));
+        QVERIFY(!otherPayload.contains(QLatin1String("person")));
+    }
+
     // Export ids travel as X-Outflow-Export-Id: random UUIDs, never reused.
     void exportIdsAreUniqueUuids()
     {
