@@ -132,10 +132,12 @@ bool Activator::processMerge(const MergeReport &report)
     }
     for (const std::unique_ptr<Flow> &flow : m_flows) {
         if (!decide(*flow, change))
-            return false;
+            return discardCountersAndFail();
     }
     // Transitions of other profiles (none in a merge) are decided on their own.
-    return m_pending.isEmpty() || flushTransitions();
+    if (!m_pending.isEmpty())
+        return flushTransitions();
+    return saveCounters();
 }
 
 bool Activator::flushTransitions()
@@ -151,8 +153,10 @@ bool Activator::flushTransitions()
         }
         const std::optional<Profile> profile = m_store.profile(change.profileId);
         if (!profile) {
-            if (!m_store.lastError().isEmpty())
-                return storeError(tr("Could not read profile %1").arg(change.profileId));
+            if (!m_store.lastError().isEmpty()) {
+                storeError(tr("Could not read profile %1").arg(change.profileId));
+                return discardCountersAndFail();
+            }
             continue; // merged away meanwhile: its survivor had its own decision
         }
         change.attributesJson = profile->attributesJson;
@@ -160,10 +164,10 @@ bool Activator::flushTransitions()
         change.time = now();
         for (const std::unique_ptr<Flow> &flow : m_flows) {
             if (!decide(*flow, change))
-                return false;
+                return discardCountersAndFail();
         }
     }
-    return true;
+    return saveCounters();
 }
 
 bool Activator::loadMemberships(Change &change)
@@ -210,8 +214,7 @@ bool Activator::decide(Flow &flow, Change &change)
     const bool attribute = !written.isEmpty() && realized;
     if (!segmentation && !identity && !attribute)
         return true; // not a member of any mapped audience: not for this dataflow
-    if (!count(flow, QStringLiteral("received")))
-        return false;
+    count(flow, QStringLiteral("received"));
 
     const ActivationTriggers &on = flow.dataflow.triggers;
     QJsonArray triggers;
@@ -245,7 +248,8 @@ bool Activator::decide(Flow &flow, Change &change)
     if (triggers.isEmpty()) {
         // Every trigger that applied is switched off on this dataflow.
         ++m_counters.suppressed;
-        return count(flow, QStringLiteral("suppressed"));
+        count(flow, QStringLiteral("suppressed"));
+        return true;
     }
     reason.insert(QStringLiteral("triggers"), triggers);
 
@@ -274,7 +278,8 @@ bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, Expo
     if (!m_store.recordActivation(record))
         return storeError(tr("Could not log an export of profile %1").arg(change.profileId));
     ++m_counters.created;
-    return count(flow, QStringLiteral("created"));
+    count(flow, QStringLiteral("created"));
+    return true;
 }
 
 bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason)
@@ -288,23 +293,53 @@ bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, 
     if (!m_store.recordActivation(record))
         return storeError(tr("Could not log an exclusion of profile %1").arg(change.profileId));
     ++m_counters.excluded;
-    return count(flow, QStringLiteral("excluded")) &&
-           count(flow, QStringLiteral("excluded:missing-mandatory"));
+    count(flow, QStringLiteral("excluded"));
+    count(flow, QStringLiteral("excluded:missing-mandatory"));
+    return true;
 }
 
-bool Activator::count(const Flow &flow, const QString &name)
+void Activator::count(const Flow &flow, const QString &name)
 {
-    if (m_recorder) {
-        if (name == QLatin1String("received"))
-            m_recorder->recordReceived(flow.dataflow.id);
-        else if (name == QLatin1String("created"))
-            m_recorder->recordCreated(flow.dataflow.id);
-        else if (name.startsWith(QLatin1String("excluded:")))
-            m_recorder->recordExcluded(flow.dataflow.id, name.mid(9));
+    ++m_unsavedCounts[flow.dataflow.id][name];
+}
+
+bool Activator::saveCounters()
+{
+    for (auto flow = m_unsavedCounts.cbegin(); flow != m_unsavedCounts.cend(); ++flow) {
+        for (auto counter = flow->cbegin(); counter != flow->cend(); ++counter) {
+            if (!m_store.addDataflowCounter(flow.key(), counter.key(), counter.value())) {
+                storeError(tr("Could not count an activation of dataflow %1").arg(flow.key()));
+                return discardCountersAndFail();
+            }
+        }
     }
-    if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
-        return true;
-    return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));
+    if (m_recorder)
+        recordSavedCounts();
+    m_unsavedCounts.clear();
+    return true;
+}
+
+void Activator::recordSavedCounts()
+{
+    for (auto flow = m_unsavedCounts.cbegin(); flow != m_unsavedCounts.cend(); ++flow) {
+        for (auto counter = flow->cbegin(); counter != flow->cend(); ++counter) {
+            const QString &name = counter.key();
+            if (name == QLatin1String("received")) {
+                m_recorder->recordReceived(flow.key(), counter.value());
+            } else if (name == QLatin1String("created")) {
+                m_recorder->recordCreated(flow.key(), counter.value());
+            } else if (name.startsWith(QLatin1String("excluded:"))) {
+                for (qint64 i = 0; i < counter.value(); ++i)
+                    m_recorder->recordExcluded(flow.key(), name.mid(9));
+            }
+        }
+    }
+}
+
+bool Activator::discardCountersAndFail()
+{
+    discardCounters();
+    return false;
 }
 
 } // namespace outflow

@@ -89,6 +89,11 @@ public:
     // already decided by this backfill (the activation log says so), or
     // excluded. *exported says whether an export was queued.
     bool backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported);
+    // Backfill decisions keep their counts in memory: the caller saves them
+    // in the page's transaction (one upsert per counter, not per export), or
+    // drops them when it rolls the page back. Live decisions save their own.
+    bool saveCounters();
+    void discardCounters() { m_unsavedCounts.clear(); }
 
     // Monitoring's per-minute figures (received, created, excluded by reason)
     // are recorded there too when set.
@@ -112,7 +117,9 @@ private:
     bool decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
     bool exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason);
-    bool count(const Flow &flow, const QString &name);
+    void count(const Flow &flow, const QString &name);
+    bool discardCountersAndFail(); // after a failed decision: false
+    void recordSavedCounts();      // into the monitoring's recorder
     Flow *flowOf(const QString &dataflowId);
     bool storeError(const QString &context);
     qint64 now() const;
@@ -123,6 +130,14 @@ private:
     QSet<QString> m_pausedDataflows; // of disabled destinations: not in m_flows
     QHash<QString, Audience> m_audiences;
     QList<MembershipTransition> m_pending;
+    QHash<QString, QHash<QString, qint64>> m_unsavedCounts; // dataflow id → name → delta
+    struct BackfillReason // the same for every profile of one audience's walk
+    {
+        qint64 backfillId = 0;
+        Backfill::Kind kind = Backfill::Kind::Backfill;
+        QString audienceId;
+        QByteArray json;
+    } m_backfillReason;
     Counters m_counters;
     MetricsRecorder *m_recorder = nullptr;
     QString m_error;

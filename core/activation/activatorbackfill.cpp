@@ -84,20 +84,24 @@ bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool
         if (decided)
             return true;
     }
-    // Counted as a live decision is: received = created + excluded + suppressed.
-    if (!count(*flow, QStringLiteral("received")))
-        return false;
-    const QJsonObject reason{
-        {QStringLiteral("triggers"), QJsonArray{backfillKindName(backfill.kind)}},
-        {QStringLiteral("audience"), audienceId},
-        {QStringLiteral("backfillId"), backfill.id}};
+    // Counted like a live decision: received = created + excluded + suppressed.
+    count(*flow, QStringLiteral("received"));
+    if (m_backfillReason.backfillId != backfill.id || m_backfillReason.kind != backfill.kind ||
+        m_backfillReason.audienceId != audienceId) {
+        m_backfillReason = {backfill.id, backfill.kind, audienceId,
+                            compactJson(QJsonObject{{QStringLiteral("triggers"),
+                                                     QJsonArray{backfillKindName(backfill.kind)}},
+                                                    {QStringLiteral("audience"), audienceId},
+                                                    {QStringLiteral("backfillId"), backfill.id}})};
+    }
     const QStringList missing = flow->builder->missingMandatory(change.attributesJson);
     if (!missing.isEmpty())
-        return exclude(*flow, change, missing, compactJson(reason));
-    if (!queue(*flow, change, compactJson(reason), ExportLane::Backfill))
+        return exclude(*flow, change, missing, m_backfillReason.json);
+    if (!queue(*flow, change, m_backfillReason.json, ExportLane::Backfill))
         return false;
     *exported = true;
-    return count(*flow, QStringLiteral("backfilled"));
+    count(*flow, QStringLiteral("backfilled"));
+    return true;
 }
 
 } // namespace outflow

@@ -84,6 +84,7 @@ bool BackfillRunner::runPage(Backfill *progress, bool *idle)
     const auto abort = [this](const QString &context) {
         const QString error =
             m_error.isEmpty() ? context + QStringLiteral(": ") + m_store.lastError() : m_error;
+        m_activator.discardCounters(); // the page's, rolled back with it
         m_store.rollback();
         m_error = error;
         return false;
@@ -117,6 +118,11 @@ bool BackfillRunner::runPage(Backfill *progress, bool *idle)
     }
     backfill.total = qMax(backfill.total, backfill.done);
     backfill.updatedAt = now();
+    // The page's counts with its exports and its cursor: one upsert each.
+    if (!m_activator.saveCounters()) {
+        m_error = m_activator.lastError();
+        return abort({});
+    }
     if (m_store.saveBackfill(backfill) == 0)
         return abort(tr("Could not record the backfill's progress"));
     if (!m_store.commit())
