@@ -10,6 +10,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -126,6 +129,40 @@ private slots:
         QCOMPARE(watcher.dataflowCounters(dataflow).value(QStringLiteral("backfilled")), kMembers);
     }
 
+    // A page that cannot be written (here: a trigger of the test refuses
+    // outbox rows; in the field: another process's lock past the busy
+    // timeout, a full disk) ends `run --until-idle` with the error instead of
+    // leaving it waiting for ever; nothing of the page stays, and the next
+    // run finishes.
+    void runUntilIdleFailsWhenAPageCannotBeWritten()
+    {
+        constexpr int kMembers = 50;
+        QString dataflow;
+        const QList<qint64> members = prepare(kMembers, &dataflow);
+        QCOMPARE(members.size(), kMembers);
+        QVERIFY(refuseOutboxRows(true));
+
+        ProcessResult run =
+            runProcess(cli, {QStringLiteral("--store"), m_path, QStringLiteral("run"),
+                             QStringLiteral("--until-idle")});
+        QVERIFY2(run.finished, "run --until-idle did not end after a failed page");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("refused by the test")), qPrintable(run.err));
+        SqliteStore watcher(m_path);
+        QVERIFY2(watcher.open(), qPrintable(watcher.lastError()));
+        QCOMPARE(watcher.outboxCount(dataflow), 0);
+        QCOMPARE(watcher.backfills(dataflow).value(0).done, 0); // rolled back with its page
+        watcher.close();
+
+        QVERIFY(refuseOutboxRows(false));
+        run = runProcess(cli, {QStringLiteral("--store"), m_path, QStringLiteral("run"),
+                               QStringLiteral("--until-idle")});
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(watcher.open());
+        QCOMPARE(watcher.outboxCount(dataflow), kMembers);
+        QVERIFY(watcher.backfills(dataflow).value(0).finished);
+    }
+
 private:
     // A store with `members` profiles realized in Gold, mapped to Hook: one
     // backfill, not walked yet. Returns the members' ids.
@@ -151,6 +188,29 @@ private:
             return {};
         }
         return ids;
+    }
+
+    // A trigger that makes every outbox INSERT fail, as a store that cannot
+    // be written would (the test's own connection, outside the Store API).
+    bool refuseOutboxRows(bool refuse)
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trigger"));
+            db.setDatabaseName(m_path);
+            QSqlQuery query(db);
+            ok = db.open() &&
+                 query.exec(refuse ? QStringLiteral(
+                                         "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox"
+                                         " BEGIN SELECT RAISE(ABORT, 'outbox refused by the test');"
+                                         " END")
+                                   : QStringLiteral("DROP TRIGGER refuse_outbox"));
+            if (!ok)
+                qWarning() << query.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("trigger"));
+        return ok;
     }
 
     QTemporaryDir m_dir;
