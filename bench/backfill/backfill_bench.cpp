@@ -6,6 +6,7 @@
 // See bench/README.md.
 #include "../common/benchsupport.h"
 #include "activation/activationservice.h"
+#include "activation/activator.h"
 #include "activation/backfillrunner.h"
 #include "engine/pipeline.h"
 #include "realizedprofiles.h"
@@ -49,7 +50,7 @@ struct BackfillRun
 // Reference: the rows alone. A table with the outbox's columns and indexes
 // (schema v1 + v2), the store's pragmas and background checkpoints, `rows`
 // INSERTs through one prepared statement of the C API, payloads cycled from
-// `samples` (real exports of the run), a fresh UUID each, committed every
+// `samples` (real exports of the run), a new export id each, committed every
 // `page` rows. With `activationLog`, also the activation log's row each, as
 // the backfill writes. Seconds.
 double bareOutboxInserts(const QString &path, qint64 rows, int page,
@@ -94,9 +95,9 @@ double bareOutboxInserts(const QString &path, qint64 rows, int page,
     timer.start();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (qint64 i = 0; i < rows; ++i) {
-        const QByteArray exportId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const qint64 now = 1'764'000'000'000 + i / 10;
+        const QByteArray exportId = Activator::newExportId(now).toLatin1(); // as the outbox's
         const QByteArray &payload = samples.at(i % samples.size());
-        const qint64 now = 1'764'000'000'000 + i;
         sqlite3_bind_text(insert, 1, exportId.constData(), int(exportId.size()), SQLITE_STATIC);
         sqlite3_bind_text(insert, 2, dataflow.constData(), int(dataflow.size()), SQLITE_STATIC);
         sqlite3_bind_int64(insert, 3, i + 1);

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QUuid>
 
@@ -259,10 +260,25 @@ bool Activator::decide(Flow &flow, Change &change)
     return queue(flow, change, compactJson(reason), ExportLane::Live);
 }
 
+QString Activator::newExportId(qint64 unixMs)
+{
+    // global(): seeded once from the system's entropy, no system call per id.
+    quint32 random[3];
+    QRandomGenerator::global()->fillRange(random);
+    const quint64 ms = quint64(unixMs) & 0xFFFF'FFFF'FFFFull;
+    const QUuid uuid(uint(ms >> 16), ushort(ms & 0xFFFF),
+                     ushort(0x7000 | (random[0] & 0x0FFF)),    // version 7
+                     uchar(0x80 | ((random[0] >> 12) & 0x3F)), // variant 10 (RFC 9562)
+                     uchar(random[0] >> 24), uchar(random[1]), uchar(random[1] >> 8),
+                     uchar(random[1] >> 16), uchar(random[1] >> 24), uchar(random[2]),
+                     uchar(random[2] >> 8));
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
 bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane)
 {
     OutboxExport row;
-    row.exportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    row.exportId = newExportId(change.time);
     row.dataflowId = flow.dataflow.id;
     row.profileId = change.profileId;
     row.payload = flow.builder->build(change.attributesJson, change.identities, change.memberships);

@@ -99,6 +99,13 @@ public:
     // are recorded there too when set.
     void setRecorder(MetricsRecorder *recorder) { m_recorder = recorder; }
 
+    // A new export id: a UUID version 7 (RFC 9562) — the UNIX ms time in its
+    // first 48 bits, then 74 random bits — without braces. Time-ordered, so
+    // that the outbox's export_id index grows at its end: random (version 4)
+    // ids dirtied one index page per export in every commit once the index
+    // outgrew the page cache's share of it.
+    static QString newExportId(qint64 unixMs);
+
     const Counters &counters() const { return m_counters; }
     QString lastError() const { return m_error; }
 

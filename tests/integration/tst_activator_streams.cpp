@@ -104,24 +104,32 @@ private slots:
         QVERIFY(!otherPayload.contains(QLatin1String("person")));
     }
 
-    // Export ids travel as X-Outflow-Export-Id: random UUIDs, never reused.
-    void exportIdsAreUniqueUuids()
+    // Export ids travel as X-Outflow-Export-Id: UUIDs never reused, version
+    // 7 (time-ordered: the outbox's export_id index grows at its end).
+    void exportIdsAreUniqueTimeOrderedUuids()
     {
         const QString dataflow = activate({QStringLiteral("person.name.firstName")});
-        QByteArray stream;
         for (int round = 0; round < 4; ++round) {
+            m_world->now += 1000;
+            QByteArray stream;
             for (int i = 0; i < 50; ++i)
                 stream += points(i, round % 2 ? 10 : 150); // enter, exit, enter, exit
+            QVERIFY2(m_world->ingest(stream), qPrintable(m_world->lastError));
         }
-        QVERIFY2(m_world->ingest(stream), qPrintable(m_world->lastError));
         const QList<OutboxExport> outbox = m_world->outbox(dataflow);
         QCOMPARE(outbox.size(), 200);
         QSet<QString> ids;
-        for (const OutboxExport &e : outbox) {
+        for (qsizetype i = 0; i < outbox.size(); ++i) {
+            const OutboxExport &e = outbox[i];
             const QUuid uuid = QUuid::fromString(e.exportId);
             QVERIFY2(!uuid.isNull(), qPrintable(e.exportId));
-            QCOMPARE(uuid.version(), QUuid::Random);
             QCOMPARE(e.exportId, uuid.toString(QUuid::WithoutBraces)); // no braces, lower case
+            QCOMPARE(uuid.data3 >> 12, 7);                             // version 7
+            QCOMPARE(uuid.variant(), QUuid::DCE);                      // RFC 9562's variant
+            // The first 48 bits: the UNIX ms of the change that made it.
+            QCOMPARE(qint64((quint64(uuid.data1) << 16) | uuid.data2), e.createdAt);
+            if (i > 0 && e.createdAt > outbox[i - 1].createdAt)
+                QVERIFY(e.exportId > outbox[i - 1].exportId);
             ids.insert(e.exportId);
         }
         QCOMPARE(ids.size(), outbox.size());
