@@ -122,9 +122,17 @@ int runCommand(Context &context)
             Q_UNUSED(total);
         });
     // Until delivery arrives, idle means: no backfill left to walk.
-    if (untilIdle && !serveIngest)
+    if (untilIdle && !serveIngest) {
         QObject::connect(engine, &Engine::backfillsIdle, engine,
                          [] { QCoreApplication::exit(ExitSuccess); });
+        // The engine would try the page again later; a script wants an answer now.
+        QObject::connect(engine, &Engine::backfillFailed, engine,
+                         [&context](const QString &message) {
+                             context.err << Text::tr("run: %1").arg(message) << '\n';
+                             context.err.flush();
+                             QCoreApplication::exit(ExitFailure);
+                         });
+    }
     engine->open();
     if (!engine->store())
         return ExitFailure; // failed() printed why

@@ -81,6 +81,9 @@ signals:
     void alertsRaised(const QList<outflow::Alert> &alerts);
     // Every change of an alert (raised, updated, resolved), for the views.
     void alertsChanged();
+    // A backfill page could not be written (the store locked past its busy
+    // timeout, a full disk…): rolled back, and tried again after BackfillRetryMs.
+    void backfillFailed(const QString &message);
 
 private:
     // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
@@ -94,6 +97,9 @@ private:
 
     static constexpr int AudiencesRefreshMs = 500;
     static constexpr int MonitorTickMs = 5000;
+    // What makes a page fail (another process's write lock, a full disk)
+    // takes time to clear: not retried at once.
+    static constexpr int BackfillRetryMs = 5000;
 
     QString m_storePath;
     std::unique_ptr<Store> m_store;
@@ -106,7 +112,7 @@ private:
     std::unique_ptr<SignalNotifier> m_notifier;
     IngestServer *m_ingestServer = nullptr;
     QTimer *m_audiencesTimer;
-    QTimer *m_backfillTimer;   // a child too  // a child: it moves to the engine's thread with it
+    QTimer *m_backfillTimer;   // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
 };
 
