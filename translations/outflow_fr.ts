@@ -110,6 +110,10 @@
         <source>Could not count an activation of dataflow %1</source>
         <translation>Impossible de comptabiliser une activation du flux de données %1</translation>
     </message>
+    <message>
+        <source>Could not read the activations of profile %1</source>
+        <translation>Impossible de lire les activations du profil %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertRules</name>
