@@ -78,7 +78,7 @@ private slots:
     {
         QTest::addColumn<QString>("command");
         for (const char *command :
-             {"deliveries", "replay"})
+             {"alerts"})
             QTest::newRow(command) << QString::fromLatin1(command);
     }
 
