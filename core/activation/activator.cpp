@@ -1,5 +1,6 @@
 #include "activator.h"
 
+#include "activator_p.h"
 #include "monitoring/metricsrecorder.h"
 #include "payloadbuilder.h"
 #include "store/store.h"
@@ -8,34 +9,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QUuid>
 
 namespace outflow {
-
-struct Activator::Flow
-{
-    Dataflow dataflow;
-    QSet<QString> mappedAudiences;
-    QStringList mappedPaths;
-    std::unique_ptr<PayloadBuilder> builder;
-};
-
-struct Activator::Change
-{
-    qint64 profileId = 0;
-    QByteArray attributesJson;
-    QList<Identity> identities;
-    QStringList writtenPaths;
-    QList<Identity> identitiesAdded;
-    QList<Identity> identitiesUpdated; // `primary` changed
-    int profilesMerged = 0;
-    bool identityMapChanged = false;
-    QList<MembershipTransition> transitions;
-    QList<Membership> memberships;
-    bool membershipsLoaded = false;
-    qint64 time = 0; // UNIX ms: the merge time, else now
-};
 
 namespace {
 
@@ -54,11 +32,6 @@ bool touches(const QString &written, const QString &mapped)
     if (written.size() > mapped.size())
         return written.startsWith(mapped) && written.at(mapped.size()) == QLatin1Char('.');
     return mapped.startsWith(written) && mapped.at(written.size()) == QLatin1Char('.');
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -85,6 +58,7 @@ bool Activator::reload()
 {
     m_error.clear();
     m_flows.clear();
+    m_pausedDataflows.clear();
     m_audiences.clear();
     const QList<Audience> audiences = m_store.audiences();
     if (!m_store.lastError().isEmpty())
@@ -102,8 +76,10 @@ bool Activator::reload()
             continue;
         }
         // A disabled destination pauses its dataflow: nothing is queued for it.
-        if (!destination->enabled)
+        if (!destination->enabled) {
+            m_pausedDataflows.insert(dataflow.id);
             continue;
+        }
         auto flow = std::make_unique<Flow>();
         flow->dataflow = dataflow;
         for (const MappedAudience &audience : dataflow.audiences)
@@ -157,10 +133,12 @@ bool Activator::processMerge(const MergeReport &report)
     }
     for (const std::unique_ptr<Flow> &flow : m_flows) {
         if (!decide(*flow, change))
-            return false;
+            return discardCountersAndFail();
     }
     // Transitions of other profiles (none in a merge) are decided on their own.
-    return m_pending.isEmpty() || flushTransitions();
+    if (!m_pending.isEmpty())
+        return flushTransitions();
+    return saveCounters();
 }
 
 bool Activator::flushTransitions()
@@ -176,8 +154,10 @@ bool Activator::flushTransitions()
         }
         const std::optional<Profile> profile = m_store.profile(change.profileId);
         if (!profile) {
-            if (!m_store.lastError().isEmpty())
-                return storeError(tr("Could not read profile %1").arg(change.profileId));
+            if (!m_store.lastError().isEmpty()) {
+                storeError(tr("Could not read profile %1").arg(change.profileId));
+                return discardCountersAndFail();
+            }
             continue; // merged away meanwhile: its survivor had its own decision
         }
         change.attributesJson = profile->attributesJson;
@@ -185,10 +165,10 @@ bool Activator::flushTransitions()
         change.time = now();
         for (const std::unique_ptr<Flow> &flow : m_flows) {
             if (!decide(*flow, change))
-                return false;
+                return discardCountersAndFail();
         }
     }
-    return true;
+    return saveCounters();
 }
 
 bool Activator::loadMemberships(Change &change)
@@ -235,8 +215,7 @@ bool Activator::decide(Flow &flow, Change &change)
     const bool attribute = !written.isEmpty() && realized;
     if (!segmentation && !identity && !attribute)
         return true; // not a member of any mapped audience: not for this dataflow
-    if (!count(flow, QStringLiteral("received")))
-        return false;
+    count(flow, QStringLiteral("received"));
 
     const ActivationTriggers &on = flow.dataflow.triggers;
     QJsonArray triggers;
@@ -270,20 +249,36 @@ bool Activator::decide(Flow &flow, Change &change)
     if (triggers.isEmpty()) {
         // Every trigger that applied is switched off on this dataflow.
         ++m_counters.suppressed;
-        return count(flow, QStringLiteral("suppressed"));
+        count(flow, QStringLiteral("suppressed"));
+        return true;
     }
     reason.insert(QStringLiteral("triggers"), triggers);
 
     const QStringList missing = flow.builder->missingMandatory(change.attributesJson);
     if (!missing.isEmpty())
-        return exclude(flow, change, missing, compact(reason));
-    return queue(flow, change, compact(reason), ExportLane::Live);
+        return exclude(flow, change, missing, compactJson(reason));
+    return queue(flow, change, compactJson(reason), ExportLane::Live);
+}
+
+QString Activator::newExportId(qint64 unixMs)
+{
+    // global(): seeded once from the system's entropy, no system call per id.
+    quint32 random[3];
+    QRandomGenerator::global()->fillRange(random);
+    const quint64 ms = quint64(unixMs) & 0xFFFF'FFFF'FFFFull;
+    const QUuid uuid(uint(ms >> 16), ushort(ms & 0xFFFF),
+                     ushort(0x7000 | (random[0] & 0x0FFF)),    // version 7
+                     uchar(0x80 | ((random[0] >> 12) & 0x3F)), // variant 10 (RFC 9562)
+                     uchar(random[0] >> 24), uchar(random[1]), uchar(random[1] >> 8),
+                     uchar(random[1] >> 16), uchar(random[1] >> 24), uchar(random[2]),
+                     uchar(random[2] >> 8));
+    return uuid.toString(QUuid::WithoutBraces);
 }
 
 bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane)
 {
     OutboxExport row;
-    row.exportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    row.exportId = newExportId(change.time);
     row.dataflowId = flow.dataflow.id;
     row.profileId = change.profileId;
     row.payload = flow.builder->build(change.attributesJson, change.identities, change.memberships);
@@ -299,7 +294,8 @@ bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, Expo
     if (!m_store.recordActivation(record))
         return storeError(tr("Could not log an export of profile %1").arg(change.profileId));
     ++m_counters.created;
-    return count(flow, QStringLiteral("created"));
+    count(flow, QStringLiteral("created"));
+    return true;
 }
 
 bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason)
@@ -308,74 +304,58 @@ bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, 
     withCause.insert(QStringLiteral("excluded"), QStringLiteral("missing-mandatory"));
     withCause.insert(QStringLiteral("missing"), QJsonArray::fromStringList(missing));
     const ActivationRecord record{
-        0,         flow.dataflow.id,   change.profileId, ActivationOutcome::Excluded,
-        QString(), compact(withCause), change.time};
+        0,         flow.dataflow.id,       change.profileId, ActivationOutcome::Excluded,
+        QString(), compactJson(withCause), change.time};
     if (!m_store.recordActivation(record))
         return storeError(tr("Could not log an exclusion of profile %1").arg(change.profileId));
     ++m_counters.excluded;
-    return count(flow, QStringLiteral("excluded")) &&
-           count(flow, QStringLiteral("excluded:missing-mandatory"));
+    count(flow, QStringLiteral("excluded"));
+    count(flow, QStringLiteral("excluded:missing-mandatory"));
+    return true;
 }
 
-bool Activator::count(const Flow &flow, const QString &name)
+void Activator::count(const Flow &flow, const QString &name)
 {
-    if (m_recorder) {
-        if (name == QLatin1String("received"))
-            m_recorder->recordReceived(flow.dataflow.id);
-        else if (name == QLatin1String("created"))
-            m_recorder->recordCreated(flow.dataflow.id);
-        else if (name.startsWith(QLatin1String("excluded:")))
-            m_recorder->recordExcluded(flow.dataflow.id, name.mid(9));
-    }
-    if (m_store.addDataflowCounter(flow.dataflow.id, name, 1))
-        return true;
-    return storeError(tr("Could not count an activation of dataflow %1").arg(flow.dataflow.id));
+    ++m_unsavedCounts[flow.dataflow.id][name];
 }
 
-bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported)
+bool Activator::saveCounters()
 {
-    *exported = false;
-    Flow *flow = flowOf(backfill.dataflowId);
-    if (!flow)
-        return true; // its destination was disabled or removed: nothing to send
-    Change change;
-    change.profileId = profileId;
-    change.time = now();
-    const std::optional<Profile> profile = m_store.profile(profileId);
-    if (!profile) {
-        if (!m_store.lastError().isEmpty())
-            return storeError(tr("Could not read profile %1").arg(profileId));
-        return true; // merged away since the page was read
+    for (auto flow = m_unsavedCounts.cbegin(); flow != m_unsavedCounts.cend(); ++flow) {
+        for (auto counter = flow->cbegin(); counter != flow->cend(); ++counter) {
+            if (!m_store.addDataflowCounter(flow.key(), counter.key(), counter.value())) {
+                storeError(tr("Could not count an activation of dataflow %1").arg(flow.key()));
+                return discardCountersAndFail();
+            }
+        }
     }
-    change.attributesJson = profile->attributesJson;
-    change.identities = profile->identities;
-    if (!loadMemberships(change))
-        return false;
-    const QString &audienceId = backfill.audienceIds.value(backfill.audienceIndex);
-    bool realizedHere = false;
-    for (const Membership &membership : std::as_const(change.memberships)) {
-        if (!membership.isRealized())
-            continue;
-        if (membership.audienceId == audienceId)
-            realizedHere = true;
-        // Realized in an audience walked before: exported then, not twice.
-        const qsizetype walked = backfill.audienceIds.indexOf(membership.audienceId);
-        if (walked >= 0 && walked < backfill.audienceIndex)
-            return true;
+    if (m_recorder)
+        recordSavedCounts();
+    m_unsavedCounts.clear();
+    return true;
+}
+
+void Activator::recordSavedCounts()
+{
+    for (auto flow = m_unsavedCounts.cbegin(); flow != m_unsavedCounts.cend(); ++flow) {
+        for (auto counter = flow->cbegin(); counter != flow->cend(); ++counter) {
+            const QString &name = counter.key();
+            if (name == QLatin1String("received")) {
+                m_recorder->recordReceived(flow.key(), counter.value());
+            } else if (name == QLatin1String("created")) {
+                m_recorder->recordCreated(flow.key(), counter.value());
+            } else if (name.startsWith(QLatin1String("excluded:"))) {
+                for (qint64 i = 0; i < counter.value(); ++i)
+                    m_recorder->recordExcluded(flow.key(), name.mid(9));
+            }
+        }
     }
-    if (!realizedHere)
-        return true; // exited since the page was read
-    const QJsonObject reason{
-        {QStringLiteral("triggers"), QJsonArray{backfillKindName(backfill.kind)}},
-        {QStringLiteral("audience"), audienceId},
-        {QStringLiteral("backfillId"), backfill.id}};
-    const QStringList missing = flow->builder->missingMandatory(change.attributesJson);
-    if (!missing.isEmpty())
-        return exclude(*flow, change, missing, compact(reason));
-    if (!queue(*flow, change, compact(reason), ExportLane::Backfill))
-        return false;
-    *exported = true;
-    return count(*flow, QStringLiteral("backfilled"));
+}
+
+bool Activator::discardCountersAndFail()
+{
+    discardCounters();
+    return false;
 }
 
 } // namespace outflow

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <vector>
 
@@ -73,15 +74,37 @@ public:
     // (audience import, rule edit, removal), reading them from the store.
     bool flushTransitions();
 
+    // What the dataflows loaded by the last reload() make of a backfill's
+    // current audience: Ready to walk; Paused while its destination is
+    // disabled (it waits); Unmapped when its dataflow does not map that
+    // audience; Unknown when its dataflow is not loaded. Unmapped and Unknown
+    // may only mean that the dataflow changed since (outflowctl activate
+    // beside a running engine): reload, then ask again.
+    enum class BackfillTarget { Ready, Paused, Unmapped, Unknown };
+    BackfillTarget backfillTarget(const Backfill &backfill) const;
+
     // The backfill decision for one profile realized in
     // backfill.audienceIds[backfill.audienceIndex]: exported unless realized
-    // in an audience the backfill walked before (it was exported then), or
+    // in an audience the backfill walked before (it was exported then) or
+    // already decided by this backfill (the activation log says so), or
     // excluded. *exported says whether an export was queued.
     bool backfillProfile(const Backfill &backfill, qint64 profileId, bool *exported);
+    // Backfill decisions keep their counts in memory: the caller saves them
+    // in the page's transaction (one upsert per counter, not per export), or
+    // drops them when it rolls the page back. Live decisions save their own.
+    bool saveCounters();
+    void discardCounters() { m_unsavedCounts.clear(); }
 
     // Monitoring's per-minute figures (received, created, excluded by reason)
     // are recorded there too when set.
     void setRecorder(MetricsRecorder *recorder) { m_recorder = recorder; }
+
+    // A new export id: a UUID version 7 (RFC 9562) — the UNIX ms time in its
+    // first 48 bits, then 74 random bits — without braces. Time-ordered, so
+    // that the outbox's export_id index grows at its end: random (version 4)
+    // ids dirtied one index page per export in every commit once the index
+    // outgrew the page cache's share of it.
+    static QString newExportId(qint64 unixMs);
 
     const Counters &counters() const { return m_counters; }
     QString lastError() const { return m_error; }
@@ -90,11 +113,20 @@ private:
     struct Flow;
     struct Change; // one profile's change, as the decision sees it
 
+    // How far back decidedByBackfill() looks: more live decisions than this
+    // for one profile while a backfill runs is not a case worth a scan.
+    static constexpr int RecentDecisions = 100;
+
     bool decide(Flow &flow, Change &change);
     bool loadMemberships(Change &change);
+    // Whether the activation log holds a decision of `backfill` for the
+    // profile, among its RecentDecisions newest ones.
+    bool decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
     bool exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason);
-    bool count(const Flow &flow, const QString &name);
+    void count(const Flow &flow, const QString &name);
+    bool discardCountersAndFail(); // after a failed decision: false
+    void recordSavedCounts();      // into the monitoring's recorder
     Flow *flowOf(const QString &dataflowId);
     bool storeError(const QString &context);
     qint64 now() const;
@@ -102,8 +134,17 @@ private:
     Store &m_store;
     Clock m_clock;
     std::vector<std::unique_ptr<Flow>> m_flows;
+    QSet<QString> m_pausedDataflows; // of disabled destinations: not in m_flows
     QHash<QString, Audience> m_audiences;
     QList<MembershipTransition> m_pending;
+    QHash<QString, QHash<QString, qint64>> m_unsavedCounts; // dataflow id → name → delta
+    struct BackfillReason // the same for every profile of one audience's walk
+    {
+        qint64 backfillId = 0;
+        Backfill::Kind kind = Backfill::Kind::Backfill;
+        QString audienceId;
+        QByteArray json;
+    } m_backfillReason;
     Counters m_counters;
     MetricsRecorder *m_recorder = nullptr;
     QString m_error;

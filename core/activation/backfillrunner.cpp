@@ -49,25 +49,55 @@ bool BackfillRunner::runPage(Backfill *progress, bool *idle)
     const QList<Backfill> pending = m_store.pendingBackfills();
     if (!m_store.lastError().isEmpty())
         return fail(tr("Could not read the backfills"));
-    if (pending.isEmpty()) {
+    // The oldest backfill its dataflow can take now. The activator may not
+    // know a dataflow or a mapping made since it loaded them (outflowctl
+    // activate beside the app): it loads them again, once, before a backfill
+    // is judged paused or unmapped.
+    std::optional<Backfill> next;
+    Activator::BackfillTarget target = Activator::BackfillTarget::Unknown;
+    bool reloaded = false;
+    for (const Backfill &candidate : pending) {
+        target = m_activator.backfillTarget(candidate);
+        if (target != Activator::BackfillTarget::Ready &&
+            target != Activator::BackfillTarget::Paused && !reloaded) {
+            if (!m_activator.reload()) {
+                m_error = m_activator.lastError();
+                return false;
+            }
+            reloaded = true;
+            target = m_activator.backfillTarget(candidate);
+        }
+        // Paused (a disabled destination) or of a dataflow gone: it waits.
+        if (target == Activator::BackfillTarget::Ready ||
+            target == Activator::BackfillTarget::Unmapped) {
+            next = candidate;
+            break;
+        }
+    }
+    if (!next) {
         *idle = true;
         return true;
     }
-    Backfill backfill = pending.constFirst();
+    Backfill backfill = *next;
     if (!m_store.begin())
         return fail(tr("Could not start a backfill page"));
     const auto abort = [this](const QString &context) {
         const QString error =
             m_error.isEmpty() ? context + QStringLiteral(": ") + m_store.lastError() : m_error;
+        m_activator.discardCounters(); // the page's, rolled back with it
         m_store.rollback();
         m_error = error;
         return false;
     };
     const QString audienceId = backfill.audienceIds.value(backfill.audienceIndex);
-    const QList<qint64> page =
-        m_store.realizedMembers(audienceId, backfill.afterProfileId, m_pageSize);
-    if (!m_store.lastError().isEmpty())
-        return abort(tr("Could not read the members of audience %1").arg(audienceId));
+    // An audience unmapped since the backfill was made is not exported: its
+    // members are skipped, and the walk goes on with the next audience.
+    QList<qint64> page;
+    if (target == Activator::BackfillTarget::Ready) {
+        page = m_store.realizedMembers(audienceId, backfill.afterProfileId, m_pageSize);
+        if (!m_store.lastError().isEmpty())
+            return abort(tr("Could not read the members of audience %1").arg(audienceId));
+    }
     for (const qint64 profileId : page) {
         bool exported = false;
         if (!m_activator.backfillProfile(backfill, profileId, &exported)) {
@@ -88,6 +118,11 @@ bool BackfillRunner::runPage(Backfill *progress, bool *idle)
     }
     backfill.total = qMax(backfill.total, backfill.done);
     backfill.updatedAt = now();
+    // The page's counts with its exports and its cursor: one upsert each.
+    if (!m_activator.saveCounters()) {
+        m_error = m_activator.lastError();
+        return abort({});
+    }
     if (m_store.saveBackfill(backfill) == 0)
         return abort(tr("Could not record the backfill's progress"));
     if (!m_store.commit())

@@ -38,9 +38,11 @@ public:
                                           qint64 nowMs);
 
     // Walks one page of the oldest unfinished backfill in a transaction of its
-    // own (the caller must not have one open). *progress is that backfill
-    // afterwards; *idle is true when none was left. False when the store
-    // failed (the page is rolled back).
+    // own (the caller must not have one open). A backfill of a disabled
+    // destination waits (the next one runs); one whose audience is no longer
+    // mapped skips it. *progress is that backfill afterwards; *idle is true
+    // when none was left to walk. False when the store failed (the page is
+    // rolled back).
     bool runPage(Backfill *progress, bool *idle);
 
     QString lastError() const { return m_error; }

@@ -37,7 +37,7 @@ struct Command
     QString name;
     QString synopsis;    // e.g. "add|list|show|test|enable|disable|remove"
     const char *summary; // QT_TRANSLATE_NOOP("outflowctl", …)
-    Handler handler;     // empty: "not available yet"
+    Handler handler;
 };
 
 // Parses a command's own options. Returns nullopt to go on; otherwise the

@@ -139,8 +139,8 @@ int deliveriesCommand(Context &context)
                                          QStringLiteral("N"), QString::number(DefaultLimit));
     parser.addOptions({failedOption, limitOption});
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (!parseCommandOptions(parser, context, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
     bool ok = false;
     const int limit = parser.value(limitOption).toInt(&ok);
     if (!ok || limit < 1) {
@@ -184,8 +184,8 @@ int replayCommand(Context &context)
                                           Text::tr("Re-queue the failed exports (the default)."));
     parser.addOption(failedOption);
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (!parseCommandOptions(parser, context, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
     SqliteStore store(paths::resolveStorePath(context.storePath));
     int exit = ExitSuccess;
     const std::optional<Target> target = findTarget(context, command, parser, store, &exit);

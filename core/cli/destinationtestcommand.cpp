@@ -176,8 +176,8 @@ int destinationTestCommand(Context &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
-    if (!parseCommandOptions(parser, sub, command, true))
-        return ExitUsage;
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         context.err << command << ": " << Text::tr("give exactly one destination id or name.")
                     << '\n';

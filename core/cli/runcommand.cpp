@@ -227,6 +227,14 @@ int runCommand(Context &context)
             printIdleSummary(context, *engine, *metrics);
             QCoreApplication::exit(ExitSuccess);
         });
+    // The engine would try the page again later; a script wants an answer now.
+    if (untilIdle && !serveIngest)
+        QObject::connect(engine, &Engine::backfillFailed, engine,
+                         [&context](const QString &message) {
+                             context.err << Text::tr("run: %1").arg(message) << '\n';
+                             context.err.flush();
+                             QCoreApplication::exit(ExitFailure);
+                         });
     engine->open();
     if (!engine->store())
         return ExitFailure; // failed() printed why

@@ -37,6 +37,10 @@ struct DeliveryMetrics
     qint64 latencyP95Ms = 0;
     qint64 latencyP99Ms = 0;
 
+    // Token endpoint errors and 401/403 answers since the last delivery
+    // (the auth-failure alert).
+    int consecutiveAuthFailures = 0;
+
     bool http2 = false;
     QString lastError; // redacted; empty when the last attempt succeeded
 };

@@ -4,6 +4,7 @@
 
 #include "app/logging.h"
 #include "delivery/qnamtransport.h"
+#include "monitoring/metricsrecorder.h"
 #include "delivery/tlsconfig.h"
 #include "store/sqlitestore.h"
 
@@ -36,6 +37,9 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     qRegisterMetaType<DeliveryMetrics>();
     m_metrics.destinationId = m_destination.id;
     m_metrics.dataflowId = m_dataflowId;
+    m_unrecorded.dataflowId = m_dataflowId;
+    if (m_options.recorder)
+        m_sloTargetMs = m_options.recorder->sloTargetMs();
 
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(m_options.flushInterval);

@@ -10,6 +10,7 @@
 #include "delivery/transport.h"
 #include "model/destination.h"
 #include "model/export.h"
+#include "monitoring/metricsbucket.h"
 
 #include <chrono>
 #include <deque>
@@ -21,6 +22,7 @@ class QTimer;
 
 namespace outflow {
 
+class MetricsRecorder;
 class NetworkThreadPool;
 class Store;
 
@@ -34,6 +36,10 @@ struct SenderOptions
     int initialWindow = AdaptiveWindow::InitialSize;
     DeliveryJournal::Limits journal;
     AuthProviderOptions auth;
+    // The monitoring stage's recorder (thread-safe, outlives the sender):
+    // attempts, deliveries, retries and failures go there with each snapshot,
+    // added up in the sender meanwhile. None: not recorded.
+    MetricsRecorder *recorder = nullptr;
 };
 
 // Delivers one destination's outbox (DESIGN §2 Delivery, §4; issue #6). One
@@ -137,6 +143,7 @@ private:
     // sendermetrics.cpp
     void refreshSummary(bool force);
     void emitMetrics();
+    void countAuthFailure();
 
     const QString m_storePath;
     const Destination m_destination;
@@ -173,6 +180,8 @@ private:
     qint64 m_retryTimerAt = 0; // UNIX ms the retry timer is armed for; 0: not armed
 
     DeliveryMetrics m_metrics;
+    MetricsBucket m_unrecorded; // for options.recorder, since the last snapshot
+    qint64 m_sloTargetMs = 0;
     OutboxSummary m_summary;
     qint64 m_summaryAtNs = 0;
     qint64 m_summaryCostNs = 0;

@@ -2,6 +2,7 @@
 // outbox's backlog read at a bounded cost, one snapshot a few times a second.
 #include "app/logging.h"
 #include "destinationsender.h"
+#include "monitoring/metricsrecorder.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -46,6 +47,16 @@ void DestinationSender::emitMetrics()
     m_metrics.latencyP95Ms = qMax<qint64>(0, m_metrics.latency.percentileMicros(0.95) / 1000);
     m_metrics.latencyP99Ms = qMax<qint64>(0, m_metrics.latency.percentileMicros(0.99) / 1000);
     emit metricsChanged(m_metrics);
+    if (m_options.recorder && !m_unrecorded.isEmpty()) {
+        m_options.recorder->add(m_unrecorded);
+        m_unrecorded = MetricsBucket{};
+        m_unrecorded.dataflowId = m_dataflowId;
+    }
+}
+
+void DestinationSender::countAuthFailure()
+{
+    ++m_metrics.consecutiveAuthFailures;
 }
 
 } // namespace outflow

@@ -28,6 +28,12 @@ void DestinationSender::onResults(const QList<TransportResult> &results)
         m_window.onResult(result.sentAtNs, nowNs, result.latencyUs, isCongestionSignal(result),
                           windowLimited);
         m_metrics.http2 = m_metrics.http2 || result.http2;
+        ++m_unrecorded.attempts;
+        if (result.error == TransportError::Timeout)
+            ++m_unrecorded.timeouts;
+        if (result.error == TransportError::None &&
+            (result.httpStatus == 401 || result.httpStatus == 403))
+            countAuthFailure();
         switch (classifyResult(result)) {
         case ResultClass::Delivered:
             recordDelivered(flight, result, nowMs);
@@ -64,6 +70,7 @@ void DestinationSender::onAuthorized(const AuthResult &result)
         return;
     }
     const QString message = m_redactor.redact(result.failure->message);
+    countAuthFailure();
     emit authenticationFailed(m_destination.id, message);
     Failure failure;
     failure.httpStatus = result.failure->httpStatus;
@@ -133,8 +140,14 @@ void DestinationSender::recordDelivered(const InFlight &flight, const TransportR
         logEntry(flight.row, DeliveryOutcome::Delivered, answer, result.latencyUs / 1000, nowMs),
         flight.row.sequence);
     ++m_metrics.delivered;
+    m_metrics.consecutiveAuthFailures = 0;
     // Fragment committed → 2xx (DESIGN §2, monitoring figures).
-    m_metrics.latency.record((nowMs - flight.row.createdAt) * 1000); // µs
+    const qint64 latencyMs = std::max<qint64>(0, nowMs - flight.row.createdAt);
+    m_metrics.latency.record(latencyMs * 1000); // µs
+    ++m_unrecorded.delivered;
+    if (latencyMs <= m_sloTargetMs)
+        ++m_unrecorded.onTime;
+    m_unrecorded.latency.record(latencyMs * 1000);
     m_metrics.lastError.clear();
     outcomeAdded();
 }
@@ -160,6 +173,7 @@ void DestinationSender::recordRetryable(const OutboxExport &row, const Failure &
                           failure.httpStatus, failure.errorKind, failure.error, failure.excerpt};
     m_journal->retry(logEntry(row, DeliveryOutcome::Retry, failure, latencyMs, nowMs), attempt);
     ++m_metrics.retried;
+    ++m_unrecorded.retried;
     m_metrics.lastError = failure.error;
     armRetryTimer(attempt.nextAttemptAt);
     outcomeAdded();
@@ -172,6 +186,7 @@ void DestinationSender::recordFinal(const OutboxExport &row, const Failure &fail
                           failure.httpStatus, failure.errorKind, failure.error, failure.excerpt};
     m_journal->failed(logEntry(row, DeliveryOutcome::Failed, failure, latencyMs, nowMs), attempt);
     ++m_metrics.failed;
+    ++m_unrecorded.failed;
     m_metrics.lastError = failure.error;
     qCWarning(lcDelivery).noquote()
         << m_destination.name << ": export" << row.exportId << "failed:" << failure.error;

@@ -45,9 +45,9 @@ Engine::Engine(QString storePath, QObject *parent)
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);
-    // Zero interval: the next page right after the events queued meanwhile.
+    // Zero interval (start(0)): the next page right after the events queued
+    // meanwhile; BackfillRetryMs after a failed one.
     m_backfillTimer->setSingleShot(true);
-    m_backfillTimer->setInterval(0);
     connect(m_backfillTimer, &QTimer::timeout, this, &Engine::runBackfillPage);
     m_senderSyncTimer->setInterval(SenderSyncMs);
     connect(m_senderSyncTimer, &QTimer::timeout, this, &Engine::syncSenders);
@@ -98,6 +98,11 @@ void Engine::open()
     m_pipeline = std::make_unique<Pipeline>(*m_store);
     m_pipeline->segmenter().setRetentionDays(Settings().membershipRetentionDays());
     m_backfills = std::make_unique<BackfillRunner>(*m_store, m_pipeline->activator());
+    // Hidden, for tests: small pages make a small backfill last many commits,
+    // so that a test can interrupt it between two (tst_backfill_restart).
+    if (const int pageSize = qEnvironmentVariableIntValue("OUTFLOW_BACKFILL_PAGE_SIZE");
+        pageSize > 0)
+        m_backfills->setPageSize(pageSize);
     m_recorder = std::make_unique<MetricsRecorder>();
     m_pipeline->activator().setRecorder(m_recorder.get());
     m_monitor = std::make_unique<Monitor>(*m_store, *m_recorder);
@@ -109,9 +114,11 @@ void Engine::open()
     monitorTimer->setInterval(MonitorTickMs);
     connect(monitorTimer, &QTimer::timeout, this, &Engine::tickMonitor);
     monitorTimer->start();
-    m_senders = new SenderSupervisor(m_storePath, m_senderOptions, this);
+    SenderOptions senderOptions = m_senderOptions;
+    senderOptions.recorder = m_recorder.get(); // deleted after the senders (close())
+    m_senders = new SenderSupervisor(m_storePath, senderOptions, this);
     connect(m_senders, &SenderSupervisor::secretsNeeded, this, &Engine::secretsNeeded);
-    connect(m_senders, &SenderSupervisor::metricsChanged, this, &Engine::deliveryMetrics);
+    connect(m_senders, &SenderSupervisor::metricsChanged, this, &Engine::onDeliveryMetrics);
     connect(m_senders, &SenderSupervisor::senderFailed, this, &Engine::senderFailed);
     connect(m_senders, &SenderSupervisor::authenticationFailed, this,
             &Engine::authenticationFailed);
@@ -178,8 +185,7 @@ void Engine::reloadAudiences()
     m_senders->nudge();
     m_backfillsIdle = false;
     checkIdle(); // busy until the backfills and the nudged senders say otherwise
-    if (!m_backfillTimer->isActive())
-        m_backfillTimer->start();
+    m_backfillTimer->start(0); // also sooner than a pending retry
 }
 
 void Engine::syncSenders()
@@ -277,8 +283,9 @@ void Engine::runBackfillPage()
     Backfill progress;
     bool idle = false;
     if (!m_backfills->runPage(&progress, &idle)) {
-        // Retried on the next reload (an ingest commit, an audience change).
         qCWarning(lcApp).noquote() << m_backfills->lastError();
+        m_backfillTimer->start(BackfillRetryMs); // or sooner, on the next reload
+        emit backfillFailed(m_backfills->lastError());
         return;
     }
     if (idle) {
@@ -289,7 +296,18 @@ void Engine::runBackfillPage()
     }
     emit backfillProgress(progress.dataflowId, progress.done, progress.total, progress.finished);
     m_senders->nudge(); // the page's exports are committed
-    m_backfillTimer->start();
+    m_backfillTimer->start(0);
+}
+
+void Engine::onDeliveryMetrics(const DeliveryMetrics &metrics)
+{
+    if (m_monitor) {
+        m_monitor->setLiveValues(metrics.dataflowId, metrics.inFlight, metrics.backlog,
+                                 metrics.oldestPendingAgeMs);
+        m_monitor->setConsecutiveAuthFailures(metrics.destinationId,
+                                              metrics.consecutiveAuthFailures);
+    }
+    emit deliveryMetrics(metrics);
 }
 
 void Engine::tickMonitor()

@@ -113,6 +113,9 @@ signals:
     // in flight nor waiting (retries included) but dead letters, or cannot
     // start. Emitted each time that becomes true.
     void idle();
+    // A backfill page could not be written (the store locked past its busy
+    // timeout, a full disk…): rolled back, and tried again after BackfillRetryMs.
+    void backfillFailed(const QString &message);
 
 private:
     // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
@@ -123,11 +126,16 @@ private:
     void runBackfillPage();
     // Stores finished minutes of figures and evaluates the alerts.
     void tickMonitor();
+    // A sender's snapshot: live values and auth failures for the Monitor, then on.
+    void onDeliveryMetrics(const outflow::DeliveryMetrics &metrics);
     void checkIdle();
 
     static constexpr int AudiencesRefreshMs = 500;
     static constexpr int MonitorTickMs = 5000;
     static constexpr int SenderSyncMs = 2000;
+    // What makes a page fail (another process's write lock, a full disk)
+    // takes time to clear: not retried at once.
+    static constexpr int BackfillRetryMs = 5000;
 
     QString m_storePath;
     std::unique_ptr<Store> m_store;
@@ -140,7 +148,7 @@ private:
     std::unique_ptr<SignalNotifier> m_notifier;
     IngestServer *m_ingestServer = nullptr;
     QTimer *m_audiencesTimer;
-    QTimer *m_backfillTimer;   // a child too  // a child: it moves to the engine's thread with it
+    QTimer *m_backfillTimer;   // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
     SenderOptions m_senderOptions;
     SenderSupervisor *m_senders = nullptr; // a child, made by open()

@@ -5,6 +5,7 @@
 // sqlitedestinations.cpp and sqliteoutbox.cpp.
 #include "sqlitestatement.h"
 #include "sqlitestore.h"
+#include "sqlitestore_p.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,17 +22,10 @@ struct SqliteStore::ActivationStatements
     bool prepare(QString *error)
     {
         const auto prep = [error](QSqlQuery &query, const char *sql) {
-            query.setForwardOnly(true);
-            if (query.prepare(QString::fromLatin1(sql)))
-                return true;
-            *error = query.lastError().text();
-            return false;
+            return prepareQuery(query, sql, error);
         };
         const auto prepHot = [this, error](SqliteStatement &statement, const char *sql) {
-            if (statement.prepare(handle, sql))
-                return true;
-            *error = statement.errorMessage();
-            return false;
+            return prepareStatement(statement, handle, sql, error);
         };
 #define OUTFLOW_DESTINATION_COLUMNS                                                                \
     "SELECT id, name, config, enabled, created_at, updated_at FROM destinations"

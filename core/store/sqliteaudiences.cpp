@@ -20,17 +20,10 @@ struct SqliteStore::AudienceStatements
     bool prepare(QString *error)
     {
         const auto prep = [error](QSqlQuery &query, const char *sql) {
-            query.setForwardOnly(true);
-            if (query.prepare(QString::fromLatin1(sql)))
-                return true;
-            *error = query.lastError().text();
-            return false;
+            return prepareQuery(query, sql, error);
         };
         const auto prepHot = [this, error](SqliteStatement &statement, const char *sql) {
-            if (statement.prepare(handle, sql))
-                return true;
-            *error = statement.errorMessage();
-            return false;
+            return prepareStatement(statement, handle, sql, error);
         };
 #define OUTFLOW_AUDIENCE_COLUMNS                                                                   \
     "SELECT id, name, description, origin, COALESCE(rule, ''), merge_policy_id, created_at,"       \

@@ -7,9 +7,30 @@
 #include "sqlitestore.h"
 
 #include <array>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace outflow {
+
+// Prepare a QtSql query (forward-only) or a C-API statement; on failure the
+// SQL error goes to *error. Shared by every group of prepared statements.
+inline bool prepareQuery(QSqlQuery &query, const char *sql, QString *error)
+{
+    query.setForwardOnly(true);
+    if (query.prepare(QString::fromLatin1(sql)))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+inline bool prepareStatement(SqliteStatement &statement, sqlite3 *handle, const char *sql,
+                             QString *error)
+{
+    if (statement.prepare(handle, sql))
+        return true;
+    *error = statement.errorMessage();
+    return false;
+}
 
 // owners() looks up at most this many identities per statement.
 inline constexpr int kOwnersBatch = 8;

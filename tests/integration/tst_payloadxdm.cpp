@@ -10,43 +10,18 @@
 // writes "2022-01-11T21:24:39Z" (qualificationTime()), which is what we check.
 #include "activation/payloadbuilder.h"
 #include "model/profile.h"
-#include "testconfig.h"
+#include "support/xdmvalidation.h"
 
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace outflow;
+using outflow::test::validateXdm;
+using outflow::test::XdmValidation;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Validation
-{
-    int exitCode = -1;
-    QString output; // stdout and stderr
-};
-
-Validation validate(const QByteArray &ndjson)
-{
-    const QString node = QStandardPaths::findExecutable(u"node"_s);
-    if (node.isEmpty())
-        return {-1, u"node not found in PATH (tools/debian-packages.txt installs nodejs)"_s};
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(node, {QStringLiteral(OUTFLOW_SOURCE_DIR "/tests/peers/validate-xdm.js")});
-    process.write(ndjson);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, u"validate-xdm.js did not finish"_s};
-    }
-    const QString output = QString::fromUtf8(process.readAll());
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, output};
-}
 
 // A store's worth of audiences: two merge policies, names that need escaping.
 QHash<QString, Audience> makeAudiences()
@@ -153,7 +128,7 @@ void TestPayloadXdm::exportsValidateAgainstXdm()
         }
     }
 
-    const Validation validation = validate(ndjson);
+    const XdmValidation validation = validateXdm(ndjson);
     QVERIFY2(validation.exitCode == 0, qPrintable(validation.output));
     // Every line was read and judged, not an early exit that happened to be 0.
     QVERIFY2(validation.output.contains(u"%1 document(s), 0 invalid"_s.arg(count)),
@@ -194,7 +169,7 @@ void TestPayloadXdm::validatorReportsInvalidExports()
         QVERIFY2(document != valid || expected.isEmpty(), "a defect was not introduced");
         ndjson.append(document).append('\n');
     }
-    const Validation validation = validate(ndjson);
+    const XdmValidation validation = validateXdm(ndjson);
     QCOMPARE(validation.exitCode, 1);
     QVERIFY2(!validation.output.contains(u"line 1:"_s), qPrintable(validation.output));
     for (int line = 2; line <= cases.size(); ++line) {
