@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>outflow::DestinationSender</name>
+    <message numerus="yes">
+        <source>%1 (no retry left after %n attempt(s))</source>
+        <translation>
+            <numerusform>%1 (no retry left after %n attempt)</numerusform>
+            <numerusform>%1 (no retry left after %n attempts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n profile(s) in the store</source>
@@ -66,6 +76,34 @@
         <translation>
             <numerusform>Backfill of dataflow %1 done: %n profile.</numerusform>
             <numerusform>Backfill of dataflow %1 done: %n profiles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed export(s) queued again for “%1” (same export ids); &apos;outflowctl run&apos; or the app sends them.</source>
+        <translation>
+            <numerusform>%n failed export queued again for “%1” (same export id); &apos;outflowctl run&apos; or the app sends it.</numerusform>
+            <numerusform>%n failed exports queued again for “%1” (same export ids); &apos;outflowctl run&apos; or the app sends them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n dead letter(s) kept: outflowctl deliveries &quot;%1&quot; --failed, then outflowctl replay &quot;%1&quot; --failed.</source>
+        <translation>
+            <numerusform>  %n dead letter kept: outflowctl deliveries &quot;%1&quot; --failed, then outflowctl replay &quot;%1&quot; --failed.</numerusform>
+            <numerusform>  %n dead letters kept: outflowctl deliveries &quot;%1&quot; --failed, then outflowctl replay &quot;%1&quot; --failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n export(s) still queued: the destination is disabled or cannot send.</source>
+        <translation>
+            <numerusform>  %n export still queued: the destination is disabled or cannot send.</numerusform>
+            <numerusform>  %n exports still queued: the destination is disabled or cannot send.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n export(s) waiting for a retry, the next in %2 s.</source>
+        <translation>
+            <numerusform>%1: %n export waiting for a retry, the next in %2 s.</numerusform>
+            <numerusform>%1: %n exports waiting for a retry, the next in %2 s.</numerusform>
         </translation>
     </message>
 </context>

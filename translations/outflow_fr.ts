@@ -399,6 +399,17 @@
     </message>
 </context>
 <context>
+    <name>DeliveryJournal</name>
+    <message>
+        <source>Could not claim exports</source>
+        <translation>Impossible de réserver des exportations</translation>
+    </message>
+    <message>
+        <source>Could not record deliveries</source>
+        <translation>Impossible d’enregistrer les livraisons</translation>
+    </message>
+</context>
+<context>
     <name>DestinationConfig</name>
     <message>
         <source>&quot;%1&quot;</source>
@@ -1188,6 +1199,63 @@
     </message>
 </context>
 <context>
+    <name>outflow::DestinationSecretsLoader</name>
+    <message>
+        <source>its %1 is not in the keychain</source>
+        <translation>son %1 n’est pas dans le trousseau</translation>
+    </message>
+    <message>
+        <source>its %1 could not be read: %2</source>
+        <translation>son %1 n’a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>The destination “%1” cannot send: %2.</source>
+        <translation>La destination « %1 » ne peut pas envoyer : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::DestinationSender</name>
+    <message>
+        <source>The sender of “%1” could not open the store: %2</source>
+        <translation>L’expéditeur de « %1 » n’a pas pu ouvrir le magasin : %2</translation>
+    </message>
+    <message>
+        <source>The sender of “%1” could not release earlier claims: %2</source>
+        <translation>L’expéditeur de « %1 » n’a pas pu libérer les réservations précédentes : %2</translation>
+    </message>
+    <message>
+        <source>The sender of “%1” cannot use its TLS settings: %2</source>
+        <translation>L’expéditeur de « %1 » ne peut pas utiliser ses réglages TLS : %2</translation>
+    </message>
+    <message>
+        <source>The sender of “%1” cannot authenticate: %2</source>
+        <translation>L’expéditeur de « %1 » ne peut pas s’authentifier : %2</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation>Échec de l’authentification : %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the endpoint redirects to %2; redirects are not followed, update the destination&apos;s endpoint URL.</source>
+        <translation>HTTP %1 : le point d’entrée redirige vers %2 ; les redirections ne sont pas suivies, mettez à jour l’URL du point d’entrée de la destination.</translation>
+    </message>
+    <message>
+        <source>HTTP 401: the endpoint refused the credentials.</source>
+        <translation>HTTP 401 : le point d’entrée a refusé les identifiants.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from the endpoint.</source>
+        <translation>HTTP %1 renvoyé par le point d’entrée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (no retry left after %n attempt(s))</source>
+        <translation>
+            <numerusform>%1 (plus aucune nouvelle tentative après %n tentative)</numerusform>
+            <numerusform>%1 (plus aucune nouvelle tentative après %n tentatives)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::Engine</name>
     <message>
         <source>The store is not open.</source>
@@ -1227,6 +1295,37 @@
     <message>
         <source>unknown path</source>
         <translation>chemin inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::QnamWorker</name>
+    <message>
+        <source>No complete answer within %1 ms (the destination&apos;s timeout).</source>
+        <translation>Aucune réponse complète en %1 ms (le délai d’expiration de la destination).</translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing accepts connections at %1:%2.</source>
+        <translation>Connexion refusée : rien n’accepte de connexion sur %1:%2.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection before a complete answer.</source>
+        <translation>Le serveur a fermé la connexion avant une réponse complète.</translation>
+    </message>
+    <message>
+        <source>The connection timed out.</source>
+        <translation>Le délai de connexion a expiré.</translation>
+    </message>
+    <message>
+        <source>Host %1 not found.</source>
+        <translation>Hôte %1 introuvable.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the server failed: %1</source>
+        <translation>La négociation TLS avec le serveur a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Erreur réseau : %1</translation>
     </message>
 </context>
 <context>
@@ -1466,10 +1565,6 @@
         <translation>Commandes :</translation>
     </message>
     <message>
-        <source>(not available yet)</source>
-        <translation>(pas encore disponible)</translation>
-    </message>
-    <message>
         <source>Exit status: 0 on success, 1 on a runtime failure, 2 on bad usage or input.
 Secrets are read from OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_PASSWORD and OUTFLOW_KEY_PASSPHRASE, or prompted for; never given as arguments.</source>
         <translation>Code de sortie : 0 en cas de succès, 1 en cas d’échec à l’exécution, 2 en cas d’usage ou d’entrée incorrects.
@@ -1510,10 +1605,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>Unknown command &apos;%1&apos;. Try &apos;%2 --help&apos;.</source>
         <translation>Commande inconnue « %1 ». Essayez « %2 --help ».</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not available yet in this version of %2.</source>
-        <translation>« %1 » n’est pas encore disponible dans cette version de %2.</translation>
     </message>
     <message>
         <source>Manage HTTP destinations.</source>
@@ -2028,10 +2119,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Destination « %1 » désactivée : rien n’est mis en file d’attente pour elle tant qu’elle n’est pas réactivée.</translation>
     </message>
     <message>
-        <source>destination: give an action: add, list, show, enable, disable or remove.</source>
-        <translation>destination : indiquez une action : add, list, show, enable, disable ou remove.</translation>
-    </message>
-    <message>
         <source>destination: unknown action &apos;%1&apos;.</source>
         <translation>destination : action inconnue « %1 ».</translation>
     </message>
@@ -2160,36 +2247,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>destination remove : un secret reste dans le trousseau : %1</translation>
     </message>
     <message>
-        <source>Usage: outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FILE] [--client-key FILE]
-      [--ca-cert FILE] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
-    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
-  list
-  show|enable|disable|remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Utilisation : outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
-      [--ca-cert FICHIER] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
-    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
-  list
-  show|enable|disable|remove ID|NOM
-Chaque action accepte --help pour afficher ses options.</translation>
-    </message>
-    <message>
         <source>Profile %1 has no export decision for “%2”: none of its mapped audiences, attributes or identities changed since the destination was activated.</source>
         <translation>Le profil %1 n’a aucune décision d’exportation pour « %2 » : aucune de ses audiences mappées, aucun de ses attributs mappés ni aucune de ses identités n’a changé depuis l’activation de la destination.</translation>
     </message>
@@ -2227,6 +2284,132 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>run: alert %1: %2</source>
         <translation>run : alerte %1 : %2</translation>
+    </message>
+    <message>
+        <source>  delivered %1, retried %2, failed %3; dead letters kept %4, oldest waiting export %5 ms</source>
+        <translation>  livrées %1, réessayées %2, en échec %3 ; lettres mortes conservées %4, exportation en attente la plus ancienne %5 ms</translation>
+    </message>
+    <message>
+        <source>the destination “%1” has no dataflow: nothing was ever queued for it.</source>
+        <translation>la destination « %1 » n’a pas de flux de données : rien ne lui a jamais été destiné.</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Rien à afficher.</translation>
+    </message>
+    <message>
+        <source>TIME	EXPORT	PROFILE	OUTCOME	STATUS	ATTEMPT	LATENCY MS	ERROR</source>
+        <translation>HEURE	EXPORTATION	PROFIL	RÉSULTAT	STATUT	TENTATIVE	LATENCE MS	ERREUR</translation>
+    </message>
+    <message>
+        <source>response: %1</source>
+        <translation>réponse : %1</translation>
+    </message>
+    <message>
+        <source>List the failed exports (dead letters) instead.</source>
+        <translation>Lister plutôt les exportations en échec (lettres mortes).</translation>
+    </message>
+    <message>
+        <source>At most N rows (default 100).</source>
+        <translation>Au plus N lignes (100 par défaut).</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number of at least 1, not &apos;%1&apos;.</source>
+        <translation>--limit doit être un nombre entier d’au moins 1, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Re-queue the failed exports (the default).</source>
+        <translation>Remettre en file les exportations en échec (par défaut).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed export(s) queued again for “%1” (same export ids); &apos;outflowctl run&apos; or the app sends them.</source>
+        <translation>
+            <numerusform>%n exportation en échec remise en file pour « %1 » (mêmes identifiants d’exportation) ; « outflowctl run » ou l’application l’envoie.</numerusform>
+            <numerusform>%n exportations en échec remises en file pour « %1 » (mêmes identifiants d’exportation) ; « outflowctl run » ou l’application les envoie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FILE] [--client-key FILE]
+      [--ca-cert FILE] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
+    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
+  list
+  show|test|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Utilisation : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
+      [--ca-cert FICHIER] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
+    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
+  list
+  show|test|enable|disable|remove ID|NOM
+Chaque action accepte --help pour afficher ses options.</translation>
+    </message>
+    <message>
+        <source>destination: give an action: add, list, show, test, enable, disable or remove.</source>
+        <translation>destination : indiquez une action : add, list, show, test, enable, disable ou remove.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from the endpoint.</source>
+        <translation>HTTP %1 renvoyé par le point d’entrée.</translation>
+    </message>
+    <message>
+        <source>Sample export of profile %1 (export id %2):</source>
+        <translation>Exportation d’exemple du profil %1 (identifiant d’exportation %2) :</translation>
+    </message>
+    <message>
+        <source>Sample document (export id %1):</source>
+        <translation>Document d’exemple (identifiant d’exportation %1) :</translation>
+    </message>
+    <message>
+        <source>  status: HTTP %1%2, %3 ms</source>
+        <translation>  statut : HTTP %1%2, %3 ms</translation>
+    </message>
+    <message>
+        <source>  response: %1</source>
+        <translation>  réponse : %1</translation>
+    </message>
+    <message>
+        <source>destination test: %1</source>
+        <translation>destination test : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 delivered, %3 retried, %4 failed in this run.</source>
+        <translation>%1 : %2 livrées, %3 réessayées, %4 en échec pendant cette exécution.</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n dead letter(s) kept: outflowctl deliveries &quot;%1&quot; --failed, then outflowctl replay &quot;%1&quot; --failed.</source>
+        <translation>
+            <numerusform>  %n lettre morte conservée : outflowctl deliveries &quot;%1&quot; --failed, puis outflowctl replay &quot;%1&quot; --failed.</numerusform>
+            <numerusform>  %n lettres mortes conservées : outflowctl deliveries &quot;%1&quot; --failed, puis outflowctl replay &quot;%1&quot; --failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n export(s) still queued: the destination is disabled or cannot send.</source>
+        <translation>
+            <numerusform>  %n exportation encore en file : la destination est désactivée ou ne peut pas envoyer.</numerusform>
+            <numerusform>  %n exportations encore en file : la destination est désactivée ou ne peut pas envoyer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n export(s) waiting for a retry, the next in %2 s.</source>
+        <translation>
+            <numerusform>%1 : %n exportation attend une nouvelle tentative, la prochaine dans %2 s.</numerusform>
+            <numerusform>%1 : %n exportations attendent une nouvelle tentative, la prochaine dans %2 s.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

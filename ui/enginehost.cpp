@@ -1,5 +1,6 @@
 #include "enginehost.h"
 
+#include "delivery/destinationsecretsloader.h"
 #include "engine/engine.h"
 #include "ingest/ingestserver.h"
 #include "ingest/ingesttoken.h"
@@ -22,6 +23,16 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::fragmentsCommitted, this, &EngineHost::fragmentsCommitted);
     connect(m_engine, &Engine::profileCountChanged, this, &EngineHost::profileCountChanged);
     connect(m_engine, &Engine::audiencesChanged, this, &EngineHost::audiencesChanged);
+    // The senders' secrets: the Engine asks, the keychain answers here on the
+    // GUI thread (never blocking it), the answer goes back queued.
+    auto *secretsLoader = new DestinationSecretsLoader(*m_secrets, this);
+    connect(m_engine, &Engine::secretsNeeded, secretsLoader, &DestinationSecretsLoader::load);
+    connect(secretsLoader, &DestinationSecretsLoader::loaded, m_engine,
+            &Engine::setDestinationSecrets);
+    connect(secretsLoader, &DestinationSecretsLoader::unavailable, m_engine,
+            &Engine::destinationSecretsUnavailable);
+    connect(m_engine, &Engine::deliveryMetrics, this, &EngineHost::deliveryMetrics);
+    connect(m_engine, &Engine::senderFailed, this, &EngineHost::deliveryProblem);
     m_thread.start();
 }
 

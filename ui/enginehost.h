@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery/deliverymetrics.h"
 #include "model/audiencesummary.h"
 
 #include <QHostAddress>
@@ -47,6 +48,10 @@ signals:
     void fragmentsCommitted(int count);
     void profileCountChanged(qint64 count);
     void audiencesChanged(const QList<outflow::AudienceSummary> &audiences);
+    // Each destination's delivery figures, a few times a second at most.
+    void deliveryMetrics(const outflow::DeliveryMetrics &metrics);
+    // A destination cannot send (missing secret, TLS files, …): why.
+    void deliveryProblem(const QString &destinationId, const QString &message);
 
 private:
     QString m_storePath;

@@ -6,6 +6,7 @@
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -218,6 +219,13 @@ int statusCommand(Context &context)
         const auto count = [&](const char *name) {
             return status->counters.value(QString::fromLatin1(name));
         };
+        // The outbox by state: what waits (backlog) apart from the dead letters.
+        const OutboxSummary outbox =
+            store.outboxSummary(status->dataflow.id).value_or(OutboxSummary());
+        const qint64 oldestPendingMs =
+            outbox.oldestCreatedAt > 0
+                ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - outbox.oldestCreatedAt)
+                : 0;
         list.append(QJsonObject{{QStringLiteral("destination"), destination.name},
                                 {QStringLiteral("dataflow"), status->dataflow.id},
                                 {QStringLiteral("enabled"), destination.enabled},
@@ -226,7 +234,12 @@ int statusCommand(Context &context)
                                 {QStringLiteral("excluded"), count("excluded")},
                                 {QStringLiteral("excludedBy"), excludedBy},
                                 {QStringLiteral("suppressed"), count("suppressed")},
-                                {QStringLiteral("backlog"), status->backlog},
+                                {QStringLiteral("delivered"), count("delivered")},
+                                {QStringLiteral("failed"), count("failed")},
+                                {QStringLiteral("retried"), count("retried")},
+                                {QStringLiteral("backlog"), outbox.backlog()},
+                                {QStringLiteral("deadLetters"), outbox.failed},
+                                {QStringLiteral("oldestPendingMs"), oldestPendingMs},
                                 {QStringLiteral("backfill"), backfillJson(status->backfill)}});
     }
     if (context.json) {
@@ -258,6 +271,11 @@ int statusCommand(Context &context)
         for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
             context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
                         << '\n';
+        context.out << Text::tr("  delivered %1, retried %2, failed %3; dead letters kept %4, "
+                                "oldest waiting export %5 ms")
+                           .arg(n("delivered"), n("retried"), n("failed"), n("deadLetters"),
+                                n("oldestPendingMs"))
+                    << '\n';
         context.out << Text::tr("  backfill: %1 done of %2")
                            .arg(backfill.value(QLatin1String("done")).toInteger())
                            .arg(backfill.value(QLatin1String("total")).toInteger())

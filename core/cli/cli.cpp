@@ -20,9 +20,6 @@ QString helpText(const QCommandLineParser &parser)
         QString line = QStringLiteral("  %1 %2").arg(command.name, -12).arg(command.synopsis);
         text += line.leftJustified(52) + QLatin1Char(' ') +
                 QCoreApplication::translate("outflowctl", command.summary);
-        if (!command.handler)
-            text +=
-                QLatin1Char(' ') + QCoreApplication::translate("outflowctl", "(not available yet)");
         text += QLatin1Char('\n');
     }
     text +=
@@ -106,13 +103,6 @@ int run(QCoreApplication &app)
                                  [&](const Command &c) { return c.name == name; });
     if (it == table.cend()) {
         err << QCoreApplication::translate("outflowctl", "Unknown command '%1'. Try '%2 --help'.")
-                   .arg(name, appinfo::cliExecutable)
-            << '\n';
-        return ExitUsage;
-    }
-    if (!it->handler) {
-        err << QCoreApplication::translate("outflowctl",
-                                           "'%1' is not available yet in this version of %2.")
                    .arg(name, appinfo::cliExecutable)
             << '\n';
         return ExitUsage;

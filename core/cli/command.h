@@ -37,7 +37,7 @@ struct Command
     QString name;
     QString synopsis;    // e.g. "add|list|show|test|enable|disable|remove"
     const char *summary; // QT_TRANSLATE_NOOP("outflowctl", …)
-    Handler handler;     // empty: "not available yet"
+    Handler handler;
 };
 
 // Parses a command's own options. Returns nullopt to go on; otherwise the
@@ -62,5 +62,10 @@ int ingestTokenCommand(Context &context);
 int profilesCommand(Context &context);
 int runCommand(Context &context);
 int receiverCommand(Context &context);
+int deliveriesCommand(Context &context);
+int replayCommand(Context &context);
+// `destination test N`: destinationCommand() hands its "test" action here, with
+// the arguments after the action (arguments[0] = "outflowctl destination test").
+int destinationTestCommand(Context &context, const QStringList &arguments);
 
 } // namespace outflow::cli

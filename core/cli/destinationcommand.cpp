@@ -1,4 +1,4 @@
-// `outflowctl destination add|list|show|enable|disable|remove`.
+// `outflowctl destination add|list|show|test|enable|disable|remove`.
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
@@ -160,6 +160,8 @@ int destinationCommand(Context &context)
         return addDestination(context, rest);
     if (action == QLatin1String("list"))
         return listDestinations(context, rest);
+    if (action == QLatin1String("test"))
+        return destinationTestCommand(context, rest);
     for (const char *one : {"show", "enable", "disable", "remove"}) {
         if (action == QLatin1String(one))
             return oneDestination(context, action, rest);
@@ -178,14 +180,14 @@ int destinationCommand(Context &context)
                         "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
                         "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal\n"
                         "  list\n"
-                        "  show|enable|disable|remove ID|NAME\n"
+                        "  show|test|enable|disable|remove ID|NAME\n"
                         "Each action takes --help for its options.")
             << '\n';
         return ExitSuccess;
     }
     context.err << (action.isEmpty()
-                        ? Text::tr("destination: give an action: add, list, show, enable, "
-                                   "disable or remove.")
+                        ? Text::tr("destination: give an action: add, list, show, test, "
+                                   "enable, disable or remove.")
                         : Text::tr("destination: unknown action '%1'.").arg(action))
                 << '\n';
     return ExitUsage;

@@ -1,12 +1,19 @@
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
+#include "delivery/destinationsecretsloader.h"
 #include "engine/engine.h"
 #include "ingest/ingestserver.h"
 #include "ingest/ingesttoken.h"
 #include "secrets/secretstore.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace outflow::cli {
 
@@ -38,10 +45,70 @@ int ingestTokenCommand(Context &context)
     return RunEventLoop;
 }
 
+namespace {
+
+// What a run leaves, per destination: printed when --until-idle stops.
+void printIdleSummary(Context &context, Engine &engine,
+                      const QHash<QString, DeliveryMetrics> &metrics)
+{
+    Store &store = *engine.store();
+    const QList<Destination> destinations = store.destinations();
+    QJsonArray list;
+    for (const Destination &destination : destinations) {
+        const std::optional<Dataflow> dataflow = store.dataflowOfDestination(destination.id);
+        if (!dataflow)
+            continue;
+        const DeliveryMetrics figures = metrics.value(destination.id);
+        const OutboxSummary outbox = store.outboxSummary(dataflow->id).value_or(OutboxSummary());
+        list.append(QJsonObject{{QStringLiteral("destination"), destination.name},
+                                {QStringLiteral("enabled"), destination.enabled},
+                                {QStringLiteral("delivered"), figures.delivered},
+                                {QStringLiteral("retried"), figures.retried},
+                                {QStringLiteral("failed"), figures.failed},
+                                {QStringLiteral("backlog"), outbox.backlog()},
+                                {QStringLiteral("deadLetters"), outbox.failed}});
+        if (context.json)
+            continue;
+        context.out << Text::tr("%1: %2 delivered, %3 retried, %4 failed in this run.")
+                           .arg(destination.name)
+                           .arg(figures.delivered)
+                           .arg(figures.retried)
+                           .arg(figures.failed)
+                    << '\n';
+        if (outbox.failed > 0)
+            context.out << Text::tr("  %n dead letter(s) kept: outflowctl deliveries \"%1\" "
+                                    "--failed, then outflowctl replay \"%1\" --failed.",
+                                    nullptr, int(outbox.failed))
+                               .arg(destination.name)
+                        << '\n';
+        if (outbox.backlog() > 0)
+            context.out << Text::tr("  %n export(s) still queued: the destination is disabled "
+                                    "or cannot send.",
+                                    nullptr, int(outbox.backlog()))
+                        << '\n';
+    }
+    for (const QString &problem : engine.deliveryProblems())
+        context.err << Text::tr("run: %1").arg(problem) << '\n';
+    if (context.json)
+        context.out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';
+    context.out.flush();
+    context.err.flush();
+}
+
+} // namespace
+
 // `outflowctl run [--until-idle] [--ingest-port P]`: runs the engine until
 // SIGTERM/SIGINT (or, with --until-idle, until nothing is left to do): walks
-// backfills and, with --ingest-port, serves the local ingest endpoint.
-// Delivery joins it in a later version.
+// backfills, delivers the outbox and, with --ingest-port, serves the local
+// ingest endpoint.
+//
+// Idle means: no backfill left, and for every enabled destination with a
+// dataflow nothing in flight, nothing due and nothing waiting for a retry;
+// what remains is dead letters (or the exports of a destination that cannot
+// send: disabled, missing secrets, bad TLS files, said on stderr). Exports
+// waiting for a retry are waited for, since the retry schedule bounds that
+// wait (45 s by default) and a script running --until-idle wants every
+// export delivered or failed for good; the wait is announced on stdout.
 int runCommand(Context &context)
 {
     QCommandLineParser parser;
@@ -121,18 +188,53 @@ int runCommand(Context &context)
                             << Qt::endl;
             Q_UNUSED(total);
         });
-    // Until delivery arrives, idle means: no backfill left to walk.
-    if (untilIdle && !serveIngest) {
-        QObject::connect(engine, &Engine::backfillsIdle, engine,
-                         [] { QCoreApplication::exit(ExitSuccess); });
-        // The engine would try the page again later; a script wants an answer now.
+    // Secrets come from the keychain, read here on the main thread.
+    auto *keychain = new SecretStore(engine);
+    auto *secretsLoader = new DestinationSecretsLoader(*keychain, engine);
+    QObject::connect(engine, &Engine::secretsNeeded, secretsLoader,
+                     &DestinationSecretsLoader::load);
+    QObject::connect(secretsLoader, &DestinationSecretsLoader::loaded, engine,
+                     &Engine::setDestinationSecrets);
+    QObject::connect(secretsLoader, &DestinationSecretsLoader::unavailable, engine,
+                     &Engine::destinationSecretsUnavailable);
+    QObject::connect(engine, &Engine::senderFailed, engine,
+                     [&context](const QString &, const QString &message) {
+                         context.err << Text::tr("run: %1").arg(message) << Qt::endl;
+                     });
+    auto metrics = std::make_shared<QHash<QString, DeliveryMetrics>>();
+    auto announcedRetry = std::make_shared<QHash<QString, qint64>>();
+    QObject::connect(
+        engine, &Engine::deliveryMetrics, engine,
+        [&context, metrics, announcedRetry, engine](const DeliveryMetrics &figures) {
+            metrics->insert(figures.destinationId, figures);
+            // Only retries left: say what is being waited for, once per retry time.
+            if (figures.inFlight > 0 || figures.retrying == 0 ||
+                figures.backlog != figures.retrying ||
+                announcedRetry->value(figures.destinationId) == figures.nextRetryAt)
+                return;
+            announcedRetry->insert(figures.destinationId, figures.nextRetryAt);
+            const std::optional<Destination> destination =
+                engine->store()->destination(figures.destinationId);
+            const qint64 inMs = figures.nextRetryAt - QDateTime::currentMSecsSinceEpoch();
+            context.out << Text::tr("%1: %n export(s) waiting for a retry, the next in %2 s.",
+                                    nullptr, int(figures.retrying))
+                               .arg(destination ? destination->name : figures.destinationId)
+                               .arg(QString::number(std::max<qint64>(0, inMs) / 1000.0, 'f', 1))
+                        << Qt::endl;
+        });
+    if (untilIdle && !serveIngest)
+        QObject::connect(engine, &Engine::idle, engine, [&context, engine, metrics] {
+            printIdleSummary(context, *engine, *metrics);
+            QCoreApplication::exit(ExitSuccess);
+        });
+    // The engine would try the page again later; a script wants an answer now.
+    if (untilIdle && !serveIngest)
         QObject::connect(engine, &Engine::backfillFailed, engine,
                          [&context](const QString &message) {
                              context.err << Text::tr("run: %1").arg(message) << '\n';
                              context.err.flush();
                              QCoreApplication::exit(ExitFailure);
                          });
-    }
     engine->open();
     if (!engine->store())
         return ExitFailure; // failed() printed why

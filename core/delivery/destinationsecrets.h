@@ -3,6 +3,7 @@
 #include "model/destination.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace outflow {
@@ -45,3 +46,5 @@ struct DestinationSecrets
 };
 
 } // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::DestinationSecrets)

@@ -9,6 +9,7 @@
 #include "monitoring/monitor.h"
 #include "pipeline.h"
 #include "segmentation/segmenter.h"
+#include "sendersupervisor.h"
 #include "store/sqlitestore.h"
 
 #include <algorithm>
@@ -36,6 +37,7 @@ Engine::Engine(QString storePath, QObject *parent)
     , m_storePath(std::move(storePath))
     , m_audiencesTimer(new QTimer(this))
     , m_backfillTimer(new QTimer(this))
+    , m_senderSyncTimer(new QTimer(this))
 {
     qRegisterMetaType<AudienceSummary>();
     qRegisterMetaType<QList<AudienceSummary>>();
@@ -47,6 +49,8 @@ Engine::Engine(QString storePath, QObject *parent)
     // meanwhile; BackfillRetryMs after a failed one.
     m_backfillTimer->setSingleShot(true);
     connect(m_backfillTimer, &QTimer::timeout, this, &Engine::runBackfillPage);
+    m_senderSyncTimer->setInterval(SenderSyncMs);
+    connect(m_senderSyncTimer, &QTimer::timeout, this, &Engine::syncSenders);
 }
 
 Segmenter *Engine::segmenter() const
@@ -59,8 +63,16 @@ Activator *Engine::activator() const
     return m_pipeline ? &m_pipeline->activator() : nullptr;
 }
 
+QStringList Engine::deliveryProblems() const
+{
+    return m_senders ? m_senders->problems() : QStringList();
+}
+
 Engine::~Engine()
 {
+    // Senders first: they write their last outcomes to the store file.
+    delete m_senders;
+    m_senders = nullptr;
     // The server refers to the ingestor, which refers to the store.
     delete m_ingestServer;
     if (m_monitor && !m_monitor->flush()) // the unfinished minute's figures too
@@ -102,6 +114,16 @@ void Engine::open()
     monitorTimer->setInterval(MonitorTickMs);
     connect(monitorTimer, &QTimer::timeout, this, &Engine::tickMonitor);
     monitorTimer->start();
+    SenderOptions senderOptions = m_senderOptions;
+    senderOptions.recorder = m_recorder.get(); // deleted after the senders (close())
+    m_senders = new SenderSupervisor(m_storePath, senderOptions, this);
+    connect(m_senders, &SenderSupervisor::secretsNeeded, this, &Engine::secretsNeeded);
+    connect(m_senders, &SenderSupervisor::metricsChanged, this, &Engine::onDeliveryMetrics);
+    connect(m_senders, &SenderSupervisor::senderFailed, this, &Engine::senderFailed);
+    connect(m_senders, &SenderSupervisor::authenticationFailed, this,
+            &Engine::authenticationFailed);
+    connect(m_senders, &SenderSupervisor::stateChanged, this, &Engine::checkIdle);
+    m_senderSyncTimer->start();
     reloadAudiences();
     m_ingestor->setMergedCallback(
         [this](const Fragment &, const MergeReport &report, QString *error) {
@@ -158,7 +180,47 @@ void Engine::reloadAudiences()
     if (!m_pipeline->lastError().isEmpty())
         qCWarning(lcApp).noquote() << m_pipeline->lastError();
     scheduleAudiencesRefresh();
+    syncSenders();
+    // Exports committed since (an ingest, an audience change) go out now.
+    m_senders->nudge();
+    m_backfillsIdle = false;
+    checkIdle(); // busy until the backfills and the nudged senders say otherwise
     m_backfillTimer->start(0); // also sooner than a pending retry
+}
+
+void Engine::syncSenders()
+{
+    if (!m_store || !m_senders)
+        return;
+    const QList<Destination> destinations = m_store->destinations();
+    const QString destinationsError = m_store->lastError();
+    const QList<Dataflow> dataflows = m_store->dataflows();
+    if (!destinationsError.isEmpty() || !m_store->lastError().isEmpty()) {
+        // The senders keep going as they are; the next sync tries again.
+        qCWarning(lcApp).noquote() << destinationsError << m_store->lastError();
+        return;
+    }
+    m_senders->sync(destinations, dataflows);
+}
+
+void Engine::setDestinationSecrets(const QString &destinationId, const DestinationSecrets &secrets)
+{
+    if (m_senders)
+        m_senders->setSecrets(destinationId, secrets);
+}
+
+void Engine::destinationSecretsUnavailable(const QString &destinationId, const QString &message)
+{
+    if (m_senders)
+        m_senders->secretsUnavailable(destinationId, message);
+}
+
+void Engine::checkIdle()
+{
+    const bool idleNow = m_backfillsIdle && m_senders && m_senders->isIdle();
+    if (idleNow && !m_idle)
+        emit idle();
+    m_idle = idleNow;
 }
 
 void Engine::refreshAudiences()
@@ -227,11 +289,25 @@ void Engine::runBackfillPage()
         return;
     }
     if (idle) {
+        m_backfillsIdle = true;
         emit backfillsIdle();
+        checkIdle();
         return;
     }
     emit backfillProgress(progress.dataflowId, progress.done, progress.total, progress.finished);
+    m_senders->nudge(); // the page's exports are committed
     m_backfillTimer->start(0);
+}
+
+void Engine::onDeliveryMetrics(const DeliveryMetrics &metrics)
+{
+    if (m_monitor) {
+        m_monitor->setLiveValues(metrics.dataflowId, metrics.inFlight, metrics.backlog,
+                                 metrics.oldestPendingAgeMs);
+        m_monitor->setConsecutiveAuthFailures(metrics.destinationId,
+                                              metrics.consecutiveAuthFailures);
+    }
+    emit deliveryMetrics(metrics);
 }
 
 void Engine::tickMonitor()

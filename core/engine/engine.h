@@ -1,7 +1,11 @@
 #pragma once
 
+#include "delivery/deliverymetrics.h"
+#include "delivery/destinationsecrets.h"
+#include "delivery/destinationsender.h"
 #include "model/audiencesummary.h"
 #include "monitoring/alerttracker.h"
+#include "model/destination.h"
 
 #include <memory>
 #include <QHostAddress>
@@ -20,10 +24,11 @@ class Monitor;
 class IngestServer;
 class Pipeline;
 class Segmenter;
+class SenderSupervisor;
 class Store;
 
-// Wires the pipeline's parts and owns them: the store, the ingestor and the
-// local ingest endpoint (later: segmentation, activation, the sender). One
+// Wires the pipeline's parts and owns them: the store, the ingestor, the
+// local ingest endpoint, segmentation, activation and the senders. One
 // Engine lives in one thread — the GUI moves it to a worker thread and talks
 // to it through queued signals; outflowctl runs it in its main thread. Its
 // database connection is opened in open(), in the thread it will be used from.
@@ -34,6 +39,8 @@ class Engine final : public QObject
 
 public:
     explicit Engine(QString storePath, QObject *parent = nullptr);
+    // Options of the senders started from then on (tests shorten intervals).
+    void setSenderOptions(const SenderOptions &options) { m_senderOptions = options; }
     ~Engine() override;
 
     QString storePath() const { return m_storePath; }
@@ -41,6 +48,8 @@ public:
     Ingestor *ingestor() const { return m_ingestor.get(); }
     Segmenter *segmenter() const;
     Activator *activator() const;
+    // Why blocked destinations cannot send (one sentence each).
+    QStringList deliveryProblems() const;
 
 public slots:
     // Opens (creating and migrating) the store; emits opened() or failed().
@@ -62,6 +71,16 @@ public slots:
     // audiencesChanged(); also done after open() and, at most twice a second,
     // after ingest commits and audience reloads.
     void refreshAudiences();
+    // Starts, stops or restarts senders after destinations or dataflows
+    // changed (also done on each reload and every few seconds, so that
+    // `outflowctl destination disable` reaches a running engine).
+    void syncSenders();
+    // The secrets of a destination, read by the caller on the main thread
+    // in answer to secretsNeeded(): its sender starts.
+    void setDestinationSecrets(const QString &destinationId,
+                               const outflow::DestinationSecrets &secrets);
+    // They could not be read: the destination is blocked, senderFailed().
+    void destinationSecretsUnavailable(const QString &destinationId, const QString &message);
 
 signals:
     void opened();
@@ -81,6 +100,19 @@ signals:
     void alertsRaised(const QList<outflow::Alert> &alerts);
     // Every change of an alert (raised, updated, resolved), for the views.
     void alertsChanged();
+    // A destination's sender needs its secrets from the keychain: read them
+    // on the main thread (DestinationSecretsLoader) and answer with
+    // setDestinationSecrets() or destinationSecretsUnavailable().
+    void secretsNeeded(const outflow::Destination &destination);
+    // Each sender's figures, a few times a second at most.
+    void deliveryMetrics(const outflow::DeliveryMetrics &metrics);
+    // A destination cannot send (TLS files, missing secrets, …), with why.
+    void senderFailed(const QString &destinationId, const QString &message);
+    void authenticationFailed(const QString &destinationId, const QString &message);
+    // Nothing left to do: no backfill to walk, and every sender has nothing
+    // in flight nor waiting (retries included) but dead letters, or cannot
+    // start. Emitted each time that becomes true.
+    void idle();
     // A backfill page could not be written (the store locked past its busy
     // timeout, a full disk…): rolled back, and tried again after BackfillRetryMs.
     void backfillFailed(const QString &message);
@@ -94,9 +126,13 @@ private:
     void runBackfillPage();
     // Stores finished minutes of figures and evaluates the alerts.
     void tickMonitor();
+    // A sender's snapshot: live values and auth failures for the Monitor, then on.
+    void onDeliveryMetrics(const outflow::DeliveryMetrics &metrics);
+    void checkIdle();
 
     static constexpr int AudiencesRefreshMs = 500;
     static constexpr int MonitorTickMs = 5000;
+    static constexpr int SenderSyncMs = 2000;
     // What makes a page fail (another process's write lock, a full disk)
     // takes time to clear: not retried at once.
     static constexpr int BackfillRetryMs = 5000;
@@ -114,6 +150,11 @@ private:
     QTimer *m_audiencesTimer;
     QTimer *m_backfillTimer;   // a child: it moves to the engine's thread with it
     qint64 m_profileCount = 0; // counted once at open, then kept up to date per commit
+    SenderOptions m_senderOptions;
+    SenderSupervisor *m_senders = nullptr; // a child, made by open()
+    QTimer *m_senderSyncTimer;
+    bool m_backfillsIdle = false;
+    bool m_idle = false;
 };
 
 } // namespace outflow

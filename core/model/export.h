@@ -24,6 +24,16 @@ inline QString exportLaneName(ExportLane lane)
     return {};
 }
 
+// The lane of a stored name; Live for anything unknown.
+inline ExportLane exportLaneFromName(QStringView name)
+{
+    if (name == u"backfill")
+        return ExportLane::Backfill;
+    if (name == u"replay")
+        return ExportLane::Replay;
+    return ExportLane::Live;
+}
+
 // One export waiting in the durable outbox (DESIGN §4): written in the
 // transaction of the change that caused it, removed after a 2xx.
 struct OutboxExport

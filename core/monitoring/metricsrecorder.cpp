@@ -82,6 +82,20 @@ void MetricsRecorder::recordFailed(const QString &dataflowId)
     ++bucket(dataflowId).failed;
 }
 
+void MetricsRecorder::add(const MetricsBucket &figures)
+{
+    if (figures.isEmpty())
+        return;
+    const QMutexLocker lock(&m_mutex);
+    bucket(figures.dataflowId).add(figures);
+}
+
+qint64 MetricsRecorder::sloTargetMs() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_sloTargetMs;
+}
+
 QList<MetricsBucket> MetricsRecorder::takeFinished(bool everything)
 {
     const qint64 minute = MetricsBucket::periodOf(now(), MetricsBucket::Resolution::Minute);

@@ -34,8 +34,12 @@ public:
     void recordDelivered(const QString &dataflowId, qint64 latencyMs);
     void recordRetried(const QString &dataflowId);
     void recordFailed(const QString &dataflowId);
+    // Figures a caller added up itself (a sender, between two snapshots),
+    // into the current minute of `figures.dataflowId`; its period is ignored.
+    void add(const MetricsBucket &figures);
 
     void setSloTargetMs(qint64 ms);
+    qint64 sloTargetMs() const;
 
     // The buckets of minutes that have ended (all of them with `everything`,
     // at shutdown), removed from memory.

@@ -182,6 +182,53 @@ QStringList schemaVersion3()
     };
 }
 
+// Version 4: what the sender needs (issue #6). An export's state is
+// 'pending', 'sending' (claimed), 'retry' or 'failed' (a dead letter).
+QStringList schemaVersion4()
+{
+    return {
+        // What the last attempt got, kept for a dead letter (and shown for a
+        // retry); texts are redacted before they are written (DESIGN §6).
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN last_status INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN last_error_kind TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN response_excerpt TEXT NOT NULL DEFAULT ''"),
+        // One partial index per question the sender asks, each holding only
+        // the rows it is about: which pending exports of a lane come next (in
+        // sequence order), which retries are due, which exports failed. They
+        // replace version 1's index over every state, which put a backlog of
+        // 100,000 due rows in next_attempt_at order and had each claim sort it.
+        QStringLiteral("DROP INDEX outbox_due"),
+        QStringLiteral("CREATE INDEX outbox_pending ON outbox(dataflow_id, lane, id)"
+                       " WHERE state = 'pending'"),
+        QStringLiteral("CREATE INDEX outbox_retry ON outbox(dataflow_id, next_attempt_at)"
+                       " WHERE state = 'retry'"),
+        QStringLiteral("CREATE INDEX outbox_failed ON outbox(dataflow_id, id)"
+                       " WHERE state = 'failed'"),
+        QStringLiteral("CREATE INDEX outbox_sending ON outbox(dataflow_id)"
+                       " WHERE state = 'sending'"),
+        // The delivery log, per destination (kept when its dataflow is
+        // replaced), bounded by count and age by the sender.
+        QStringLiteral("CREATE TABLE deliveries ("
+                       " id INTEGER PRIMARY KEY,"
+                       " destination_id TEXT NOT NULL"
+                       "  REFERENCES destinations(id) ON DELETE CASCADE,"
+                       " export_id TEXT NOT NULL,"
+                       " profile_id INTEGER NOT NULL,"
+                       " attempted_at INTEGER NOT NULL,"
+                       " attempt INTEGER NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN ('delivered', 'retry', 'failed')),"
+                       " status INTEGER NOT NULL,"
+                       " latency_ms INTEGER NOT NULL,"
+                       " error_kind TEXT NOT NULL DEFAULT '',"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " response_excerpt TEXT NOT NULL DEFAULT '',"
+                       " lane TEXT NOT NULL DEFAULT 'live')"),
+        QStringLiteral("CREATE INDEX deliveries_by_destination ON deliveries(destination_id, id)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -196,6 +243,10 @@ QList<Migration> SqliteStore::migrations()
                         "backfills"),
          schemaVersion2()},
         {3, QStringLiteral("Monitoring: figures by minute and hour, alerts"), schemaVersion3()},
+        {4,
+         QStringLiteral("Delivery: export states for the sender, dead letters and the delivery "
+                        "log"),
+         schemaVersion4()},
     };
 }
 

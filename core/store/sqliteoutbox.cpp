@@ -33,15 +33,6 @@ Backfill backfillFromRow(const QSqlQuery &q)
     return backfill;
 }
 
-ExportLane laneFromName(const QString &name)
-{
-    if (name == QLatin1String("backfill"))
-        return ExportLane::Backfill;
-    if (name == QLatin1String("replay"))
-        return ExportLane::Replay;
-    return ExportLane::Live;
-}
-
 } // namespace
 
 bool SqliteStore::enqueueExport(const OutboxExport &row)
@@ -96,7 +87,7 @@ QList<OutboxExport> SqliteStore::outbox(const QString &dataflowId, qint64 afterS
         e.profileId = row.value(2).toLongLong();
         e.payload = row.value(3).toByteArray();
         e.reason = row.value(4).toByteArray();
-        e.lane = laneFromName(row.value(5).toString());
+        e.lane = exportLaneFromName(row.value(5).toString());
         e.attempts = row.value(6).toInt();
         e.nextAttemptAt = row.value(7).toLongLong();
         e.createdAt = row.value(8).toLongLong();

@@ -86,6 +86,7 @@ void SqliteStore::close()
     m_checkpointer.reset(); // first: the store's connection must be the last to close
     m_audienceStatements.reset();
     m_activationStatements.reset();
+    m_deliveryStatements.reset();
     m_statements.reset();
     if (m_db.isValid())
         m_db.close(); // rolls back a transaction left open

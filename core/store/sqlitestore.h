@@ -97,6 +97,24 @@ public:
     QList<Backfill> pendingBackfills(const QString &dataflowId = {}) override;
     QList<Backfill> backfills(const QString &dataflowId) override;
 
+    // Delivery: claims, outcomes, dead letters and the delivery log
+    // (sqlitedelivery.cpp, sqlitedeliverylog.cpp).
+    QList<OutboxExport> claimPending(const QString &dataflowId, ExportLane lane,
+                                     int limit) override;
+    QList<OutboxExport> claimDueRetries(const QString &dataflowId, qint64 nowMs,
+                                        int limit) override;
+    qint64 releaseClaims(const QString &dataflowId) override;
+    bool markDelivered(qint64 sequence) override;
+    bool scheduleRetry(const AttemptRecord &attempt) override;
+    bool markFailed(const AttemptRecord &attempt) override;
+    qint64 replayFailed(const QString &dataflowId, qint64 nowMs) override;
+    QList<FailedExport> failedExports(const QString &dataflowId, int limit) override;
+    std::optional<OutboxSummary> outboxSummary(const QString &dataflowId) override;
+    bool appendDeliveryLog(const DeliveryLogEntry &entry) override;
+    QList<DeliveryLogEntry> deliveryLog(const QString &destinationId, int limit) override;
+    qint64 pruneDeliveryLog(const QString &destinationId, int keepCount,
+                            qint64 keepAfterMs) override;
+
     // Monitoring (sqlitemonitoring.cpp).
     bool addMetrics(const MetricsBucket &bucket) override;
     QList<MetricsBucket> metrics(const QString &dataflowId, MetricsBucket::Resolution resolution,
@@ -165,6 +183,18 @@ private:
     template<typename Row, typename FromRow>
     QList<Row> readRows(QSqlQuery &query, FromRow fromRow);
     std::unique_ptr<ActivationStatements, ActivationStatementsDeleter> m_activationStatements;
+
+    // The delivery statements (sqlitedelivery_p.h), likewise.
+    struct DeliveryStatements;
+    struct DeliveryStatementsDeleter
+    {
+        void operator()(DeliveryStatements *statements) const;
+    };
+    DeliveryStatements *deliveryStatements();
+    QList<OutboxExport> claim(SqliteStatement &select, const QString &dataflowId, qint64 second,
+                              int limit);
+    bool recordAttempt(SqliteStatement &statement, const AttemptRecord &attempt);
+    std::unique_ptr<DeliveryStatements, DeliveryStatementsDeleter> m_deliveryStatements;
 };
 
 } // namespace outflow

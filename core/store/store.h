@@ -2,6 +2,7 @@
 
 #include "model/audience.h"
 #include "model/dataflow.h"
+#include "model/delivery.h"
 #include "model/destination.h"
 #include "model/export.h"
 #include "model/identity.h"
@@ -140,6 +141,45 @@ public:
     virtual bool addDataflowCounter(const QString &dataflowId, const QString &name,
                                     qint64 delta) = 0;
     virtual QHash<QString, qint64> dataflowCounters(const QString &dataflowId) = 0;
+
+    // --- delivery (the sender, issue #6) ---------------------------------------
+    // An export is 'pending' (due), 'sending' (claimed by a sender), 'retry'
+    // (waiting for nextAttemptAt) or 'failed' (a dead letter). Exports of one
+    // profile go out one at a time, in sequence order: an export is claimable
+    // only when no other export of its profile is being sent and no earlier
+    // one is pending or waiting for a retry (failed ones do not hold it back).
+    //
+    // Claims the claimable pending exports of one lane, in sequence order, at
+    // most `limit`, and marks them 'sending'. Call inside begin()/commit().
+    virtual QList<OutboxExport> claimPending(const QString &dataflowId, ExportLane lane,
+                                             int limit) = 0;
+    // Claims the claimable exports whose retry is due (nextAttemptAt <= nowMs),
+    // the earliest first, at most `limit`; marks them 'sending'.
+    virtual QList<OutboxExport> claimDueRetries(const QString &dataflowId, qint64 nowMs,
+                                                int limit) = 0;
+    // Exports left 'sending' (by a process that died, or a sender that
+    // stopped with requests in flight) become pending again: at least once,
+    // with the same export id. Returns how many, -1 on failure.
+    virtual qint64 releaseClaims(const QString &dataflowId) = 0;
+    // The outcomes of attempts: removes a delivered export; schedules a retry
+    // (state 'retry'); keeps a failed one as a dead letter.
+    virtual bool markDelivered(qint64 sequence) = 0;
+    virtual bool scheduleRetry(const AttemptRecord &attempt) = 0;
+    virtual bool markFailed(const AttemptRecord &attempt) = 0;
+    // Dead letters back to pending in the replay lane, attempts reset (their
+    // export ids unchanged). Returns how many, -1 on failure.
+    virtual qint64 replayFailed(const QString &dataflowId, qint64 nowMs) = 0;
+    // Dead letters in sequence order, at most `limit`.
+    virtual QList<FailedExport> failedExports(const QString &dataflowId, int limit) = 0;
+    virtual std::optional<OutboxSummary> outboxSummary(const QString &dataflowId) = 0;
+
+    // The delivery log of a destination, newest first on reading.
+    virtual bool appendDeliveryLog(const DeliveryLogEntry &entry) = 0;
+    virtual QList<DeliveryLogEntry> deliveryLog(const QString &destinationId, int limit) = 0;
+    // Keeps the newest `keepCount` entries of a destination, none older than
+    // `keepAfterMs`; returns how many were removed, -1 on failure.
+    virtual qint64 pruneDeliveryLog(const QString &destinationId, int keepCount,
+                                    qint64 keepAfterMs) = 0;
 
     // --- backfills -------------------------------------------------------------
     // Inserts (id 0: the id is assigned and returned) or updates a backfill;

@@ -1,14 +1,18 @@
 // Backfills in the Engine and across a crash (DESIGN §2 Backfill, §4 Store;
 // issue #5 acceptance): the Engine walks pages on its event loop and reports
 // progress; `outflowctl run --until-idle` killed with SIGKILL in the middle of
-// a backfill resumes on restart and exports each realized profile exactly once.
+// a backfill resumes on restart and exports each realized profile exactly once
+// (the activation log holds one export per profile; the receiver, every one
+// of those export ids, at least once).
 #include "engine/engine.h"
 #include "support/activationworld.h"
 #include "support/processrunner.h"
+#include "support/receiverprocess.h"
 #include "testconfig.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -69,8 +73,10 @@ private slots:
     void killedRunResumesAndExportsEachProfileOnce()
     {
         constexpr int kMembers = 20'000;
+        ReceiverProcess receiver(cli);
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.url().isEmpty(), 10000);
         QString dataflow;
-        const QList<qint64> members = prepare(kMembers, &dataflow);
+        const QList<qint64> members = prepare(kMembers, &dataflow, receiver.url());
         QCOMPARE(members.size(), kMembers);
 
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -96,7 +102,7 @@ private slots:
         QVERIFY2(!interrupted.finished, "the run ended before it was killed: nothing resumed");
         QVERIFY(interrupted.done >= 1000);
         QCOMPARE(interrupted.done % 10, 0);
-        QCOMPARE(watcher.outboxCount(dataflow), interrupted.done);
+        QCOMPARE(exportsPerProfile(dataflow).size(), interrupted.done);
         qInfo("killed after %lld of %d profiles", interrupted.done, kMembers);
         watcher.close();
 
@@ -113,19 +119,28 @@ private slots:
         const Backfill finished = watcher.backfills(dataflow).value(0);
         QVERIFY(finished.finished);
         QCOMPARE(finished.done, kMembers);
-        QHash<qint64, int> exportsOf;
-        const QList<OutboxExport> outbox = watcher.outbox(dataflow, 0, 10 * kMembers);
-        for (const OutboxExport &e : outbox) {
-            QCOMPARE(e.lane, ExportLane::Backfill);
-            ++exportsOf[e.profileId];
-        }
-        QCOMPARE(outbox.size(), kMembers);
+        // One export per realized profile in the activation log…
+        const QHash<qint64, int> exportsOf = exportsPerProfile(dataflow);
+        QCOMPARE(exportsOf.size(), kMembers);
         for (const qint64 member : members) {
             if (exportsOf.value(member) != 1)
                 QFAIL(qPrintable(QStringLiteral("profile %1 exported %2 times")
                                      .arg(member)
                                      .arg(exportsOf.value(member))));
         }
+        // … and every one of them at the receiver, at least once: a request
+        // in flight at the kill is sent again with the same export id.
+        const QSet<QString> ids = exportIds(dataflow);
+        QCOMPARE(ids.size(), kMembers);
+        const QHash<QString, int> received = receiver.exportIds();
+        int duplicates = 0;
+        for (const QString &id : ids) {
+            QVERIFY2(received.value(id) >= 1, qPrintable(id));
+            duplicates += received.value(id) - 1;
+        }
+        QCOMPARE(received.size(), kMembers); // nothing the log does not know
+        qInfo("delivered %d exports, %d of them twice or more", kMembers, duplicates);
+        QCOMPARE(watcher.outboxCount(dataflow), 0);
         QCOMPARE(watcher.dataflowCounters(dataflow).value(QStringLiteral("backfilled")), kMembers);
     }
 
@@ -137,8 +152,10 @@ private slots:
     void runUntilIdleFailsWhenAPageCannotBeWritten()
     {
         constexpr int kMembers = 50;
+        ReceiverProcess receiver(cli);
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.url().isEmpty(), 10000);
         QString dataflow;
-        const QList<qint64> members = prepare(kMembers, &dataflow);
+        const QList<qint64> members = prepare(kMembers, &dataflow, receiver.url());
         QCOMPARE(members.size(), kMembers);
         QVERIFY(refuseOutboxRows(true));
 
@@ -159,16 +176,19 @@ private slots:
                                QStringLiteral("--until-idle")});
         QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
         QVERIFY(watcher.open());
-        QCOMPARE(watcher.outboxCount(dataflow), kMembers);
+        QCOMPARE(exportsPerProfile(dataflow).size(), kMembers);
+        QCOMPARE(watcher.outboxCount(dataflow), 0); // delivered
+        QCOMPARE(receiver.exportIds().size(), kMembers);
         QVERIFY(watcher.backfills(dataflow).value(0).finished);
     }
 
 private:
     // A store with `members` profiles realized in Gold, mapped to Hook: one
     // backfill, not walked yet. Returns the members' ids.
-    QList<qint64> prepare(int members, QString *dataflow)
+    QList<qint64> prepare(int members, QString *dataflow, const QUrl &endpoint = {})
     {
         ActivationWorld world(m_path);
+        world.endpoint = endpoint;
         if (!world.open() ||
             !world.createAudience(QStringLiteral("Gold"),
                                   QStringLiteral("loyalty.points >= 100")) ||
@@ -188,6 +208,42 @@ private:
             return {};
         }
         return ids;
+    }
+
+    // The activation log, read with the test's own connection: exports per
+    // profile, and their export ids.
+    QHash<qint64, int> exportsPerProfile(const QString &dataflow)
+    {
+        QHash<qint64, int> counts;
+        readActivations(dataflow, [&counts](const QSqlQuery &row) {
+            ++counts[row.value(0).toLongLong()];
+        });
+        return counts;
+    }
+    QSet<QString> exportIds(const QString &dataflow)
+    {
+        QSet<QString> ids;
+        readActivations(dataflow,
+                        [&ids](const QSqlQuery &row) { ids.insert(row.value(1).toString()); });
+        return ids;
+    }
+    template<typename Visit>
+    void readActivations(const QString &dataflow, Visit visit)
+    {
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("log"));
+            db.setDatabaseName(m_path);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT profile_id, export_id FROM activations"
+                                         " WHERE dataflow_id = ? AND outcome = 'exported'"));
+            query.addBindValue(dataflow);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            while (query.next())
+                visit(query);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("log"));
     }
 
     // A trigger that makes every outbox INSERT fail, as a store that cannot

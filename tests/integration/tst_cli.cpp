@@ -44,13 +44,8 @@ private slots:
                          .hasMatch(),
                      command);
         }
-        QVERIFY(result.out.contains(QLatin1String("(not available yet)")));
         QVERIFY(result.out.contains(QLatin1String("--store")));
         QVERIFY(result.out.contains(QLatin1String("--json")));
-        // keychain and receiver work today: not marked unavailable.
-        const QString keychainLine =
-            result.out.section(QLatin1String("\n  keychain "), 1).section(u'\n', 0, 0);
-        QVERIFY(!keychainLine.contains(QLatin1String("not available")));
     }
 
     void noCommandPrintsHelpAndIsAUsageError()
@@ -74,29 +69,14 @@ private slots:
         QVERIFY2(result.err.contains(QLatin1String("frobnicate")), qPrintable(result.err));
     }
 
-    void laterCommandsSayNotAvailableYet_data()
-    {
-        QTest::addColumn<QString>("command");
-        for (const char *command :
-             {"deliveries", "replay"})
-            QTest::newRow(command) << QString::fromLatin1(command);
-    }
-
-    void laterCommandsSayNotAvailableYet()
-    {
-        QFETCH(QString, command);
-        const auto result = runProcess(cli, {command, QStringLiteral("list")});
-        QCOMPARE(result.exitCode, 2);
-        QVERIFY2(result.err.contains(QLatin1String("not available yet")), qPrintable(result.err));
-    }
-
     void frenchOnRequest()
     {
         const auto result = runProcess(
             cli, {QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QLatin1String("Commandes :")), qPrintable(result.out));
-        QVERIFY(result.out.contains(QLatin1String("(pas encore disponible)")));
+        QVERIFY2(result.out.contains(QStringLiteral("Gérer les destinations HTTP.")),
+                 qPrintable(result.out));
     }
 
     void frenchFromTheLocale()

@@ -1,9 +1,12 @@
 // `outflowctl destination`, `activate`, `run --until-idle`, `status`,
 // `resend` and `profiles --why` as an administrator runs them (DESIGN §5,
-// issue #5 item 7): the real binary on a real store file.
+// issue #5 item 7): the real binary on a real store file, delivering to a
+// real receiver on 127.0.0.1.
 #include "support/processrunner.h"
+#include "support/receiverprocess.h"
 #include "testconfig.h"
 
+#include <memory>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +15,7 @@
 #include <QTest>
 
 using outflow::test::ProcessResult;
+using outflow::test::ReceiverProcess;
 using outflow::test::runProcess;
 
 namespace {
@@ -56,6 +60,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_store;
+    std::unique_ptr<ReceiverProcess> m_receiver;
 };
 
 void TestCliActivate::init()
@@ -63,6 +68,8 @@ void TestCliActivate::init()
     QVERIFY(m_dir.isValid());
     m_store = m_dir.filePath(
         QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    m_receiver = std::make_unique<ReceiverProcess>(cli);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_receiver->url().isEmpty(), 10000);
 }
 
 void TestCliActivate::destinationLifecycle()
@@ -232,7 +239,13 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
     QCOMPARE(status.value(s("excluded")).toInteger(), 5);
     QCOMPARE(status.value(s("excludedBy")).toObject(), (QJsonObject{{s("missing-mandatory"), 5}}));
     QCOMPARE(status.value(s("suppressed")).toInteger(), 0);
-    QCOMPARE(status.value(s("backlog")).toInteger(), 15);
+    // --until-idle waited for the deliveries: the receiver holds each export once.
+    QCOMPARE(status.value(s("backlog")).toInteger(), 0);
+    QCOMPARE(status.value(s("delivered")).toInteger(), 15);
+    QHash<QString, int> received = m_receiver->exportIds();
+    QCOMPARE(received.size(), 15);
+    for (auto it = received.cbegin(); it != received.cend(); ++it)
+        QCOMPARE(it.value(), 1);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("done")).toInteger(), 20);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("total")).toInteger(), 20);
 
@@ -240,7 +253,7 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(
                  s("profile updates that met a trigger: 20; exports created: 15; excluded: 5; "
-                   "suppressed by a switched-off trigger: 0; waiting to be sent: 15")),
+                   "suppressed by a switched-off trigger: 0; waiting to be sent: 0")),
              qPrintable(r.out));
     QVERIFY2(r.out.contains(s("excluded (missing-mandatory): 5")), qPrintable(r.out));
     QVERIFY2(r.out.contains(s("backfill: 20 done of 20")), qPrintable(r.out));
@@ -257,7 +270,10 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
     const QJsonObject resent =
         array(run({s("--json"), s("status"), s("Hook")}).out).first().toObject();
     QCOMPARE(resent.value(s("created")).toInteger(), 30);
-    QCOMPARE(resent.value(s("backlog")).toInteger(), 30);
+    QCOMPARE(resent.value(s("backlog")).toInteger(), 0);
+    QCOMPARE(resent.value(s("delivered")).toInteger(), 30);
+    received = m_receiver->exportIds();
+    QCOMPARE(received.size(), 30); // the resend's exports have ids of their own
     QCOMPARE(resent.value(s("backfill")).toObject().value(s("kind")).toString(), s("resend"));
 
     // Why was user12 sent, and why not user26?
@@ -304,13 +320,15 @@ void TestCliActivate::disabledDestinationsBackfillWaits()
     r = run({s("run"), s("--until-idle")});
     QVERIFY2(r.out.contains(s("done: 20 profiles")), qPrintable(r.out));
     status = array(run({s("--json"), s("status"), s("Hook")}).out).first().toObject();
-    QCOMPARE(status.value(s("backlog")).toInteger(), 20);
+    QCOMPARE(status.value(s("backlog")).toInteger(), 0);
+    QCOMPARE(status.value(s("delivered")).toInteger(), 20);
+    QCOMPARE(m_receiver->exportIds().size(), 20);
 }
 
 void TestCliActivate::seedAudiencesAndProfiles()
 {
     QCOMPARE(run({s("destination"), s("add"), s("--name"), s("Hook"), s("--endpoint"),
-                  s("http://127.0.0.1:9/in")})
+                  m_receiver->url().toString()})
                  .exitCode,
              0);
     QCOMPARE(run({s("audience"), s("add"), s("--name"), s("Gold"), s("--rule"),

@@ -80,14 +80,17 @@ public:
         return audience ? audience->id : QString();
     }
 
-    // A destination without secrets; returns its id, empty on failure.
+    // A destination without secrets, sending to `endpoint` when set (else to
+    // a port nothing listens on); returns its id, empty on failure.
     QString addDestination(const QString &name, bool includeNames = false,
                            bool includeTimestamps = false, bool enabled = true)
     {
         Destination destination;
         destination.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         destination.name = name;
-        destination.endpoint = QUrl(QStringLiteral("http://127.0.0.1:9/") + name);
+        destination.endpoint = endpoint.isEmpty()
+                                   ? QUrl(QStringLiteral("http://127.0.0.1:9/") + name)
+                                   : endpoint;
         destination.includeSegmentNames = includeNames;
         destination.includeSegmentTimestamps = includeTimestamps;
         destination.enabled = enabled;
@@ -179,6 +182,7 @@ public:
 
     SqliteStore store;
     qint64 now = StartMs;
+    QUrl endpoint; // of the destinations addDestination() makes; empty: nothing listens
     Pipeline pipeline;
     Ingestor ingestor;
     AudienceService audiences;

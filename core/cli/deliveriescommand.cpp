@@ -1,0 +1,214 @@
+// `outflowctl deliveries DESTINATION [--failed] [--limit N]` and
+// `outflowctl replay DESTINATION [--failed]`.
+#include "activation/activationservice.h"
+#include "app/paths.h"
+#include "cli.h"
+#include "command.h"
+#include "store/sqlitestore.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outflow::cli {
+
+namespace {
+
+constexpr int DefaultLimit = 100;
+
+QString isoTime(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)
+                  : QString();
+}
+
+// DESIGN §5's keys first ({"exportId", "profile", "status", "attempts",
+// "latencyMs", "reason", "error"}), then more: "status" is the HTTP status
+// (0 without an answer), "reason" why the attempt did not deliver ("timeout",
+// "connection-refused", "http-status", "tls", "auth", …; empty when it did).
+QJsonObject logEntryJson(const DeliveryLogEntry &entry)
+{
+    return QJsonObject{{QStringLiteral("exportId"), entry.exportId},
+                       {QStringLiteral("profile"), entry.profileId},
+                       {QStringLiteral("status"), entry.httpStatus},
+                       {QStringLiteral("attempts"), entry.attempt},
+                       {QStringLiteral("latencyMs"), entry.latencyMs},
+                       {QStringLiteral("reason"), entry.errorKind},
+                       {QStringLiteral("error"), entry.error},
+                       {QStringLiteral("outcome"), deliveryOutcomeName(entry.outcome)},
+                       {QStringLiteral("time"), isoTime(entry.attemptedAt)},
+                       {QStringLiteral("lane"), exportLaneName(entry.lane)},
+                       {QStringLiteral("response"), entry.responseExcerpt}};
+}
+
+QJsonObject failedJson(const FailedExport &failed)
+{
+    const OutboxExport &row = failed.exportRow;
+    return QJsonObject{{QStringLiteral("exportId"), row.exportId},
+                       {QStringLiteral("profile"), row.profileId},
+                       {QStringLiteral("status"), failed.httpStatus},
+                       {QStringLiteral("attempts"), row.attempts},
+                       {QStringLiteral("latencyMs"), QJsonValue()},
+                       {QStringLiteral("reason"), failed.errorKind},
+                       {QStringLiteral("error"), failed.error},
+                       {QStringLiteral("outcome"), QStringLiteral("failed")},
+                       {QStringLiteral("time"), isoTime(failed.lastAttemptAt)},
+                       {QStringLiteral("lane"), exportLaneName(row.lane)},
+                       {QStringLiteral("response"), failed.responseExcerpt}};
+}
+
+struct Target
+{
+    Destination destination;
+    Dataflow dataflow;
+};
+
+// The destination named by the one positional argument, with its dataflow.
+std::optional<Target> findTarget(Context &context, const QString &command,
+                                 const QCommandLineParser &parser, SqliteStore &store, int *exit)
+{
+    if (parser.positionalArguments().size() != 1) {
+        context.err << command << ": " << Text::tr("give exactly one destination id or name.")
+                    << '\n';
+        *exit = ExitUsage;
+        return std::nullopt;
+    }
+    if (!store.open()) {
+        context.err << command << ": " << store.lastError() << '\n';
+        *exit = ExitFailure;
+        return std::nullopt;
+    }
+    ActivationService service(store);
+    const std::optional<Destination> destination =
+        service.findDestination(parser.positionalArguments().constFirst());
+    const std::optional<Dataflow> dataflow =
+        destination ? store.dataflowOfDestination(destination->id) : std::nullopt;
+    if (!destination || !dataflow) {
+        const bool input = destination
+                               ? store.lastError().isEmpty()
+                               : service.lastErrorKind() == ActivationService::ErrorKind::Input;
+        context.err << command << ": "
+                    << (!destination ? service.lastError()
+                        : input ? Text::tr("the destination “%1” has no dataflow: nothing was "
+                                           "ever queued for it.")
+                                      .arg(destination->name)
+                                : store.lastError())
+                    << '\n';
+        *exit = input ? ExitUsage : ExitFailure;
+        return std::nullopt;
+    }
+    return Target{*destination, *dataflow};
+}
+
+void printText(Context &context, const QJsonArray &rows)
+{
+    if (rows.isEmpty()) {
+        context.out << Text::tr("Nothing to show.") << '\n';
+        return;
+    }
+    context.out << Text::tr("TIME\tEXPORT\tPROFILE\tOUTCOME\tSTATUS\tATTEMPT\tLATENCY MS\tERROR")
+                << '\n';
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        const QJsonValue latency = row.value(u"latencyMs");
+        context.out << row.value(u"time").toString() << '\t' << row.value(u"exportId").toString()
+                    << '\t' << row.value(u"profile").toInteger() << '\t'
+                    << row.value(u"outcome").toString() << '\t' << row.value(u"status").toInt()
+                    << '\t' << row.value(u"attempts").toInt() << '\t'
+                    << (latency.isNull() ? QStringLiteral("-")
+                                         : QString::number(latency.toInteger()))
+                    << '\t' << row.value(u"error").toString() << '\n';
+        const QString response = row.value(u"response").toString();
+        if (!response.isEmpty() && row.value(u"outcome").toString() != u"delivered")
+            context.out << "  " << Text::tr("response: %1").arg(response.simplified()) << '\n';
+    }
+}
+
+} // namespace
+
+int deliveriesCommand(Context &context)
+{
+    const QString command = QStringLiteral("deliveries");
+    QCommandLineParser parser;
+    const QCommandLineOption failedOption(
+        QStringLiteral("failed"), Text::tr("List the failed exports (dead letters) instead."));
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+                                         Text::tr("At most N rows (default 100)."),
+                                         QStringLiteral("N"), QString::number(DefaultLimit));
+    parser.addOptions({failedOption, limitOption});
+    parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
+    bool ok = false;
+    const int limit = parser.value(limitOption).toInt(&ok);
+    if (!ok || limit < 1) {
+        context.err << command << ": "
+                    << Text::tr("--limit must be a whole number of at least 1, not '%1'.")
+                           .arg(parser.value(limitOption))
+                    << '\n';
+        return ExitUsage;
+    }
+    SqliteStore store(paths::resolveStorePath(context.storePath));
+    int exit = ExitSuccess;
+    const std::optional<Target> target = findTarget(context, command, parser, store, &exit);
+    if (!target)
+        return exit;
+    QJsonArray rows;
+    if (parser.isSet(failedOption)) {
+        for (const FailedExport &failed : store.failedExports(target->dataflow.id, limit))
+            rows.append(failedJson(failed));
+    } else {
+        for (const DeliveryLogEntry &entry : store.deliveryLog(target->destination.id, limit))
+            rows.append(logEntryJson(entry));
+    }
+    if (!store.lastError().isEmpty()) {
+        context.err << command << ": " << store.lastError() << '\n';
+        return ExitFailure;
+    }
+    if (context.json)
+        context.out << QJsonDocument(rows).toJson(QJsonDocument::Compact) << '\n';
+    else
+        printText(context, rows);
+    return ExitSuccess;
+}
+
+int replayCommand(Context &context)
+{
+    const QString command = QStringLiteral("replay");
+    QCommandLineParser parser;
+    // Delivered exports leave the outbox: the failed ones are all there is to
+    // replay, so --failed is what replay does, said or not.
+    const QCommandLineOption failedOption(QStringLiteral("failed"),
+                                          Text::tr("Re-queue the failed exports (the default)."));
+    parser.addOption(failedOption);
+    parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
+    SqliteStore store(paths::resolveStorePath(context.storePath));
+    int exit = ExitSuccess;
+    const std::optional<Target> target = findTarget(context, command, parser, store, &exit);
+    if (!target)
+        return exit;
+    const qint64 replayed =
+        store.replayFailed(target->dataflow.id, QDateTime::currentMSecsSinceEpoch());
+    if (replayed < 0) {
+        context.err << command << ": " << store.lastError() << '\n';
+        return ExitFailure;
+    }
+    if (context.json) {
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("replayed"), replayed}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+        return ExitSuccess;
+    }
+    context.out << Text::tr("%n failed export(s) queued again for “%1” (same export ids); "
+                            "'outflowctl run' or the app sends them.",
+                            nullptr, int(replayed))
+                       .arg(target->destination.name)
+                << '\n';
+    return ExitSuccess;
+}
+
+} // namespace outflow::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace outflow {
+
+// How many requests a destination keeps in flight: adaptive, as Vector's
+// adaptive request concurrency, and TCP's congestion window before it.
+//
+// It grows while answers come back well inside the timeout (under half of
+// it) and not much slower than the fastest answers lately (at most twice the
+// baseline plus 2 ms: beyond that, more requests only wait in queues, ours or
+// the endpoint's), and the window is actually used: by one per answer while
+// below the threshold (doubling per round trip, from a small start to the
+// endpoint's capacity in a few round trips), then by about AdditiveStep per
+// round trip. The baseline is the fastest answer of the last two epochs of
+// BaselineEpochNs, so that it follows an endpoint that became slower.
+// A congestion signal (429, 503, a timeout, or an answer slower than
+// 3/4 of the timeout) halves it and sets the threshold there; the answers to
+// requests sent before that halving do not halve it again, so one burst of
+// 503s costs one halving. It stays between 1 and the destination's maximum.
+class AdaptiveWindow
+{
+public:
+    static constexpr int InitialSize = 8;
+    static constexpr double AdditiveStep = 4.0;
+    static constexpr qint64 BaselineEpochNs = 5'000'000'000;
+    static constexpr qint64 QueueingSlackUs = 2000;
+
+    AdaptiveWindow(int maximum, int timeoutMs, int initial = InitialSize);
+
+    int size() const { return int(m_size); }
+    int maximum() const { return m_maximum; }
+
+    // One answer (or failure). `sentAtNs`: when its request was sent (steady
+    // clock); `nowNs`: now. `congestion`: a 429, 503 or timeout.
+    // `windowLimited`: requests were waiting for room in the window, which
+    // is the only case where a larger window would have helped.
+    void onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, bool congestion,
+                  bool windowLimited);
+    qint64 baselineUs() const;
+
+private:
+    void decrease(qint64 nowNs);
+
+    const int m_maximum;
+    const qint64 m_timeoutMs;
+    double m_size;
+    double m_threshold;          // slow start below, additive increase above
+    qint64 m_lastDecreaseNs = 0; // answers to requests sent before it are ignored
+    qint64 m_epochStartNs = 0;
+    qint64 m_epochMinUs = -1;    // the fastest answer of the current epoch; -1: none yet
+    qint64 m_previousMinUs = -1; // of the previous one
+};
+
+} // namespace outflow

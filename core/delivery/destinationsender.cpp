@@ -1,0 +1,276 @@
+// The sender's life and loop: start, claim, send, idle, stop. Results and
+// their outcomes are in senderoutcomes.cpp, metrics in sendermetrics.cpp.
+#include "destinationsender.h"
+
+#include "app/logging.h"
+#include "delivery/qnamtransport.h"
+#include "monitoring/metricsrecorder.h"
+#include "delivery/tlsconfig.h"
+#include "store/sqlitestore.h"
+
+#include <QDateTime>
+#include <QMetaObject>
+#include <QTimer>
+
+namespace outflow {
+
+DestinationSender::DestinationSender(QString storePath, Destination destination, QString dataflowId,
+                                     DestinationSecrets secrets, NetworkThreadPool *pool,
+                                     SenderOptions options)
+    : m_storePath(std::move(storePath))
+    , m_destination(std::move(destination))
+    , m_dataflowId(std::move(dataflowId))
+    , m_secrets(std::move(secrets))
+    , m_pool(pool)
+    , m_options(std::move(options))
+    , m_policy(RetryPolicy::forDestination(m_destination))
+    , m_window(m_destination.maxConcurrency, m_destination.timeoutMs, m_options.initialWindow)
+    , m_flushTimer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+    , m_pollTimer(new QTimer(this))
+    , m_metricsTimer(new QTimer(this))
+{
+    qRegisterMetaType<TransportResult>();
+    qRegisterMetaType<QList<TransportResult>>();
+    qRegisterMetaType<TransportRequest>();
+    qRegisterMetaType<QList<TransportRequest>>();
+    qRegisterMetaType<DeliveryMetrics>();
+    m_metrics.destinationId = m_destination.id;
+    m_metrics.dataflowId = m_dataflowId;
+    m_unrecorded.dataflowId = m_dataflowId;
+    if (m_options.recorder)
+        m_sloTargetMs = m_options.recorder->sloTargetMs();
+
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(m_options.flushInterval);
+    connect(m_flushTimer, &QTimer::timeout, this, &DestinationSender::flushOutcomes);
+    m_retryTimer->setSingleShot(true);
+    m_retryTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] {
+        m_retryTimerAt = 0;
+        m_mayHaveWork = true;
+        schedulePump();
+    });
+    // Exports queued by another process (outflowctl ingest, replay) and
+    // retries scheduled by one are found by polling.
+    m_pollTimer->setInterval(m_options.pollInterval);
+    connect(m_pollTimer, &QTimer::timeout, this, [this] {
+        if (m_queue.empty() && m_inFlight.isEmpty()) {
+            m_mayHaveWork = true;
+            schedulePump();
+        }
+    });
+    m_metricsTimer->setInterval(m_options.metricsInterval);
+    connect(m_metricsTimer, &QTimer::timeout, this, &DestinationSender::emitMetrics);
+}
+
+DestinationSender::~DestinationSender()
+{
+    stop();
+}
+
+bool DestinationSender::fail(const QString &message)
+{
+    // Logged by whoever listens (SenderSupervisor), once.
+    emit failed(m_destination.id, message);
+    return false;
+}
+
+void DestinationSender::start()
+{
+    if (m_running)
+        return;
+    auto store = std::make_unique<SqliteStore>(m_storePath);
+    if (!store->open()) {
+        fail(tr("The sender of “%1” could not open the store: %2")
+                 .arg(m_destination.name, store->lastError()));
+        return;
+    }
+    // At least once: what a process that died (or this sender, stopped with
+    // requests in flight) had claimed is due again, with the same export ids.
+    const qint64 released = store->releaseClaims(m_dataflowId);
+    if (released < 0) {
+        fail(tr("The sender of “%1” could not release earlier claims: %2")
+                 .arg(m_destination.name, store->lastError()));
+        return;
+    }
+    if (released > 0)
+        qCInfo(lcDelivery).noquote() << m_destination.name << ": sending" << released
+                                     << "exports again that were in flight when the last run "
+                                        "stopped";
+
+    TlsConfig tls;
+    const bool https = m_destination.endpoint.scheme() == QLatin1String("https");
+    if (https || !m_destination.clientCertPath.isEmpty()) {
+        tls = TlsConfig::load(
+            TlsSettings::fromDestination(m_destination, m_secrets.keyPassphrase.toUtf8()));
+        if (!tls.isValid()) {
+            fail(tr("The sender of “%1” cannot use its TLS settings: %2")
+                     .arg(m_destination.name, tls.errorString()));
+            return;
+        }
+        for (const QString &warning : tls.warnings())
+            qCWarning(lcDelivery).noquote() << m_destination.name << ':' << warning;
+    }
+    QString error;
+    m_auth = createAuthProvider(m_destination, m_secrets, m_options.auth, &error);
+    if (!m_auth) {
+        fail(tr("The sender of “%1” cannot authenticate: %2").arg(m_destination.name, error));
+        return;
+    }
+    m_redactor = SecretRedactor(m_destination, m_secrets);
+    m_store = std::move(store);
+    m_journal = std::make_unique<DeliveryJournal>(*m_store, m_destination.id, m_dataflowId,
+                                                  m_options.journal);
+    m_transport =
+        new QnamTransport(TransportSettings::forDestination(m_destination, tls), m_pool, this);
+    connect(m_transport, &Transport::finished, this, &DestinationSender::onResults);
+    m_running = true;
+    m_mayHaveWork = true;
+    m_pollTimer->start();
+    m_metricsTimer->start();
+    qCInfo(lcDelivery).noquote() << "Delivering to" << m_destination.name << "at"
+                                 << m_destination.endpoint.toString(QUrl::RemoveQuery);
+    schedulePump();
+}
+
+void DestinationSender::nudge(quint64 generation)
+{
+    m_generation = std::max(m_generation, generation);
+    m_mayHaveWork = true;
+    schedulePump();
+}
+
+void DestinationSender::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_flushTimer->stop();
+    m_retryTimer->stop();
+    m_pollTimer->stop();
+    m_metricsTimer->stop();
+    delete m_transport; // its requests in flight are abandoned
+    m_transport = nullptr;
+    m_inFlight.clear();
+    m_queue.clear();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!m_journal->flush(now))
+        qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_journal->lastError();
+    if (m_store->releaseClaims(m_dataflowId) < 0)
+        qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_store->lastError();
+    emitMetrics();
+    m_journal.reset();
+    m_store.reset();
+    m_auth.reset();
+}
+
+void DestinationSender::schedulePump()
+{
+    if (m_pumpQueued || !m_running)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(this, &DestinationSender::pump, Qt::QueuedConnection);
+}
+
+void DestinationSender::pump()
+{
+    m_pumpQueued = false;
+    if (!m_running)
+        return;
+    refill();
+    sendQueued();
+    checkIdle();
+}
+
+// Claims when the queue runs low, up to two windows' worth in all: the next
+// requests are ready when answers come, and few transactions are spent.
+void DestinationSender::refill()
+{
+    const int window = m_window.size();
+    if (!m_mayHaveWork || qsizetype(m_queue.size()) > window / 2)
+        return;
+    const int room = 2 * window - int(m_inFlight.size()) - int(m_queue.size());
+    const int want = std::min(m_options.claimBatch, room);
+    if (want <= 0)
+        return;
+    const QList<OutboxExport> rows = m_journal->claim(want, QDateTime::currentMSecsSinceEpoch());
+    if (!m_journal->lastError().isEmpty()) {
+        // Tried again on the next poll: the store may be busy for a while.
+        qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_journal->lastError();
+        m_mayHaveWork = false;
+        return;
+    }
+    if (rows.size() < want)
+        m_mayHaveWork = false;
+    for (const OutboxExport &row : rows)
+        m_queue.push_back(Queued{row, false});
+}
+
+void DestinationSender::sendQueued()
+{
+    QList<TransportRequest> batch;
+    const int window = m_window.size();
+    while (!m_queue.empty() && m_inFlight.size() < window && !m_waitingForAuth) {
+        const std::optional<QByteArray> authorization = m_auth->cachedAuthorization();
+        if (!authorization) {
+            requestAuthorization();
+            break;
+        }
+        if (*authorization != m_lastAuthorization) {
+            m_lastAuthorization = *authorization;
+            if (!authorization->isEmpty())
+                m_redactor.addAuthorization(*authorization);
+        }
+        Queued queued = std::move(m_queue.front());
+        m_queue.pop_front();
+        const auto id = quint64(queued.row.sequence);
+        batch.append(TransportRequest{id, queued.row.exportId.toLatin1(), queued.row.payload,
+                                      *authorization});
+        m_inFlight.insert(id, InFlight{std::move(queued.row), *authorization, queued.authRetried});
+    }
+    if (!batch.isEmpty())
+        m_transport->send(batch);
+}
+
+void DestinationSender::requestAuthorization()
+{
+    m_waitingForAuth = true;
+    m_auth->authorize(this, [this](const AuthResult &result) { onAuthorized(result); });
+}
+
+void DestinationSender::checkIdle()
+{
+    if (!m_queue.empty() || !m_inFlight.isEmpty() || m_journal->unflushed() > 0 || m_mayHaveWork ||
+        m_waitingForAuth) {
+        setIdle(false);
+        return;
+    }
+    // Nothing claimable now: is anything left at all, and when is the next retry?
+    refreshSummary(true);
+    armRetryTimer(m_summary.nextRetryAt);
+    setIdle(m_summary.backlog() == 0);
+}
+
+void DestinationSender::setIdle(bool idle)
+{
+    if (m_reported && idle == m_idle && (!idle || m_generation == m_reportedGeneration))
+        return;
+    m_reported = true;
+    m_idle = idle;
+    m_reportedGeneration = m_generation;
+    if (idle)
+        emitMetrics(); // final figures before the news that there are no more
+    emit stateChanged(m_destination.id, idle, m_generation);
+}
+
+void DestinationSender::armRetryTimer(qint64 atMs)
+{
+    if (atMs <= 0 || (m_retryTimerAt > 0 && m_retryTimerAt <= atMs))
+        return;
+    m_retryTimerAt = atMs;
+    const qint64 wait = atMs - QDateTime::currentMSecsSinceEpoch();
+    m_retryTimer->start(int(std::clamp<qint64>(wait, 0, 24 * 3600 * 1000)));
+}
+
+} // namespace outflow

@@ -1,0 +1,190 @@
+#pragma once
+
+#include "delivery/adaptivewindow.h"
+#include "delivery/authprovider.h"
+#include "delivery/deliveryjournal.h"
+#include "delivery/deliverymetrics.h"
+#include "delivery/destinationsecrets.h"
+#include "delivery/retrypolicy.h"
+#include "delivery/secretredactor.h"
+#include "delivery/transport.h"
+#include "model/destination.h"
+#include "model/export.h"
+#include "monitoring/metricsbucket.h"
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <QHash>
+#include <QObject>
+
+class QTimer;
+
+namespace outflow {
+
+class MetricsRecorder;
+class NetworkThreadPool;
+class Store;
+
+struct SenderOptions
+{
+    int claimBatch = 1024; // exports claimed per transaction, at most
+    std::chrono::milliseconds flushInterval{5};
+    int flushBatch = 4096; // outcomes that make a flush happen at once
+    std::chrono::milliseconds pollInterval{1000};
+    std::chrono::milliseconds metricsInterval{250};
+    int initialWindow = AdaptiveWindow::InitialSize;
+    DeliveryJournal::Limits journal;
+    AuthProviderOptions auth;
+    // The monitoring stage's recorder (thread-safe, outlives the sender):
+    // attempts, deliveries, retries and failures go there with each snapshot,
+    // added up in the sender meanwhile. None: not recorded.
+    MetricsRecorder *recorder = nullptr;
+};
+
+// Delivers one destination's outbox (DESIGN §2 Delivery, §4; issue #6). One
+// per destination, each on a thread of its own with its own store
+// connection, window and queue: a slow or failing endpoint never slows
+// another. The Engine creates it, moves it to its thread and calls start();
+// everything below runs in that thread.
+//
+// The loop: claim a batch of due exports (DeliveryJournal::claim: retries
+// first, live before backfill and replay, one export per profile at a time),
+// keep up to the adaptive window of them in flight through the transport,
+// and record each outcome: a 2xx removes the export, a retryable failure
+// schedules its retry (RetryPolicy), a final one makes it a dead letter.
+// Outcomes are written in batches every few milliseconds; until then their
+// exports stay claimed, so a profile's next export waits for them.
+//
+// At least once: exports claimed when the process dies, or when the sender
+// stops with requests in flight, are released (pending again) by the next
+// start, with the same export id.
+class DestinationSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DestinationSender)
+
+public:
+    // `secrets` were read from the keychain by the caller (SecretStore runs
+    // on the main thread only). `pool` must outlive the sender.
+    DestinationSender(QString storePath, Destination destination, QString dataflowId,
+                      DestinationSecrets secrets, NetworkThreadPool *pool,
+                      SenderOptions options = {});
+    ~DestinationSender() override;
+
+    QString destinationId() const { return m_destination.id; }
+
+public slots:
+    // Opens the store, releases claims left over, loads TLS, builds the
+    // authentication and starts sending; failed() when any of that fails.
+    void start();
+    // New exports may be there (an ingest commit, a backfill page); the
+    // generation comes back with the next stateChanged().
+    void nudge(quint64 generation);
+    // Stops sending: abandons requests in flight, writes the outcomes
+    // received, releases the exports still claimed and closes the store.
+    void stop();
+
+signals:
+    void failed(const QString &destinationId, const QString &message);
+    // idle: nothing in flight or queued and nothing left in the outbox but
+    // dead letters. Emitted on each change, and once per nudge when idle.
+    void stateChanged(const QString &destinationId, bool idle, quint64 generation);
+    void metricsChanged(const outflow::DeliveryMetrics &metrics);
+    // The token endpoint refused or failed (the auth-failure alert).
+    void authenticationFailed(const QString &destinationId, const QString &message);
+
+private:
+    struct Queued
+    {
+        OutboxExport row;
+        bool authRetried = false; // a 401 already refreshed the token once
+    };
+    struct InFlight
+    {
+        OutboxExport row;
+        QByteArray authorization;
+        bool authRetried = false;
+    };
+    // What an attempt that did not deliver leaves for the log and the outbox.
+    struct Failure
+    {
+        int httpStatus = 0;
+        QString errorKind;
+        QString error;
+        QString excerpt;
+        QByteArray retryAfter;
+    };
+
+    bool fail(const QString &message);
+    void schedulePump();
+    void pump();
+    void refill();
+    void sendQueued();
+    void checkIdle();
+    void setIdle(bool idle);
+    void requestAuthorization();
+
+    // senderoutcomes.cpp
+    void onResults(const QList<outflow::TransportResult> &results);
+    void onAuthorized(const AuthResult &result);
+    void recordDelivered(const InFlight &flight, const TransportResult &result, qint64 nowMs);
+    void recordRetryable(const OutboxExport &row, const Failure &failure, qint64 latencyMs,
+                         qint64 nowMs);
+    void recordFinal(const OutboxExport &row, const Failure &failure, qint64 latencyMs,
+                     qint64 nowMs);
+    Failure failureOf(const TransportResult &result) const;
+    DeliveryLogEntry logEntry(const OutboxExport &row, DeliveryOutcome outcome,
+                              const Failure &failure, qint64 latencyMs, qint64 nowMs) const;
+    void outcomeAdded();
+    void flushOutcomes();
+    void armRetryTimer(qint64 atMs);
+
+    // sendermetrics.cpp
+    void refreshSummary(bool force);
+    void emitMetrics();
+    void countAuthFailure();
+
+    const QString m_storePath;
+    const Destination m_destination;
+    const QString m_dataflowId;
+    const DestinationSecrets m_secrets;
+    NetworkThreadPool *const m_pool;
+    const SenderOptions m_options;
+
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<DeliveryJournal> m_journal;
+    std::shared_ptr<AuthProvider> m_auth;
+    Transport *m_transport = nullptr; // a child
+    SecretRedactor m_redactor;
+    RetryPolicy m_policy;
+    AdaptiveWindow m_window;
+
+    std::deque<Queued> m_queue; // claimed, waiting for room in the window
+    QHash<quint64, InFlight> m_inFlight;
+    QByteArray m_lastAuthorization; // the redactor knows it
+
+    bool m_running = false;
+    bool m_mayHaveWork = false; // something may be claimable: claim before idling
+    bool m_waitingForAuth = false;
+    bool m_pumpQueued = false;
+    bool m_idle = false;
+    quint64 m_generation = 0;
+    quint64 m_reportedGeneration = 0;
+    bool m_reported = false;
+
+    QTimer *m_flushTimer;
+    QTimer *m_retryTimer;
+    QTimer *m_pollTimer;
+    QTimer *m_metricsTimer;
+    qint64 m_retryTimerAt = 0; // UNIX ms the retry timer is armed for; 0: not armed
+
+    DeliveryMetrics m_metrics;
+    MetricsBucket m_unrecorded; // for options.recorder, since the last snapshot
+    qint64 m_sloTargetMs = 0;
+    OutboxSummary m_summary;
+    qint64 m_summaryAtNs = 0;
+    qint64 m_summaryCostNs = 0;
+};
+
+} // namespace outflow

@@ -1,0 +1,235 @@
+#include "qnamworker.h"
+
+#include "delivery/tlsfailure.h"
+
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace outflow {
+
+QnamWorker::QnamWorker(QnamWorkerSettings settings)
+    : m_settings(std::move(settings))
+    , m_deadlineTimer(new QTimer(this))
+{
+    m_deadlineTimer->setSingleShot(true);
+    m_deadlineTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &QnamWorker::expireDeadlines);
+}
+
+QnamWorker::~QnamWorker()
+{
+    // Replies finishing while their managers go must not reach a half-destroyed
+    // worker: the managers go first, without it listening.
+    for (Manager &manager : m_managers) {
+        manager.network->disconnect(this);
+        delete manager.network;
+    }
+}
+
+int QnamWorker::capacity(const Manager &manager) const
+{
+    return manager.http2 ? m_settings.streamsPerConnection : m_settings.connectionsPerManager;
+}
+
+// The manager after the last one used that has room: a manager fills up
+// before the next one gets requests (over HTTP/2, one connection carries
+// them all), and a new one is made when all are full.
+int QnamWorker::pickManager()
+{
+    const std::size_t count = m_managers.size();
+    for (std::size_t tried = 0; tried < count; ++tried) {
+        const std::size_t index = (m_nextManager + tried) % count;
+        if (m_managers[index].inFlight < capacity(m_managers[index])) {
+            m_nextManager = index;
+            return int(index);
+        }
+    }
+    auto *network = new QNetworkAccessManager(this);
+    connect(network, &QNetworkAccessManager::finished, this, &QnamWorker::onFinished);
+    connect(network, &QNetworkAccessManager::sslErrors, this,
+            [this](QNetworkReply *reply, const QList<QSslError> &errors) {
+                m_sslErrors.insert(reply, errors); // never ignored: the reply fails
+            });
+    m_managers.push_back(Manager{network, 0, false});
+    m_nextManager = count;
+    return int(count);
+}
+
+void QnamWorker::post(const QList<TransportRequest> &requests)
+{
+    static const QByteArray exportIdHeader = QByteArrayLiteral("X-Outflow-Export-Id");
+    static const QByteArray authorizationHeader = QByteArrayLiteral("Authorization");
+    const qint64 timeoutNs = qint64(m_settings.timeoutMs) * 1'000'000;
+    for (const TransportRequest &request : requests) {
+        const int index = pickManager();
+        Manager &manager = m_managers[std::size_t(index)];
+        QNetworkRequest networkRequest = m_settings.requestTemplate;
+        networkRequest.setRawHeader(exportIdHeader, request.exportId);
+        if (!request.authorization.isEmpty())
+            networkRequest.setRawHeader(authorizationHeader, request.authorization);
+        // The timeout counts from here: the manager has room, so Qt sends at
+        // once rather than queueing it behind others.
+        const qint64 now = steadyNowNs();
+        QNetworkReply *reply = manager.network->post(networkRequest, request.body);
+        ++manager.inFlight;
+        const quint64 serial = ++m_serial;
+        m_pending.insert(reply, Pending{request.id, serial, now, index, false});
+        m_deadlines.push_back(Deadline{now + timeoutNs, reply, serial});
+    }
+    if (!m_deadlineTimer->isActive())
+        armDeadlineTimer();
+}
+
+void QnamWorker::onFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto it = m_pending.find(reply);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = *it;
+    m_pending.erase(it);
+    Manager &manager = m_managers[std::size_t(pending.manager)];
+    --manager.inFlight;
+
+    TransportResult result;
+    result.id = pending.id;
+    result.sentAtNs = pending.sentAtNs;
+    result.latencyUs = (steadyNowNs() - pending.sentAtNs) / 1000;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {
+        result.http2 = true;
+        manager.http2 = true;
+    }
+    if (pending.timedOut) {
+        result.httpStatus = 0;
+        result.error = TransportError::Timeout;
+        result.errorString = tr("No complete answer within %1 ms (the destination's timeout).")
+                                 .arg(m_settings.timeoutMs);
+    } else if (reply->error() != QNetworkReply::NoError) {
+        classifyFailure(*reply, result);
+    }
+    if (result.httpStatus > 0) {
+        result.retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After"));
+        if (result.httpStatus / 100 == 3)
+            result.location = reply->rawHeader(QByteArrayLiteral("Location"));
+        result.body = reply->read(TransportResult::BodyBytesKept);
+    }
+    m_sslErrors.remove(reply);
+    m_results.append(std::move(result));
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &QnamWorker::flushResults, Qt::QueuedConnection);
+    }
+}
+
+void QnamWorker::classifyFailure(QNetworkReply &reply, TransportResult &result)
+{
+    const bool https = m_settings.requestTemplate.url().scheme() == QLatin1String("https");
+    if (https && (result.httpStatus == 0 || result.httpStatus == 400 || result.httpStatus == 495 ||
+                  result.httpStatus == 496)) {
+        const TlsFailure failure = TlsFailure::diagnose(TlsFailure::Evidence::fromReply(
+            reply, m_sslErrors.value(&reply), m_settings.tlsConfig));
+        if (failure.isTlsFailure()) {
+            result.httpStatus = 0;
+            result.error = TransportError::Tls;
+            result.errorString = failure.message();
+            return;
+        }
+    }
+    if (result.httpStatus > 0)
+        return; // an HTTP answer: its status speaks for itself
+    switch (reply.error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        result.error = TransportError::ConnectionRefused;
+        result.errorString = tr("Connection refused: nothing accepts connections at %1:%2.")
+                                 .arg(reply.url().host())
+                                 .arg(reply.url().port(https ? 443 : 80));
+        return;
+    case QNetworkReply::RemoteHostClosedError:
+        result.error = TransportError::ConnectionReset;
+        result.errorString = tr("The server closed the connection before a complete answer.");
+        return;
+    case QNetworkReply::TimeoutError:
+        result.error = TransportError::Timeout;
+        result.errorString = tr("The connection timed out.");
+        return;
+    case QNetworkReply::HostNotFoundError:
+        result.error = TransportError::HostNotFound;
+        result.errorString = tr("Host %1 not found.").arg(reply.url().host());
+        return;
+    case QNetworkReply::SslHandshakeFailedError:
+        result.error = TransportError::Tls;
+        result.errorString =
+            tr("The TLS handshake with the server failed: %1").arg(reply.errorString());
+        return;
+    default:
+        result.error = TransportError::Other;
+        result.errorString = tr("Network error: %1").arg(reply.errorString());
+        return;
+    }
+}
+
+void QnamWorker::armDeadlineTimer()
+{
+    // Requests that finished leave their deadline behind: dropped here, each once.
+    while (!m_deadlines.empty()) {
+        const Deadline &front = m_deadlines.front();
+        const auto it = m_pending.constFind(front.reply);
+        if (it != m_pending.cend() && it->serial == front.serial)
+            break;
+        m_deadlines.pop_front();
+    }
+    if (m_deadlines.empty()) {
+        m_deadlineTimer->stop();
+        return;
+    }
+    const qint64 waitNs = m_deadlines.front().atNs - steadyNowNs();
+    m_deadlineTimer->start(int(std::max<qint64>(0, (waitNs + 999'999) / 1'000'000)));
+}
+
+void QnamWorker::expireDeadlines()
+{
+    const qint64 now = steadyNowNs();
+    while (!m_deadlines.empty() && m_deadlines.front().atNs <= now) {
+        const Deadline deadline = m_deadlines.front();
+        m_deadlines.pop_front();
+        const auto it = m_pending.find(deadline.reply);
+        if (it == m_pending.end() || it->serial != deadline.serial)
+            continue;
+        it->timedOut = true;
+        deadline.reply->abort(); // finished() follows: onFinished reports the timeout
+    }
+    armDeadlineTimer();
+}
+
+void QnamWorker::flushResults()
+{
+    m_flushQueued = false;
+    if (!m_results.isEmpty())
+        emit finished(std::exchange(m_results, {}));
+}
+
+QString transportErrorId(TransportError error)
+{
+    switch (error) {
+    case TransportError::None:
+        return {};
+    case TransportError::ConnectionRefused:
+        return QStringLiteral("connection-refused");
+    case TransportError::ConnectionReset:
+        return QStringLiteral("connection-reset");
+    case TransportError::Timeout:
+        return QStringLiteral("timeout");
+    case TransportError::Tls:
+        return QStringLiteral("tls");
+    case TransportError::HostNotFound:
+        return QStringLiteral("host-not-found");
+    case TransportError::Other:
+        return QStringLiteral("network");
+    }
+    return {};
+}
+
+} // namespace outflow

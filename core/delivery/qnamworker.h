@@ -1,0 +1,97 @@
+#pragma once
+
+#include "delivery/tlsconfig.h"
+#include "delivery/transport.h"
+
+#include <deque>
+#include <QHash>
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSslError>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace outflow {
+
+// What a QnamWorker needs to send a destination's requests.
+struct QnamWorkerSettings
+{
+    QNetworkRequest requestTemplate; // URL, fixed headers, attributes, TLS
+    TlsConfig tlsConfig;             // to explain TLS failures
+    int timeoutMs = 2000;
+    int connectionsPerManager = 6;  // Qt opens at most 6 HTTP/1.1 connections per host
+    int streamsPerConnection = 128; // Qt's HTTP/2 collapses above ≈ 256 streams
+};
+
+// The part of one destination's transport that lives on one network thread:
+// several QNetworkAccessManager instances (created there, on demand), each
+// given no more requests than it sends at once: 6 over HTTP/1.1, one
+// connection's stream cap over HTTP/2. A manager that holds requests queued
+// inside Qt would start their timeouts before they are sent.
+//
+// Results are batched: everything that finishes before this thread's event
+// loop comes back around goes to the sender in one queued signal.
+class QnamWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QnamWorker)
+
+public:
+    explicit QnamWorker(QnamWorkerSettings settings);
+    ~QnamWorker() override;
+
+    // In the worker's thread (queued from the transport).
+    void post(const QList<outflow::TransportRequest> &requests);
+
+signals:
+    void finished(const QList<outflow::TransportResult> &results);
+
+private:
+    struct Manager
+    {
+        QNetworkAccessManager *network = nullptr; // a child
+        int inFlight = 0;
+        bool http2 = false; // learnt from its first answer
+    };
+    struct Pending
+    {
+        quint64 id = 0;
+        quint64 serial = 0;
+        qint64 sentAtNs = 0;
+        int manager = 0;
+        bool timedOut = false;
+    };
+    struct Deadline
+    {
+        qint64 atNs = 0;
+        QNetworkReply *reply = nullptr;
+        quint64 serial = 0;
+    };
+
+    int pickManager();
+    int capacity(const Manager &manager) const;
+    void onFinished(QNetworkReply *reply);
+    void classifyFailure(QNetworkReply &reply, TransportResult &result);
+    void expireDeadlines();
+    void armDeadlineTimer();
+    void flushResults();
+
+    const QnamWorkerSettings m_settings;
+    std::vector<Manager> m_managers;
+    std::size_t m_nextManager = 0;
+    QHash<QNetworkReply *, Pending> m_pending;
+    QHash<QNetworkReply *, QList<QSslError>> m_sslErrors;
+    // Every request of a destination has the same timeout: deadlines come in
+    // the order requests were sent, and one timer at the front serves them all.
+    std::deque<Deadline> m_deadlines;
+    QTimer *m_deadlineTimer;
+    quint64 m_serial = 0;
+    QList<TransportResult> m_results;
+    bool m_flushQueued = false;
+};
+
+} // namespace outflow

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <chrono>
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace outflow {
+
+// Why a request got no HTTP answer (TransportResult::error).
+enum class TransportError : quint8 {
+    None,              // an HTTP answer came (whatever its status)
+    ConnectionRefused, // nothing listens there (now)
+    ConnectionReset,   // the connection closed before a complete answer
+    Timeout,           // no complete answer within the destination's timeout
+    Tls,               // a TLS failure: retrying the same request cannot help
+    HostNotFound,      // the name does not resolve
+    Other,             // any other network failure
+};
+
+// The clock of TransportResult::sentAtNs: monotonic, in nanoseconds.
+inline qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Stable identifiers for the delivery log and --json: "connection-refused",
+// "connection-reset", "timeout", "tls", "host-not-found", "network"; empty for None.
+QString transportErrorId(TransportError error);
+
+// One POST of one export. The rest of the request (URL, headers, TLS, timeout)
+// is the transport's configuration, the same for every request it sends.
+struct TransportRequest
+{
+    quint64 id = 0;           // the caller's handle, returned in the result (the outbox sequence)
+    QByteArray exportId;      // X-Outflow-Export-Id
+    QByteArray body;          // the export's JSON, implicitly shared with the outbox row
+    QByteArray authorization; // the whole Authorization value; empty: no header
+};
+
+// What came back for one request.
+struct TransportResult
+{
+    // At most this much of a response body is kept (the delivery log shows 1 KiB;
+    // the rest lets redaction see a secret that straddles the cut).
+    static constexpr int BodyBytesKept = 1024 + 256;
+
+    quint64 id = 0;
+    int httpStatus = 0; // 0: no HTTP answer
+    TransportError error = TransportError::None;
+    QString errorString; // translated; for TLS, TlsFailure's diagnosis
+    QByteArray retryAfter;
+    QByteArray location;  // of a redirect, which is not followed
+    QByteArray body;      // the first BodyBytesKept bytes of the answer
+    qint64 sentAtNs = 0;  // steady clock (std::chrono::steady_clock), when handed to the network
+    qint64 latencyUs = 0; // from sending to the complete answer (or the failure)
+    bool http2 = false;
+
+    bool isSuccess() const { return error == TransportError::None && httpStatus / 100 == 2; }
+};
+
+// The network behind the sender: requests in, results out, nothing else, so
+// that another HTTP stack can be measured behind the same sender. Lives in
+// the sender's thread; send() is called there and finished() is emitted
+// there. Every request sent gets exactly one result, unless the transport
+// is destroyed first (its requests are then abandoned: the outbox still
+// holds them).
+class Transport : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Transport)
+
+public:
+    using QObject::QObject;
+    ~Transport() override = default;
+
+    virtual void send(const QList<TransportRequest> &requests) = 0;
+
+signals:
+    // In batches: one queued signal for everything that finished together.
+    void finished(const QList<outflow::TransportResult> &results);
+};
+
+} // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::TransportRequest)
+Q_DECLARE_METATYPE(outflow::TransportResult)

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/export.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace outflow {
+
+// How one delivery attempt of an export ended.
+enum class DeliveryOutcome : quint8 {
+    Delivered, // a 2xx: the export left the outbox
+    Retry,     // a retryable failure: the export waits for its next attempt
+    Failed,    // a final failure: the export stays in the outbox as a dead letter
+};
+
+inline QString deliveryOutcomeName(DeliveryOutcome outcome)
+{
+    switch (outcome) {
+    case DeliveryOutcome::Delivered:
+        return QStringLiteral("delivered");
+    case DeliveryOutcome::Retry:
+        return QStringLiteral("retry");
+    case DeliveryOutcome::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+// One row of a destination's delivery log (DESIGN §2, issue #6 item 6): what
+// the delivery inspector and `outflowctl deliveries` show. Bounded per
+// destination by count and age. Every text is redacted before it is stored:
+// Authorization values and secrets read "••••".
+struct DeliveryLogEntry
+{
+    qint64 id = 0; // assigned by the store, ascending
+    QString destinationId;
+    QString exportId;
+    qint64 profileId = 0;
+    qint64 attemptedAt = 0; // UNIX ms: when the answer (or the failure) came
+    int attempt = 1;        // 1 for the first attempt, counting retries
+    DeliveryOutcome outcome = DeliveryOutcome::Delivered;
+    int httpStatus = 0; // 0: no HTTP answer (connection error, timeout, TLS, auth)
+    qint64 latencyMs = 0;
+    // A stable identifier of the cause when not delivered ("http-status",
+    // "timeout", "connection-refused", …, see TransportResult), else empty.
+    QString errorKind;
+    QString error;           // one translated sentence, redacted
+    QString responseExcerpt; // at most 1 KiB of the answer's body, redacted
+    ExportLane lane = ExportLane::Live;
+};
+
+// A dead letter: an export that failed for good, kept with what the last
+// attempt got for the administrator (outflowctl deliveries --failed).
+struct FailedExport
+{
+    OutboxExport exportRow;
+    int httpStatus = 0;
+    QString errorKind;
+    QString error;
+    QString responseExcerpt;
+    qint64 lastAttemptAt = 0;
+};
+
+// The outbox of one dataflow by state, for metrics and `run --until-idle`.
+struct OutboxSummary
+{
+    qint64 pending = 0;         // waiting for their first attempt (or a replay)
+    qint64 sending = 0;         // claimed by a sender, in flight
+    qint64 retrying = 0;        // waiting for a retry
+    qint64 failed = 0;          // dead letters
+    qint64 oldestCreatedAt = 0; // of the exports not failed; 0 when none
+    qint64 nextRetryAt = 0;     // the earliest retry; 0 when none
+
+    qint64 backlog() const { return pending + sending + retrying; }
+};
+
+// What an attempt leaves on its export: the store keeps the last one.
+struct AttemptRecord
+{
+    qint64 sequence = 0;
+    int attempts = 0;         // attempts made so far, this one included
+    qint64 attemptedAt = 0;   // UNIX ms
+    qint64 nextAttemptAt = 0; // retries only
+    int httpStatus = 0;
+    QString errorKind;
+    QString error;           // redacted
+    QString responseExcerpt; // redacted, at most 1 KiB
+};
+
+} // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::DeliveryLogEntry)

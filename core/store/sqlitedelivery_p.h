@@ -1,0 +1,107 @@
+#pragma once
+
+// Private to the SQLite store: the statements of the sender (claims,
+// outcomes, dead letters) and of the delivery log, shared by
+// sqlitedelivery.cpp and sqlitedeliverylog.cpp. All on the sqlite3 C API:
+// the sender runs them for every export (see sqlitestatement.h).
+#include "sqlitestatement.h"
+#include "sqlitestore.h"
+
+namespace outflow {
+
+// An export is claimable when no other export of its profile is being sent
+// and no earlier one is pending or waiting for a retry. Failed exports do not
+// hold later ones back (a dead letter would block its profile for good); a
+// replayed one waits for its profile's export in flight, then goes first.
+// Evaluated on outbox_by_profile: usually the row itself is the only entry.
+#define OUTFLOW_CLAIMABLE                                                                          \
+    " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dataflow_id = o.dataflow_id"                  \
+    " AND p.profile_id = o.profile_id AND p.id <> o.id AND (p.state = 'sending'"                   \
+    " OR (p.id < o.id AND p.state IN ('pending', 'retry'))))"
+#define OUTFLOW_CLAIM_COLUMNS                                                                      \
+    "SELECT o.id, o.export_id, o.profile_id, o.payload, o.lane, o.attempts, o.next_attempt_at,"    \
+    " o.created_at FROM outbox o"
+
+struct SqliteStore::DeliveryStatements
+{
+    bool prepare(sqlite3 *handle, QString *error)
+    {
+        const std::pair<SqliteStatement *, QByteArrayView> statements[] = {
+            // outbox_pending gives the lane's rows in sequence order.
+            {&claimPending, OUTFLOW_CLAIM_COLUMNS
+             " WHERE o.dataflow_id = ?1 AND o.state = 'pending' AND o.lane = ?2" OUTFLOW_CLAIMABLE
+             " ORDER BY o.id LIMIT ?3"},
+            {&claimRetries, OUTFLOW_CLAIM_COLUMNS " WHERE o.dataflow_id = ?1 AND o.state = 'retry' "
+                                                  "AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
+                                                  " ORDER BY o.next_attempt_at, o.id LIMIT ?3"},
+            {&markSending, "UPDATE outbox SET state = 'sending' WHERE id = ?1"},
+            {&release, "UPDATE outbox SET state = 'pending'"
+                       " WHERE dataflow_id = ?1 AND state = 'sending'"},
+            {&deleteDelivered, "DELETE FROM outbox WHERE id = ?1"},
+            {&scheduleRetry,
+             "UPDATE outbox SET state = 'retry', attempts = ?2, next_attempt_at = ?3,"
+             " last_attempt_at = ?4, last_status = ?5, last_error_kind = ?6, last_error = ?7,"
+             " response_excerpt = ?8 WHERE id = ?1"},
+            {&markFailed,
+             "UPDATE outbox SET state = 'failed', attempts = ?2, next_attempt_at = ?3,"
+             " last_attempt_at = ?4, last_status = ?5, last_error_kind = ?6, last_error = ?7,"
+             " response_excerpt = ?8 WHERE id = ?1"},
+            {&replay, "UPDATE outbox SET state = 'pending', lane = 'replay', attempts = 0,"
+                      " next_attempt_at = ?2 WHERE dataflow_id = ?1 AND state = 'failed'"},
+            {&failed, "SELECT id, export_id, profile_id, payload, reason, lane, attempts,"
+                      " next_attempt_at, created_at, last_status, last_error_kind, last_error,"
+                      " response_excerpt, last_attempt_at FROM outbox"
+                      " WHERE dataflow_id = ?1 AND state = 'failed' ORDER BY id LIMIT ?2"},
+            // Each count on its partial index; the oldest export is the first
+            // of each lane (sequence order is creation order within a lane).
+            {&summary,
+             "SELECT"
+             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'pending'),"
+             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'sending'),"
+             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'retry'),"
+             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'failed'),"
+             " (SELECT MIN(t) FROM ("
+             "  SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+             "   AND state = 'pending' AND lane = 'live' ORDER BY id LIMIT 1) AS t"
+             "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+             "   AND state = 'pending' AND lane = 'backfill' ORDER BY id LIMIT 1)"
+             "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+             "   AND state = 'pending' AND lane = 'replay' ORDER BY id LIMIT 1)"
+             "  UNION ALL SELECT MIN(created_at) FROM outbox WHERE dataflow_id = ?1"
+             "   AND state = 'sending'"
+             "  UNION ALL SELECT MIN(created_at) FROM outbox WHERE dataflow_id = ?1"
+             "   AND state = 'retry')),"
+             " (SELECT MIN(next_attempt_at) FROM outbox WHERE dataflow_id = ?1"
+             "  AND state = 'retry')"},
+            {&appendLog,
+             "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
+             " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+            {&readLog, "SELECT id, export_id, profile_id, attempted_at, attempt, outcome, status,"
+                       " latency_ms, error_kind, error, response_excerpt, lane FROM deliveries"
+                       " WHERE destination_id = ?1 ORDER BY id DESC LIMIT ?2"},
+            // No row at that offset (fewer entries): NULL, and nothing goes.
+            {&pruneLogByCount, "DELETE FROM deliveries WHERE destination_id = ?1 AND id <="
+                               " (SELECT id FROM deliveries WHERE destination_id = ?1"
+                               " ORDER BY id DESC LIMIT 1 OFFSET ?2)"},
+            {&pruneLogByAge,
+             "DELETE FROM deliveries WHERE destination_id = ?1 AND attempted_at < ?2"},
+        };
+        for (const auto &[statement, sql] : statements) {
+            if (!statement->prepare(handle, sql)) {
+                *error = statement->errorMessage();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    SqliteStatement claimPending, claimRetries, markSending, release;
+    SqliteStatement deleteDelivered, scheduleRetry, markFailed, replay, failed, summary;
+    SqliteStatement appendLog, readLog, pruneLogByCount, pruneLogByAge;
+};
+
+#undef OUTFLOW_CLAIMABLE
+#undef OUTFLOW_CLAIM_COLUMNS
+
+} // namespace outflow

@@ -1,0 +1,232 @@
+// The Store API of delivery on SQLite (schema v3): claims in sequence order
+// with one export per profile at a time, lanes and their shares, retries,
+// releases after a crash, dead letters and replay, the bounded delivery log.
+#include "delivery/deliveryjournal.h"
+#include "support/deliveryfixture.h"
+
+#include <QTest>
+
+using namespace outflow;
+using outflow::test::DeliveryFixture;
+
+namespace {
+
+QList<qint64> profilesOf(const QList<OutboxExport> &rows)
+{
+    QList<qint64> profiles;
+    for (const OutboxExport &row : rows)
+        profiles.append(row.profileId);
+    return profiles;
+}
+
+AttemptRecord attempt(qint64 sequence, int attempts, qint64 nextAttemptAt = 0)
+{
+    AttemptRecord record;
+    record.sequence = sequence;
+    record.attempts = attempts;
+    record.attemptedAt = QDateTime::currentMSecsSinceEpoch();
+    record.nextAttemptAt = nextAttemptAt;
+    record.httpStatus = 503;
+    record.errorKind = QStringLiteral("http-status");
+    record.error = QStringLiteral("HTTP 503 from the endpoint.");
+    record.responseExcerpt = QStringLiteral("busy");
+    return record;
+}
+
+} // namespace
+
+class TestDeliveryStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_fixture = std::make_unique<DeliveryFixture>();
+        m_dataflow =
+            m_fixture->addDestination(QUrl(QStringLiteral("http://127.0.0.1:1/")), &m_destination);
+    }
+
+    void cleanup() { m_fixture.reset(); }
+
+    void oneExportPerProfileInSequenceOrder()
+    {
+        for (qint64 profile : {1, 2, 1, 3, 2, 1})
+            m_fixture->enqueue(m_dataflow, profile);
+        SqliteStore &store = m_fixture->store();
+        const QList<OutboxExport> first = store.claimPending(m_dataflow, ExportLane::Live, 10);
+        QCOMPARE(profilesOf(first), (QList<qint64>{1, 2, 3}));
+        QVERIFY(first.at(0).sequence < first.at(1).sequence);
+        QCOMPARE(first.at(0).payload, QByteArray("{\"profile\":1,\"n\":1}"));
+        // Claimed ones hold their profiles' next exports back.
+        QVERIFY(store.claimPending(m_dataflow, ExportLane::Live, 10).isEmpty());
+        QVERIFY(store.markDelivered(first.at(0).sequence));
+        const QList<OutboxExport> second = store.claimPending(m_dataflow, ExportLane::Live, 10);
+        QCOMPARE(profilesOf(second), (QList<qint64>{1}));
+        QCOMPARE(second.at(0).payload, QByteArray("{\"profile\":1,\"n\":3}"));
+    }
+
+    void aRetryHoldsItsProfileBackUntilDue()
+    {
+        m_fixture->enqueue(m_dataflow, 1);
+        m_fixture->enqueue(m_dataflow, 1);
+        SqliteStore &store = m_fixture->store();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const OutboxExport first = store.claimPending(m_dataflow, ExportLane::Live, 10).at(0);
+        QVERIFY(store.scheduleRetry(attempt(first.sequence, 1, now + 60000)));
+        QVERIFY(store.claimPending(m_dataflow, ExportLane::Live, 10).isEmpty());
+        QVERIFY(store.claimDueRetries(m_dataflow, now, 10).isEmpty());
+        const OutboxSummary summary = *store.outboxSummary(m_dataflow);
+        QCOMPARE(summary.retrying, 1);
+        QCOMPARE(summary.pending, 1);
+        QCOMPARE(summary.nextRetryAt, now + 60000);
+        const QList<OutboxExport> due = store.claimDueRetries(m_dataflow, now + 60000, 10);
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.at(0).sequence, first.sequence);
+        QCOMPARE(due.at(0).attempts, 1);
+    }
+
+    void aDeadLetterDoesNotBlockItsProfile()
+    {
+        m_fixture->enqueue(m_dataflow, 1);
+        m_fixture->enqueue(m_dataflow, 1);
+        SqliteStore &store = m_fixture->store();
+        const OutboxExport first = store.claimPending(m_dataflow, ExportLane::Live, 10).at(0);
+        QVERIFY(store.markFailed(attempt(first.sequence, 1)));
+        const QList<OutboxExport> next = store.claimPending(m_dataflow, ExportLane::Live, 10);
+        QCOMPARE(next.size(), 1);
+        QVERIFY(next.at(0).sequence > first.sequence);
+
+        const QList<FailedExport> failed = store.failedExports(m_dataflow, 10);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).httpStatus, 503);
+        QCOMPARE(failed.at(0).responseExcerpt, QStringLiteral("busy"));
+        QCOMPARE(failed.at(0).exportRow.reason, QByteArray("{\"triggers\":[\"test\"]}"));
+
+        // Replayed while the profile's next export is in flight: it waits for it.
+        QCOMPARE(store.replayFailed(m_dataflow, QDateTime::currentMSecsSinceEpoch()), 1);
+        QVERIFY(store.claimPending(m_dataflow, ExportLane::Replay, 10).isEmpty());
+        QVERIFY(store.markDelivered(next.at(0).sequence));
+        const QList<OutboxExport> replayed = store.claimPending(m_dataflow, ExportLane::Replay, 10);
+        QCOMPARE(replayed.size(), 1);
+        QCOMPARE(replayed.at(0).exportId, first.exportId);
+        QCOMPARE(replayed.at(0).attempts, 0);
+        QCOMPARE(replayed.at(0).lane, ExportLane::Replay);
+    }
+
+    void claimsLeftByACrashAreReleased()
+    {
+        m_fixture->enqueueMany(m_dataflow, 5);
+        SqliteStore &store = m_fixture->store();
+        QCOMPARE(store.claimPending(m_dataflow, ExportLane::Live, 3).size(), 3);
+        QCOMPARE(store.outboxSummary(m_dataflow)->sending, 3);
+        QCOMPARE(store.releaseClaims(m_dataflow), 3);
+        const OutboxSummary summary = *store.outboxSummary(m_dataflow);
+        QCOMPARE(summary.sending, 0);
+        QCOMPARE(summary.pending, 5);
+        QCOMPARE(store.claimPending(m_dataflow, ExportLane::Live, 10).size(), 5);
+    }
+
+    void lanesShareAClaim()
+    {
+        SqliteStore &store = m_fixture->store();
+        store.begin();
+        for (int i = 0; i < 100; ++i) {
+            m_fixture->enqueue(m_dataflow, 1000 + i, ExportLane::Live);
+            m_fixture->enqueue(m_dataflow, 2000 + i, ExportLane::Backfill);
+        }
+        store.commit();
+        DeliveryJournal journal(store, m_destination.id, m_dataflow, {});
+        const QList<OutboxExport> claimed = journal.claim(40, QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(claimed.size(), 40);
+        const auto inLane = [&](ExportLane lane) {
+            return std::count_if(claimed.cbegin(), claimed.cend(),
+                                 [lane](const OutboxExport &row) { return row.lane == lane; });
+        };
+        // Backfill gets its quarter although live alone could fill the claim;
+        // replay has no work, so its quarter goes to live.
+        QCOMPARE(inLane(ExportLane::Backfill), 10);
+        QCOMPARE(inLane(ExportLane::Live), 30);
+        QCOMPARE(claimed.constFirst().lane, ExportLane::Live); // live goes out first
+
+        // Live drained: backfill takes the whole claim.
+        QVERIFY(store.claimPending(m_dataflow, ExportLane::Live, 1000).size() == 70);
+        const QList<OutboxExport> rest = journal.claim(40, QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(rest.size(), 40);
+        QVERIFY(std::all_of(rest.cbegin(), rest.cend(), [](const OutboxExport &row) {
+            return row.lane == ExportLane::Backfill;
+        }));
+    }
+
+    void theJournalWritesOutcomesAndCountersInOneTransaction()
+    {
+        m_fixture->enqueueMany(m_dataflow, 3);
+        SqliteStore &store = m_fixture->store();
+        DeliveryJournal journal(store, m_destination.id, m_dataflow, {});
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<OutboxExport> rows = journal.claim(3, now);
+        QCOMPARE(rows.size(), 3);
+        const auto entry = [&](const OutboxExport &row, DeliveryOutcome outcome) {
+            DeliveryLogEntry e;
+            e.destinationId = m_destination.id;
+            e.exportId = row.exportId;
+            e.profileId = row.profileId;
+            e.attemptedAt = now;
+            e.outcome = outcome;
+            e.httpStatus = outcome == DeliveryOutcome::Delivered ? 200 : 503;
+            return e;
+        };
+        journal.delivered(entry(rows.at(0), DeliveryOutcome::Delivered), rows.at(0).sequence);
+        journal.retry(entry(rows.at(1), DeliveryOutcome::Retry),
+                      attempt(rows.at(1).sequence, 1, now + 1000));
+        journal.failed(entry(rows.at(2), DeliveryOutcome::Failed), attempt(rows.at(2).sequence, 1));
+        QCOMPARE(journal.unflushed(), 3);
+        QVERIFY2(journal.flush(now), qPrintable(journal.lastError()));
+        QCOMPARE(journal.unflushed(), 0);
+        const OutboxSummary summary = *store.outboxSummary(m_dataflow);
+        QCOMPARE(summary.backlog(), 1);
+        QCOMPARE(summary.retrying, 1);
+        QCOMPARE(summary.failed, 1);
+        const auto counters = store.dataflowCounters(m_dataflow);
+        QCOMPARE(counters.value(QStringLiteral("delivered")), 1);
+        QCOMPARE(counters.value(QStringLiteral("retried")), 1);
+        QCOMPARE(counters.value(QStringLiteral("failed")), 1);
+        const QList<DeliveryLogEntry> log = store.deliveryLog(m_destination.id, 10);
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log.at(0).outcome, DeliveryOutcome::Failed); // newest first
+        QCOMPARE(log.at(2).exportId, rows.at(0).exportId);
+    }
+
+    void theLogIsBoundedByCountAndAge()
+    {
+        SqliteStore &store = m_fixture->store();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        store.begin();
+        for (int i = 0; i < 30; ++i) {
+            DeliveryLogEntry entry;
+            entry.destinationId = m_destination.id;
+            entry.exportId = QStringLiteral("e%1").arg(i);
+            entry.attemptedAt = i < 5 ? now - 8LL * 86'400'000 : now; // the first 5 are old
+            QVERIFY(store.appendDeliveryLog(entry));
+        }
+        store.commit();
+        QCOMPARE(store.pruneDeliveryLog(m_destination.id, 20, now - 7LL * 86'400'000), 10);
+        const QList<DeliveryLogEntry> log = store.deliveryLog(m_destination.id, 100);
+        QCOMPARE(log.size(), 20);
+        QCOMPARE(log.constFirst().exportId, QStringLiteral("e29"));
+        QCOMPARE(log.constLast().exportId, QStringLiteral("e10"));
+        QCOMPARE(store.pruneDeliveryLog(m_destination.id, 5, 0), 15);
+        QCOMPARE(store.deliveryLog(m_destination.id, 100).size(), 5);
+        // Removing the destination removes its log.
+        QVERIFY(store.deleteDestination(m_destination.id));
+        QCOMPARE(store.deliveryLog(m_destination.id, 100).size(), 0);
+    }
+
+private:
+    std::unique_ptr<DeliveryFixture> m_fixture;
+    Destination m_destination;
+    QString m_dataflow;
+};
+
+QTEST_GUILESS_MAIN(TestDeliveryStore)
+#include "tst_deliverystore.moc"
