@@ -122,10 +122,6 @@
         <translation>%1 : %2 des livraisons ont échoué au cours des 5 dernières minutes (seuil %3). Consultez le journal de livraison de la destination pour voir les réponses du point d’entrée.</translation>
     </message>
     <message>
-        <source>%1: the oldest export has waited %2 minutes (threshold %3). The endpoint is too slow or unreachable; check its status and the failure rate.</source>
-        <translation>%1 : l’exportation la plus ancienne attend depuis %2 minutes (seuil %3). Le point d’entrée est trop lent ou injoignable ; vérifiez son état et le taux d’échec.</translation>
-    </message>
-    <message>
         <source>%1: only %2 of exports were delivered in time over the last hour (target %3). Look at the backlog and the endpoint&apos;s latency.</source>
         <translation>%1 : seules %2 des exportations ont été livrées à temps au cours de la dernière heure (objectif %3). Examinez la file d’attente et la latence du point d’entrée.</translation>
     </message>
@@ -152,6 +148,46 @@
     <message>
         <source>%1 is disabled: nothing is exported to it. Enable it when it should send again.</source>
         <translation>%1 est désactivée : rien ne lui est exporté. Activez-la lorsqu’elle doit de nouveau recevoir des exportations.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1: the oldest export has waited %2 (threshold %3). The endpoint is too slow or unreachable; check its status and the failure rate.</source>
+        <translation>%1 : l’exportation la plus ancienne attend depuis %2 (seuil %3). Le point d’entrée est trop lent ou injoignable ; vérifiez son état et le taux d’échec.</translation>
+    </message>
+    <message>
+        <source>a share: 2% or 0.02</source>
+        <translation>une proportion : 2% ou 0.02</translation>
+    </message>
+    <message>
+        <source>a duration: 500ms, 90s, 10m, 1h</source>
+        <translation>une durée : 500ms, 90s, 10m, 1h</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <source>alert threshold “%1”: unknown; use one of %2.</source>
+        <translation>seuil d’alerte « %1 » : inconnu ; utilisez l’un de %2.</translation>
+    </message>
+    <message>
+        <source>a share from 0% to 100%, as 2% or 0.02</source>
+        <translation>une proportion de 0% à 100%, comme 2% ou 0.02</translation>
+    </message>
+    <message>
+        <source>a duration such as 500ms, 90s, 10m or 1h</source>
+        <translation>une durée comme 500ms, 90s, 10m ou 1h</translation>
+    </message>
+    <message>
+        <source>alert threshold “%1”: “%2” is not %3.</source>
+        <translation>seuil d’alerte « %1 » : « %2 » n’est pas %3.</translation>
     </message>
 </context>
 <context>
@@ -602,6 +638,10 @@
     <message>
         <source>expected %1</source>
         <translation>valeur attendue : %1</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>un objet de chaînes</translation>
     </message>
 </context>
 <context>
@@ -2329,36 +2369,6 @@ Chaque action accepte --help pour ses options.</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FILE] [--client-key FILE]
-      [--ca-cert FILE] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
-    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
-  list
-  show|test|enable|disable|remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Utilisation : outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
-      [--ca-cert FICHIER] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
-    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
-  list
-  show|test|enable|disable|remove ID|NOM
-Chaque action accepte --help pour afficher ses options.</translation>
-    </message>
-    <message>
         <source>destination: give an action: add, list, show, test, enable, disable or remove.</source>
         <translation>destination : indiquez une action : add, list, show, test, enable, disable ou remove.</translation>
     </message>
@@ -2410,6 +2420,86 @@ Chaque action accepte --help pour afficher ses options.</translation>
             <numerusform>%1 : %n exportation attend une nouvelle tentative, la prochaine dans %2 s.</numerusform>
             <numerusform>%1 : %n exportations attendent une nouvelle tentative, la prochaine dans %2 s.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>run: --alert-command still running after %1 s for alert %2: stopped.</source>
+        <translation>run : --alert-command tourne encore après %1 s pour l’alerte %2 : arrêtée.</translation>
+    </message>
+    <message>
+        <source>run: --alert-command did not complete for alert %1 (%2).</source>
+        <translation>run : --alert-command ne s’est pas terminée pour l’alerte %1 (%2).</translation>
+    </message>
+    <message>
+        <source>run: --alert-command exited with %1 for alert %2.</source>
+        <translation>run : --alert-command s’est terminée avec le code %1 pour l’alerte %2.</translation>
+    </message>
+    <message>
+        <source>Override an alert threshold, e.g. delivery-failure-rate=2% or delivery-delay=5m; repeatable.</source>
+        <translation>Remplacer un seuil d’alerte, par exemple delivery-failure-rate=2% ou delivery-delay=5m ; répétable.</translation>
+    </message>
+    <message>
+        <source>alert-threshold: write KEY=VALUE, not &apos;%1&apos;.</source>
+        <translation>alert-threshold : écrivez CLÉ=VALEUR, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FILE] [--client-key FILE]
+      [--ca-cert FILE] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
+      [--alert-threshold KEY=VALUE …]
+    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
+  list
+  show|test|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Utilisation : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
+      [--ca-cert FICHIER] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
+      [--alert-threshold CLÉ=VALEUR …]
+    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
+  list
+  show|test|enable|disable|remove ID|NOM
+Chaque action accepte --help pour afficher ses options.</translation>
+    </message>
+    <message>
+        <source>Run CMD (through /bin/sh) for each subscribed alert raised, the alert as JSON on its standard input.</source>
+        <translation>Exécuter CMD (via /bin/sh) pour chaque alerte suivie qui est levée, l’alerte en JSON sur son entrée standard.</translation>
+    </message>
+    <message>
+        <source>  last hour: delivered %1, failed %2, retried %3, timed out %4 of %5 attempts</source>
+        <translation>  dernière heure : livrées %1, en échec %2, réessayées %3, délai dépassé pour %4 des %5 tentatives</translation>
+    </message>
+    <message>
+        <source>  latency from commit to 2xx: p50 %1 ms, p95 %2 ms, p99 %3 ms</source>
+        <translation>  latence de la validation au 2xx : p50 %1 ms, p95 %2 ms, p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 within %2 s</source>
+        <translation>%1 en %2 s</translation>
+    </message>
+    <message>
+        <source>  SLO (%1): nothing to judge in the last hour</source>
+        <translation>  SLO (%1) : rien à évaluer sur la dernière heure</translation>
+    </message>
+    <message>
+        <source>  SLO (%1): %2 over the last hour</source>
+        <translation>  SLO (%1) : %2 sur la dernière heure</translation>
+    </message>
+    <message>
+        <source>  alert %1 (since %2): %3</source>
+        <translation>  alerte %1 (depuis %2) : %3</translation>
     </message>
 </context>
 </TS>

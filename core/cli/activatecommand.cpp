@@ -1,5 +1,6 @@
 // `outflowctl activate`, `status` and `resend`: dataflows (DESIGN §5).
 #include "activation/activationservice.h"
+#include "activationcli_p.h"
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
@@ -14,12 +15,6 @@
 namespace outflow::cli {
 
 namespace {
-
-int reportFailure(Context &context, const QString &command, const ActivationService &service)
-{
-    context.err << command << ": " << service.lastError() << '\n';
-    return service.lastErrorKind() == ActivationService::ErrorKind::Input ? ExitUsage : ExitFailure;
-}
 
 std::optional<ActivationTriggers> parseTriggers(const QString &list, QString *problem)
 {
@@ -40,16 +35,6 @@ std::optional<ActivationTriggers> parseTriggers(const QString &list, QString *pr
         }
     }
     return triggers;
-}
-
-QJsonObject backfillJson(const std::optional<Backfill> &backfill)
-{
-    if (!backfill)
-        return QJsonObject{{QStringLiteral("done"), 0}, {QStringLiteral("total"), 0}};
-    return QJsonObject{{QStringLiteral("done"), backfill->done},
-                       {QStringLiteral("total"), backfill->total},
-                       {QStringLiteral("kind"), backfillKindName(backfill->kind)},
-                       {QStringLiteral("finished"), backfill->finished}};
 }
 
 } // namespace
@@ -174,113 +159,6 @@ int resendCommand(Context &context)
         context.out << Text::tr("Resend queued: %n profile(s) will be exported again.", nullptr,
                                 int(backfill->total))
                     << '\n';
-    return ExitSuccess;
-}
-
-int statusCommand(Context &context)
-{
-    const QString command = QStringLiteral("status");
-    QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
-    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
-        return *exitCode;
-    if (parser.positionalArguments().size() > 1) {
-        context.err << Text::tr("status: give at most one destination.") << '\n';
-        return ExitUsage;
-    }
-    SqliteStore store(paths::resolveStorePath(context.storePath));
-    if (!store.open()) {
-        context.err << command << ": " << store.lastError() << '\n';
-        return ExitFailure;
-    }
-    ActivationService service(store);
-    QList<Destination> destinations;
-    if (parser.positionalArguments().isEmpty()) {
-        destinations = store.destinations();
-    } else if (const auto one = service.findDestination(parser.positionalArguments().first())) {
-        destinations.append(*one);
-    } else {
-        return reportFailure(context, command, service);
-    }
-    QJsonArray list;
-    for (const Destination &destination : std::as_const(destinations)) {
-        const std::optional<DataflowStatus> status = service.status(destination);
-        if (!status) {
-            if (service.lastErrorKind() == ActivationService::ErrorKind::Input &&
-                parser.positionalArguments().isEmpty())
-                continue; // listing all: a destination without a dataflow has no figures
-            return reportFailure(context, command, service);
-        }
-        QJsonObject excludedBy;
-        for (auto it = status->counters.cbegin(); it != status->counters.cend(); ++it) {
-            if (it.key().startsWith(QLatin1String("excluded:")))
-                excludedBy.insert(it.key().mid(9), it.value());
-        }
-        const auto count = [&](const char *name) {
-            return status->counters.value(QString::fromLatin1(name));
-        };
-        // The outbox by state: what waits (backlog) apart from the dead letters.
-        const OutboxSummary outbox =
-            store.outboxSummary(status->dataflow.id).value_or(OutboxSummary());
-        const qint64 oldestPendingMs =
-            outbox.oldestCreatedAt > 0
-                ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - outbox.oldestCreatedAt)
-                : 0;
-        list.append(QJsonObject{{QStringLiteral("destination"), destination.name},
-                                {QStringLiteral("dataflow"), status->dataflow.id},
-                                {QStringLiteral("enabled"), destination.enabled},
-                                {QStringLiteral("received"), count("received")},
-                                {QStringLiteral("created"), count("created")},
-                                {QStringLiteral("excluded"), count("excluded")},
-                                {QStringLiteral("excludedBy"), excludedBy},
-                                {QStringLiteral("suppressed"), count("suppressed")},
-                                {QStringLiteral("delivered"), count("delivered")},
-                                {QStringLiteral("failed"), count("failed")},
-                                {QStringLiteral("retried"), count("retried")},
-                                {QStringLiteral("backlog"), outbox.backlog()},
-                                {QStringLiteral("deadLetters"), outbox.failed},
-                                {QStringLiteral("oldestPendingMs"), oldestPendingMs},
-                                {QStringLiteral("backfill"), backfillJson(status->backfill)}});
-    }
-    if (context.json) {
-        context.out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';
-        return ExitSuccess;
-    }
-    if (list.isEmpty()) {
-        context.out << Text::tr("No dataflow yet: map audiences with 'outflowctl activate'.")
-                    << '\n';
-        return ExitSuccess;
-    }
-    for (const QJsonValue &value : std::as_const(list)) {
-        const QJsonObject s = value.toObject();
-        const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
-        const auto n = [&](const char *key) {
-            return QString::number(s.value(QLatin1String(key)).toInteger());
-        };
-        context.out << Text::tr("%1 (dataflow %2)")
-                           .arg(s.value(QLatin1String("destination")).toString(),
-                                s.value(QLatin1String("dataflow")).toString())
-                    << '\n'
-                    << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
-                                "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
-                                "to be sent: %5")
-                           .arg(n("received"), n("created"), n("excluded"), n("suppressed"),
-                                n("backlog"))
-                    << '\n';
-        const QJsonObject excludedBy = s.value(QLatin1String("excludedBy")).toObject();
-        for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
-            context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
-                        << '\n';
-        context.out << Text::tr("  delivered %1, retried %2, failed %3; dead letters kept %4, "
-                                "oldest waiting export %5 ms")
-                           .arg(n("delivered"), n("retried"), n("failed"), n("deadLetters"),
-                                n("oldestPendingMs"))
-                    << '\n';
-        context.out << Text::tr("  backfill: %1 done of %2")
-                           .arg(backfill.value(QLatin1String("done")).toInteger())
-                           .arg(backfill.value(QLatin1String("total")).toInteger())
-                    << '\n';
-    }
     return ExitSuccess;
 }
 

@@ -42,19 +42,8 @@ int alertsCommand(Context &context)
     }
     if (context.json) {
         QJsonArray list;
-        for (const Alert &alert : alerts) {
-            list.append(QJsonObject{
-                {QStringLiteral("id"), alert.id},
-                {QStringLiteral("kind"), alertKindId(alert.kind)},
-                {QStringLiteral("destination"), alert.destinationName},
-                {QStringLiteral("state"),
-                 alert.isActive() ? QStringLiteral("active") : QStringLiteral("resolved")},
-                {QStringLiteral("raisedAt"), isoTime(alert.raisedAt)},
-                {QStringLiteral("resolvedAt"),
-                 alert.isActive() ? QJsonValue() : QJsonValue(isoTime(alert.resolvedAt))},
-                {QStringLiteral("message"), alert.message},
-                {QStringLiteral("figures"), alert.figures}});
-        }
+        for (const Alert &alert : alerts)
+            list.append(alertToJson(alert));
         context.out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';
         return ExitSuccess;
     }

@@ -73,12 +73,17 @@ struct Options
     QCommandLineOption alert{QStringLiteral("alert"),
                              Text::tr("Subscribe to an alert kind; repeatable."),
                              QStringLiteral("KIND")};
+    QCommandLineOption threshold{
+        QStringLiteral("alert-threshold"),
+        Text::tr("Override an alert threshold, e.g. delivery-failure-rate=2% or "
+                 "delivery-delay=5m; repeatable."),
+        QStringLiteral("KEY=VALUE")};
 
     QList<QCommandLineOption> all() const
     {
-        return {name,       endpoint,      description, headers,    query,     auth,   tokenUrl,
-                clientId,   credentialsIn, username,    clientCert, clientKey, caCert, names,
-                timestamps, http2,         timeout,     retries,    alert};
+        return {name,       endpoint,      description, headers,    query,     auth,     tokenUrl,
+                clientId,   credentialsIn, username,    clientCert, clientKey, caCert,   names,
+                timestamps, http2,         timeout,     retries,    alert,     threshold};
     }
 };
 
@@ -144,6 +149,14 @@ std::optional<Destination> destinationFrom(const QCommandLineParser &parser, con
     d.timeoutMs = *timeout;
     d.maxRetries = *retries;
     d.alerts = parser.values(o.alert);
+    for (const QString &pair : parser.values(o.threshold)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        if (equals <= 0) {
+            *problem = Text::tr("alert-threshold: write KEY=VALUE, not '%1'.").arg(pair);
+            return std::nullopt;
+        }
+        d.alertThresholds.insert(pair.left(equals).trimmed(), pair.mid(equals + 1).trimmed());
+    }
     d.createdAt = d.updatedAt = QDateTime::currentMSecsSinceEpoch();
     if (!validateDestination(d, problem))
         return std::nullopt;

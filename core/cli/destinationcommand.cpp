@@ -177,6 +177,7 @@ int destinationCommand(Context &context)
                         "      [--ca-cert FILE] [--include-segment-names]\n"
                         "      [--include-segment-timestamps] [--http2-prior-knowledge]\n"
                         "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]\n"
+                        "      [--alert-threshold KEY=VALUE …]\n"
                         "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
                         "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal\n"
                         "  list\n"

@@ -1,3 +1,4 @@
+#include "alertcommandrunner.h"
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
@@ -125,7 +126,13 @@ int runCommand(Context &context)
         QString::number(IngestServer::DefaultMaxBodyBytes));
     const QCommandLineOption untilIdleOption(
         QStringLiteral("until-idle"), Text::tr("Stop when there is nothing left to deliver."));
-    parser.addOptions({portOption, addressOption, limitOption, untilIdleOption});
+    const QCommandLineOption alertCommandOption(
+        QStringLiteral("alert-command"),
+        Text::tr("Run CMD (through /bin/sh) for each subscribed alert raised, the alert as JSON "
+                 "on its standard input."),
+        QStringLiteral("CMD"));
+    parser.addOptions(
+        {portOption, addressOption, limitOption, untilIdleOption, alertCommandOption});
     if (const std::optional<int> exitCode =
             parseCommandOptions(parser, context, QStringLiteral("run"), false))
         return *exitCode;
@@ -171,12 +178,21 @@ int runCommand(Context &context)
                                             .arg(bound)
                                      << Qt::endl;
                      });
-    // Subscribed alerts: one line each on stderr, for the operator or the log.
-    QObject::connect(engine, &Engine::alertsRaised, engine, [&context](const QList<Alert> &alerts) {
-        for (const Alert &alert : alerts)
-            context.err << Text::tr("run: alert %1: %2").arg(alertKindId(alert.kind), alert.message)
-                        << Qt::endl;
-    });
+    // Subscribed alerts: one line each on stderr, for the operator or the log,
+    // and the administrator's command if one was given.
+    AlertCommandRunner *alertCommand =
+        parser.value(alertCommandOption).trimmed().isEmpty()
+            ? nullptr
+            : new AlertCommandRunner(parser.value(alertCommandOption), context.err, engine);
+    QObject::connect(engine, &Engine::alertsRaised, engine,
+                     [&context, alertCommand](const QList<Alert> &alerts) {
+                         for (const Alert &alert : alerts)
+                             context.err << Text::tr("run: alert %1: %2")
+                                                .arg(alertKindId(alert.kind), alert.message)
+                                         << Qt::endl;
+                         if (alertCommand)
+                             alertCommand->run(alerts);
+                     });
     const bool untilIdle = parser.isSet(untilIdleOption);
     QObject::connect(
         engine, &Engine::backfillProgress, engine,

@@ -1,6 +1,7 @@
 #include "destinationconfig.h"
 
 #include "configerrors_p.h"
+#include "monitoring/alertrules.h"
 
 #include <algorithm>
 #include <QHostAddress>
@@ -360,6 +361,9 @@ bool validateDestination(const Destination &d, QString *error)
                                                                   "are: %2")
                                                 .arg(quoted(kind), knownAlertKinds().join(u", "))));
     }
+    QString thresholdProblem;
+    if (!AlertRules::thresholds(d.alertThresholds, &thresholdProblem))
+        return reject(error, fieldError(QStringLiteral("alert-threshold"), thresholdProblem));
     return true;
 }
 

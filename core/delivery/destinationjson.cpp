@@ -104,6 +104,21 @@ public:
         });
     }
 
+    void read(QLatin1StringView key, QMap<QString, QString> &out)
+    {
+        const QJsonValue value = present(key);
+        if (value.isUndefined())
+            return;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isString())
+                return wrongType(key, DestinationConfig::tr("an object of strings"));
+            out.insert(it.key(), it.value().toString());
+        }
+        if (!value.isObject())
+            wrongType(key, DestinationConfig::tr("an object of strings"));
+    }
+
     void read(QLatin1StringView key, QList<HttpHeader> &out)
     {
         readArray(key, out, [](const QJsonValue &item, HttpHeader &header) {
@@ -195,6 +210,9 @@ QJsonObject destinationToJson(const Destination &d)
     for (const HttpHeader &header : d.headers)
         headers.append(QJsonObject{{QStringLiteral("name"), header.name},
                                    {QStringLiteral("value"), header.value}});
+    QJsonObject thresholdsJson;
+    for (auto it = d.alertThresholds.cbegin(); it != d.alertThresholds.cend(); ++it)
+        thresholdsJson.insert(it.key(), it.value());
     return QJsonObject{
         {QStringLiteral("id"), d.id},
         {QStringLiteral("name"), d.name},
@@ -218,6 +236,7 @@ QJsonObject destinationToJson(const Destination &d)
         {QStringLiteral("retryScheduleMs"), toJsonArray(d.retryScheduleMs)},
         {QStringLiteral("maxConcurrency"), d.maxConcurrency},
         {QStringLiteral("alerts"), QJsonArray::fromStringList(d.alerts)},
+        {QStringLiteral("alertThresholds"), thresholdsJson},
         {QStringLiteral("enabled"), d.enabled},
         {QStringLiteral("createdAt"), d.createdAt},
         {QStringLiteral("updatedAt"), d.updatedAt},
@@ -251,6 +270,7 @@ std::optional<Destination> destinationFromJson(const QJsonObject &json, QString 
     fields.read(L("retryScheduleMs"), d.retryScheduleMs);
     fields.read(L("maxConcurrency"), d.maxConcurrency);
     fields.read(L("alerts"), d.alerts);
+    fields.read(L("alertThresholds"), d.alertThresholds);
     fields.read(L("enabled"), d.enabled);
     fields.read(L("createdAt"), d.createdAt);
     fields.read(L("updatedAt"), d.updatedAt);

@@ -4,8 +4,8 @@
 
 #include "app/logging.h"
 #include "delivery/qnamtransport.h"
-#include "monitoring/metricsrecorder.h"
 #include "delivery/tlsconfig.h"
+#include "monitoring/alertrules.h"
 #include "store/sqlitestore.h"
 
 #include <QDateTime>
@@ -38,8 +38,10 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     m_metrics.destinationId = m_destination.id;
     m_metrics.dataflowId = m_dataflowId;
     m_unrecorded.dataflowId = m_dataflowId;
-    if (m_options.recorder)
-        m_sloTargetMs = m_options.recorder->sloTargetMs();
+    // Invalid overrides were refused when the destination was saved.
+    m_sloTargetMs = AlertRules::thresholds(m_destination.alertThresholds)
+                        .value_or(AlertThresholds{})
+                        .sloTargetMs;
 
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(m_options.flushInterval);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -76,6 +77,10 @@ struct Destination
     int maxConcurrency = 1024;                // the adaptive window's ceiling
 
     QStringList alerts; // alert kinds (DESIGN §2, Alerts)
+    // Per-destination alert thresholds, as the administrator wrote them
+    // ("delivery-failure-rate" → "2%", "delivery-delay" → "90s"); parsed by
+    // AlertRules::thresholds(). Absent kinds keep their defaults.
+    QMap<QString, QString> alertThresholds;
     bool enabled = true;
     qint64 createdAt = 0; // UNIX ms
     qint64 updatedAt = 0; // UNIX ms

@@ -26,6 +26,13 @@ QString percent(double share)
     return QString::number(share * 100, 'f', 1) + QLatin1Char('%');
 }
 
+// Minutes from a minute on, else seconds: "12 min", "45 s".
+QString duration(qint64 ms)
+{
+    return ms >= 60'000 ? AlertRules::tr("%1 min").arg(ms / 60'000)
+                        : AlertRules::tr("%1 s").arg(QString::number(double(ms) / 1000.0, 'g', 3));
+}
+
 } // namespace
 
 QString alertKindId(AlertKind kind)
@@ -75,11 +82,9 @@ QList<AlertCondition> AlertRules::evaluate(const QString &name, const DataflowFi
 
     add(AlertKind::DeliveryDelay, f.oldestPendingMs > t.delayMs,
         {{QStringLiteral("oldestPendingMs"), f.oldestPendingMs}},
-        tr("%1: the oldest export has waited %2 minutes (threshold %3). The endpoint is too "
+        tr("%1: the oldest export has waited %2 (threshold %3). The endpoint is too "
            "slow or unreachable; check its status and the failure rate.")
-            .arg(name)
-            .arg(f.oldestPendingMs / 60000)
-            .arg(t.delayMs / 60000));
+            .arg(name, duration(f.oldestPendingMs), duration(t.delayMs)));
 
     add(AlertKind::SloAtRisk, f.sloAttainment >= 0 && f.sloAttainment < t.sloTarget,
         {{QStringLiteral("attainment"), f.sloAttainment}, {QStringLiteral("target"), t.sloTarget}},

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -29,14 +30,15 @@ QList<AlertKind> allAlertKinds();
 // override any of them.
 struct AlertThresholds
 {
-    double failureRate = 0.05;       // failed / attempts over the short window, above
-    qint64 delayMs = 10 * 60 * 1000; // oldest pending export older than this
-    double sloTarget = 0.95;         // SLO attainment below this over the rolling hour
-    double skippedRate = 0.01;       // excluded / received over the rolling hour, above
-    int authFailures = 3;            // token errors or 401/403 in a row, at least
-    double timeoutRate = 0.10;       // timeouts / attempts over the short window, above
-    int certificateDays = 30;        // client certificate expiring within, or expired
-    qint64 minimumAttempts = 20;     // rates need this many attempts to mean anything
+    double failureRate = 0.05;           // failed / attempts over the short window, above
+    qint64 delayMs = 10 * 60 * 1000;     // oldest pending export older than this
+    double sloTarget = 0.95;             // SLO attainment below this over the rolling hour
+    double skippedRate = 0.01;           // excluded / received over the rolling hour, above
+    int authFailures = 3;                // token errors or 401/403 in a row, at least
+    double timeoutRate = 0.10;           // timeouts / attempts over the short window, above
+    int certificateDays = 30;            // client certificate expiring within, or expired
+    qint64 minimumAttempts = 20;         // rates need this many attempts to mean anything
+    qint64 sloTargetMs = 10 * 60 * 1000; // delivered within this long after commit: on time
 };
 
 // What the rules look at for one dataflow at one moment (monitoring fills it
@@ -78,6 +80,15 @@ public:
     static QList<AlertCondition> evaluate(const QString &destinationName,
                                           const DataflowFigures &figures,
                                           const AlertThresholds &thresholds = {});
+
+    // The defaults with a destination's overrides (Destination::alertThresholds:
+    // "delivery-failure-rate" → "2%" or "0.02", "delivery-delay" → "90s",
+    // "auth-failure" → "5", "slo-target" → "10m"…). Nullopt, with `error`
+    // naming the key and the value, when one does not parse.
+    static std::optional<AlertThresholds> thresholds(const QMap<QString, QString> &overrides,
+                                                     QString *error = nullptr);
+    // The keys thresholds() accepts, each with the form of its value.
+    static QStringList thresholdKeys();
 };
 
 } // namespace outflow

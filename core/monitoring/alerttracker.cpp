@@ -1,8 +1,30 @@
 #include "alerttracker.h"
 
+#include <QDateTime>
 #include <QUuid>
 
 namespace outflow {
+
+QJsonObject alertToJson(const Alert &alert)
+{
+    const auto iso = [](qint64 ms) {
+        return ms > 0
+                   ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate))
+                   : QJsonValue();
+    };
+    return QJsonObject{
+        {QStringLiteral("id"), alert.id},
+        {QStringLiteral("kind"), alertKindId(alert.kind)},
+        {QStringLiteral("destination"), alert.destinationName},
+        {QStringLiteral("destinationId"), alert.destinationId},
+        {QStringLiteral("state"),
+         alert.isActive() ? QStringLiteral("active") : QStringLiteral("resolved")},
+        {QStringLiteral("raisedAt"), iso(alert.raisedAt)},
+        {QStringLiteral("updatedAt"), iso(alert.updatedAt)},
+        {QStringLiteral("resolvedAt"), alert.isActive() ? QJsonValue() : iso(alert.resolvedAt)},
+        {QStringLiteral("message"), alert.message},
+        {QStringLiteral("figures"), alert.figures}};
+}
 
 QString AlertTracker::key(const QString &destinationId, AlertKind kind)
 {

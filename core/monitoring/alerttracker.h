@@ -30,6 +30,11 @@ struct Alert
     bool isActive() const { return state == State::Active; }
 };
 
+// The alert as `outflowctl alerts --json`, `status --json` and
+// `run --alert-command` show it: kind and state by identifier, times in ISO
+// 8601 UTC, figures as they were judged.
+QJsonObject alertToJson(const Alert &alert);
+
 // Turns the rules' verdicts into alert lifecycles without floods: a kind
 // whose condition keeps holding stays one alert; a new alert is raised only
 // after the previous one resolved. Pure state: the monitoring stage stores

@@ -90,12 +90,6 @@ void MetricsRecorder::add(const MetricsBucket &figures)
     bucket(figures.dataflowId).add(figures);
 }
 
-qint64 MetricsRecorder::sloTargetMs() const
-{
-    const QMutexLocker lock(&m_mutex);
-    return m_sloTargetMs;
-}
-
 QList<MetricsBucket> MetricsRecorder::takeFinished(bool everything)
 {
     const qint64 minute = MetricsBucket::periodOf(now(), MetricsBucket::Resolution::Minute);

@@ -39,7 +39,6 @@ public:
     void add(const MetricsBucket &figures);
 
     void setSloTargetMs(qint64 ms);
-    qint64 sloTargetMs() const;
 
     // The buckets of minutes that have ended (all of them with `everything`,
     // at shutdown), removed from memory.

@@ -1,5 +1,6 @@
 #include "monitor.h"
 
+#include "app/logging.h"
 #include "delivery/certificateinfo.h"
 #include "delivery/tlsconfig.h"
 #include "model/destination.h"
@@ -51,13 +52,27 @@ MetricsBucket Monitor::window(const QString &dataflowId, qint64 lengthMs)
 {
     const qint64 end = now();
     MetricsBucket sum = m_recorder.current(dataflowId);
+    // The current minute too: stored already when another process (a run
+    // that stopped, or `status` beside a running engine) flushed it.
     const QList<MetricsBucket> stored =
         m_store.metrics(dataflowId, MetricsBucket::Resolution::Minute,
                         MetricsBucket::periodOf(end - lengthMs, MetricsBucket::Resolution::Minute),
-                        sum.periodStart);
+                        sum.periodStart + 60'000);
     for (const MetricsBucket &minute : stored)
         sum.add(minute);
     return sum;
+}
+
+AlertThresholds Monitor::thresholdsOf(const Destination &destination)
+{
+    QString error;
+    const std::optional<AlertThresholds> thresholds =
+        AlertRules::thresholds(destination.alertThresholds, &error);
+    if (thresholds)
+        return *thresholds;
+    // Checked when the destination was saved; a hand-edited store falls back.
+    qCWarning(lcApp).noquote() << destination.name << ':' << error;
+    return AlertThresholds{};
 }
 
 DataflowFiguresSnapshot Monitor::figures(const Destination &destination, const QString &dataflowId)
@@ -72,7 +87,7 @@ DataflowFiguresSnapshot Monitor::figures(const Destination &destination, const Q
     snapshot.backlog = live.backlog;
     snapshot.oldestPendingMs = live.oldestPendingMs;
     // Exports still waiting past the target count as late (issue #7).
-    const qint64 lateWaiting = live.oldestPendingMs > MetricsRecorder::DefaultSloTargetMs
+    const qint64 lateWaiting = live.oldestPendingMs > thresholdsOf(destination).sloTargetMs
                                    ? qMax<qint64>(1, live.backlog)
                                    : 0;
     const qint64 judged = snapshot.lastHour.delivered + snapshot.lastHour.failed + lateWaiting;
@@ -125,7 +140,7 @@ bool Monitor::tick()
                 input.certificateDaysLeft = int(tls.clientCertificate().daysUntilExpiry());
         }
         const QList<AlertCondition> verdicts =
-            AlertRules::evaluate(destination.name, input, AlertThresholds{});
+            AlertRules::evaluate(destination.name, input, thresholdsOf(destination));
         const QList<AlertTracker::Event> events =
             m_tracker.apply(destination.id, destination.name, verdicts, time);
         QList<Alert> notify;

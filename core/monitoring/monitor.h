@@ -90,6 +90,7 @@ private:
     };
 
     MetricsBucket window(const QString &dataflowId, qint64 lengthMs);
+    static AlertThresholds thresholdsOf(const Destination &destination);
     qint64 now() const;
     bool storeError(const QString &context);
 

@@ -2,6 +2,7 @@
 // deliveries, replay, a kill -9 in the middle of a run, a bearer token from
 // the keychain that appears nowhere else, and destination test.
 #include "cli/command.h"
+#include "monitoring/alertrules.h"
 #include "support/deliveryfixture.h"
 #include "support/httptestreceiver.h"
 #include "support/secrethelpers.h"
@@ -77,7 +78,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(u"2 delivered, 0 retried, 1 failed in this run."_s),
                  qPrintable(run.out));
-        QVERIFY2(run.out.contains(u"1 dead letter(s) kept"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"1 dead letter kept"_s), qPrintable(run.out));
 
         const QJsonObject status =
             QJsonDocument::fromJson(
@@ -113,7 +114,7 @@ private slots:
         healthy = true;
         const Finished replay = outflowctl({u"replay"_s, destination.name, u"--failed"_s});
         QCOMPARE(replay.exitCode, 0);
-        QVERIFY2(replay.out.contains(u"1 failed export(s) queued again"_s), qPrintable(replay.out));
+        QVERIFY2(replay.out.contains(u"1 failed export queued again"_s), qPrintable(replay.out));
         QCOMPARE(outflowctl({u"run"_s, u"--until-idle"_s}).exitCode, 0);
         QCOMPARE(m_receiver->exportIds().count(ids.at(2)), 2);
         QCOMPARE(m_fixture->summary(dataflow).failed, 0);
@@ -233,6 +234,97 @@ private slots:
         QVERIFY(err.isEmpty());
         // Nothing queued nor logged: a test is not a delivery.
         QCOMPARE(m_fixture->store().deliveryLog(destination.id, 10).size(), 0);
+    }
+
+    // `run --alert-command`: a subscribed alert raised runs the command with
+    // the alert as JSON on stdin (once); `status` then shows the last hour's
+    // figures and the active alert; `alerts --json` lists it.
+    void alertCommandAndStatus()
+    {
+        Destination destination;
+        const QString dataflow =
+            m_fixture->addDestination(m_receiver->url(), &destination, [](Destination &d) {
+                d.name = u"Hook"_s;
+                d.maxRetries = 0;
+                d.alerts = {u"delivery-failure-rate"_s};
+            });
+        m_fixture->enqueueMany(dataflow, 30);
+        m_receiver->setHandler(
+            [](const ReceivedRequest &, int) { return Reply::withStatus(503, "busy"); });
+        const QString received = m_fixture->directory() + u"/alert.json"_s;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"OUTFLOW_MONITOR_TICK_MS"_s, u"100"_s);
+        QProcess run;
+        run.setProcessEnvironment(environment);
+        // The path is the test's temporary folder: no shell quoting needed.
+        run.start(outflowctlBinary, {u"--store"_s, m_fixture->storePath(), u"run"_s,
+                                     u"--alert-command"_s, u"cat >> "_s + received});
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(received).size() > 0, 30000);
+        // The engine keeps judging; the alert stays one, so the command ran once.
+        QTRY_VERIFY_WITH_TIMEOUT(m_fixture->summary(dataflow).failed == 30, 30000);
+        run.terminate();
+        QVERIFY(run.waitForFinished(10000));
+        const QString err = QString::fromUtf8(run.readAllStandardError());
+        QVERIFY2(err.contains(u"run: alert delivery-failure-rate: Hook:"_s), qPrintable(err));
+        QFile file(received);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject alert = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(alert.value(u"kind"_s).toString(), u"delivery-failure-rate"_s);
+        QCOMPARE(alert.value(u"destination"_s).toString(), u"Hook"_s);
+        QCOMPARE(alert.value(u"state"_s).toString(), u"active"_s);
+        QVERIFY(alert.value(u"figures"_s).toObject().value(u"attempts"_s).toInteger() >= 20);
+
+        const Finished status = outflowctl({u"--json"_s, u"status"_s, u"Hook"_s});
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject hook =
+            QJsonDocument::fromJson(status.out.toUtf8()).array().at(0).toObject();
+        // terminate() flushed the unfinished minute: the hour holds every attempt.
+        const QJsonObject hour = hook.value(u"lastHour"_s).toObject();
+        QCOMPARE(hour.value(u"attempts"_s).toInteger(), 30);
+        QCOMPARE(hour.value(u"failed"_s).toInteger(), 30);
+        QCOMPARE(hour.value(u"delivered"_s).toInteger(), 0);
+        // Also slo-at-risk (nothing delivered), not subscribed: listed, not run.
+        QJsonArray failureAlerts;
+        for (const QJsonValue &active : hook.value(u"alerts"_s).toArray()) {
+            if (active.toObject().value(u"kind"_s) == u"delivery-failure-rate"_s)
+                failureAlerts.append(active);
+        }
+        QCOMPARE(failureAlerts.size(), 1);
+        QCOMPARE(failureAlerts.at(0).toObject().value(u"id"_s), alert.value(u"id"_s));
+        const Finished text = outflowctl({u"status"_s, u"Hook"_s});
+        QVERIFY2(text.out.contains(u"last hour: delivered 0, failed 30, retried 0, timed out 0 of "
+                                   u"30 attempts"_s),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains(u"alert delivery-failure-rate (since "_s), qPrintable(text.out));
+    }
+
+    // Thresholds: a bad key or value names itself, and nothing is stored.
+    void alertThresholdsAreValidated()
+    {
+        const QStringList add{u"destination"_s, u"add"_s,        u"--name"_s,
+                              u"T"_s,           u"--endpoint"_s, m_receiver->url().toString()};
+        Finished bad =
+            outflowctl(add + QStringList{u"--alert-threshold"_s, u"delivery-delay=soon"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"alert-threshold"_s) && bad.err.contains(u"“soon”"_s),
+                 qPrintable(bad.err));
+        bad = outflowctl(add + QStringList{u"--alert-threshold"_s, u"nonsense=1"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"“nonsense”"_s), qPrintable(bad.err));
+        QCOMPARE(m_fixture->store().destinations().size(), 0);
+        const Finished good =
+            outflowctl(add + QStringList{u"--alert-threshold"_s, u"delivery-failure-rate=2%"_s,
+                                         u"--alert-threshold"_s, u"delivery-delay=90s"_s});
+        QCOMPARE(good.exitCode, 0);
+        const Destination stored = m_fixture->store().destinations().value(0);
+        QCOMPARE(stored.alertThresholds.value(u"delivery-failure-rate"_s), u"2%"_s);
+        const std::optional<AlertThresholds> thresholds =
+            AlertRules::thresholds(stored.alertThresholds);
+        QVERIFY(thresholds);
+        QCOMPARE(thresholds->failureRate, 0.02);
+        QCOMPARE(thresholds->delayMs, 90'000);
     }
 
 private:

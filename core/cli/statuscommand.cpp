@@ -1,0 +1,220 @@
+// `outflowctl status [DESTINATION]` (DESIGN §5; issues #5 and #7): per
+// dataflow, the lifetime counters, the last hour's figures with latency
+// percentiles and SLO attainment, the live outbox and the active alerts.
+#include "activationcli_p.h"
+#include "app/paths.h"
+#include "cli.h"
+#include "command.h"
+#include "monitoring/alertrules.h"
+#include "monitoring/monitor.h"
+#include "store/sqlitestore.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outflow::cli {
+
+namespace {
+
+QJsonValue percentileMs(const LatencyHistogram &latency, double share)
+{
+    return latency.isEmpty() ? QJsonValue() : QJsonValue(latency.percentileMicros(share) / 1000);
+}
+
+// The last hour from the stored minutes; the live values from the outbox
+// (another process may be sending: its unfinished minute is not stored yet).
+QJsonObject lastHourJson(Monitor &monitor, const Destination &destination,
+                         const QString &dataflowId, const OutboxSummary &outbox, qint64 oldestMs)
+{
+    monitor.setLiveValues(dataflowId, outbox.sending, outbox.backlog(), oldestMs);
+    const DataflowFiguresSnapshot figures = monitor.figures(destination, dataflowId);
+    const MetricsBucket &hour = figures.lastHour;
+    const AlertThresholds thresholds =
+        AlertRules::thresholds(destination.alertThresholds).value_or(AlertThresholds{});
+    return QJsonObject{
+        {QStringLiteral("received"), hour.received},
+        {QStringLiteral("created"), hour.created},
+        {QStringLiteral("excluded"), hour.excluded},
+        {QStringLiteral("attempts"), hour.attempts},
+        {QStringLiteral("delivered"), hour.delivered},
+        {QStringLiteral("failed"), hour.failed},
+        {QStringLiteral("retried"), hour.retried},
+        {QStringLiteral("timeouts"), hour.timeouts},
+        {QStringLiteral("latencyMs"),
+         QJsonObject{{QStringLiteral("p50"), percentileMs(hour.latency, 0.50)},
+                     {QStringLiteral("p95"), percentileMs(hour.latency, 0.95)},
+                     {QStringLiteral("p99"), percentileMs(hour.latency, 0.99)}}},
+        {QStringLiteral("slo"),
+         QJsonObject{{QStringLiteral("target"), thresholds.sloTarget},
+                     {QStringLiteral("withinMs"), thresholds.sloTargetMs},
+                     {QStringLiteral("attainment"), figures.sloAttainment < 0
+                                                        ? QJsonValue()
+                                                        : QJsonValue(figures.sloAttainment)}}}};
+}
+
+QString percent(const QJsonValue &share)
+{
+    return QString::number(share.toDouble() * 100, 'f', 1) + QLatin1Char('%');
+}
+
+void printText(Context &context, const QJsonObject &s)
+{
+    const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
+    const auto n = [&](const QJsonObject &o, const char *key) {
+        return QString::number(o.value(QLatin1String(key)).toInteger());
+    };
+    context.out << Text::tr("%1 (dataflow %2)")
+                       .arg(s.value(QLatin1String("destination")).toString(),
+                            s.value(QLatin1String("dataflow")).toString())
+                << '\n'
+                << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
+                            "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
+                            "to be sent: %5")
+                       .arg(n(s, "received"), n(s, "created"), n(s, "excluded"), n(s, "suppressed"),
+                            n(s, "backlog"))
+                << '\n';
+    const QJsonObject excludedBy = s.value(QLatin1String("excludedBy")).toObject();
+    for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
+        context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
+                    << '\n';
+    context.out << Text::tr("  delivered %1, retried %2, failed %3; dead letters kept %4, "
+                            "oldest waiting export %5 ms")
+                       .arg(n(s, "delivered"), n(s, "retried"), n(s, "failed"), n(s, "deadLetters"),
+                            n(s, "oldestPendingMs"))
+                << '\n';
+    const QJsonObject hour = s.value(QLatin1String("lastHour")).toObject();
+    const QJsonObject latency = hour.value(QLatin1String("latencyMs")).toObject();
+    context.out << Text::tr("  last hour: delivered %1, failed %2, retried %3, timed out %4 of %5 "
+                            "attempts")
+                       .arg(n(hour, "delivered"), n(hour, "failed"), n(hour, "retried"),
+                            n(hour, "timeouts"), n(hour, "attempts"))
+                << '\n';
+    if (!latency.value(QLatin1String("p50")).isNull())
+        context.out << Text::tr("  latency from commit to 2xx: p50 %1 ms, p95 %2 ms, p99 %3 ms")
+                           .arg(n(latency, "p50"), n(latency, "p95"), n(latency, "p99"))
+                    << '\n';
+    const QJsonObject slo = hour.value(QLatin1String("slo")).toObject();
+    const QString target = Text::tr("%1 within %2 s")
+                               .arg(percent(slo.value(QLatin1String("target"))))
+                               .arg(slo.value(QLatin1String("withinMs")).toInteger() / 1000);
+    context.out << (slo.value(QLatin1String("attainment")).isNull()
+                        ? Text::tr("  SLO (%1): nothing to judge in the last hour").arg(target)
+                        : Text::tr("  SLO (%1): %2 over the last hour")
+                              .arg(target, percent(slo.value(QLatin1String("attainment")))))
+                << '\n';
+    context.out << Text::tr("  backfill: %1 done of %2")
+                       .arg(backfill.value(QLatin1String("done")).toInteger())
+                       .arg(backfill.value(QLatin1String("total")).toInteger())
+                << '\n';
+    const QJsonArray alerts = s.value(QLatin1String("alerts")).toArray();
+    for (const QJsonValue &alert : alerts) {
+        const QJsonObject a = alert.toObject();
+        context.out << Text::tr("  alert %1 (since %2): %3")
+                           .arg(a.value(QLatin1String("kind")).toString(),
+                                a.value(QLatin1String("raisedAt")).toString(),
+                                a.value(QLatin1String("message")).toString())
+                    << '\n';
+    }
+}
+
+} // namespace
+
+int statusCommand(Context &context)
+{
+    const QString command = QStringLiteral("status");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
+    if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
+        return *exitCode;
+    if (parser.positionalArguments().size() > 1) {
+        context.err << Text::tr("status: give at most one destination.") << '\n';
+        return ExitUsage;
+    }
+    SqliteStore store(paths::resolveStorePath(context.storePath));
+    if (!store.open()) {
+        context.err << command << ": " << store.lastError() << '\n';
+        return ExitFailure;
+    }
+    ActivationService service(store);
+    MetricsRecorder noLiveFigures; // this process records nothing: the stored minutes tell
+    Monitor monitor(store, noLiveFigures);
+    const QList<Alert> activeAlerts = store.alerts(true);
+    QList<Destination> destinations;
+    if (parser.positionalArguments().isEmpty()) {
+        destinations = store.destinations();
+    } else if (const auto one = service.findDestination(parser.positionalArguments().first())) {
+        destinations.append(*one);
+    } else {
+        return reportFailure(context, command, service);
+    }
+    const auto alertsOf = [&activeAlerts](const QString &destinationId) {
+        QJsonArray alerts;
+        for (const Alert &alert : activeAlerts) {
+            if (alert.destinationId == destinationId)
+                alerts.append(alertToJson(alert));
+        }
+        return alerts;
+    };
+    QJsonArray list;
+    for (const Destination &destination : std::as_const(destinations)) {
+        const std::optional<DataflowStatus> status = service.status(destination);
+        if (!status) {
+            if (service.lastErrorKind() == ActivationService::ErrorKind::Input &&
+                parser.positionalArguments().isEmpty())
+                continue; // listing all: a destination without a dataflow has no figures
+            return reportFailure(context, command, service);
+        }
+        QJsonObject excludedBy;
+        for (auto it = status->counters.cbegin(); it != status->counters.cend(); ++it) {
+            if (it.key().startsWith(QLatin1String("excluded:")))
+                excludedBy.insert(it.key().mid(9), it.value());
+        }
+        const auto count = [&](const char *name) {
+            return status->counters.value(QString::fromLatin1(name));
+        };
+        // The outbox by state: what waits (backlog) apart from the dead letters.
+        const OutboxSummary outbox =
+            store.outboxSummary(status->dataflow.id).value_or(OutboxSummary());
+        const qint64 oldestPendingMs =
+            outbox.oldestCreatedAt > 0
+                ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - outbox.oldestCreatedAt)
+                : 0;
+        list.append(QJsonObject{
+            {QStringLiteral("destination"), destination.name},
+            {QStringLiteral("dataflow"), status->dataflow.id},
+            {QStringLiteral("enabled"), destination.enabled},
+            {QStringLiteral("received"), count("received")},
+            {QStringLiteral("created"), count("created")},
+            {QStringLiteral("excluded"), count("excluded")},
+            {QStringLiteral("excludedBy"), excludedBy},
+            {QStringLiteral("suppressed"), count("suppressed")},
+            {QStringLiteral("delivered"), count("delivered")},
+            {QStringLiteral("failed"), count("failed")},
+            {QStringLiteral("retried"), count("retried")},
+            {QStringLiteral("backlog"), outbox.backlog()},
+            {QStringLiteral("deadLetters"), outbox.failed},
+            {QStringLiteral("oldestPendingMs"), oldestPendingMs},
+            {QStringLiteral("backfill"), backfillJson(status->backfill)},
+            {QStringLiteral("inFlight"), outbox.sending},
+            {QStringLiteral("lastHour"),
+             lastHourJson(monitor, destination, status->dataflow.id, outbox, oldestPendingMs)},
+            {QStringLiteral("alerts"), alertsOf(destination.id)}});
+    }
+    if (context.json) {
+        context.out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';
+        return ExitSuccess;
+    }
+    if (list.isEmpty()) {
+        context.out << Text::tr("No dataflow yet: map audiences with 'outflowctl activate'.")
+                    << '\n';
+        return ExitSuccess;
+    }
+    for (const QJsonValue &value : std::as_const(list))
+        printText(context, value.toObject());
+    return ExitSuccess;
+}
+
+} // namespace outflow::cli
