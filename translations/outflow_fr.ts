@@ -1618,6 +1618,14 @@
             <numerusform>%n profils dans le stockage</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Desktop &amp;Notifications for Alerts</source>
+        <translation>&amp;Notifications de bureau pour les alertes</translation>
+    </message>
+    <message>
+        <source>Announce each new alert with a desktop notification</source>
+        <translation>Annoncer chaque nouvelle alerte par une notification de bureau</translation>
+    </message>
 </context>
 <context>
     <name>outflowctl</name>

@@ -5,7 +5,10 @@
 #include "app/settings.h"
 #include "app/translations.h"
 #include "desktopnotifier.h"
+#include "enginehost.h"
+#include "mainwindow.h"
 
+#include <QAction>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QSignalSpy>
@@ -204,6 +207,23 @@ private slots:
         QCOMPARE(shown.at(0).at(0).value<DesktopNotifier::Channel>(),
                  tray ? DesktopNotifier::Channel::Tray : DesktopNotifier::Channel::Log);
         QCOMPARE(shown.at(0).at(1).toString(), QStringLiteral("Delivery failure rate (Hook)"));
+    }
+
+    // The app's wiring: the engine host's alerts reach the window's notifier.
+    void theMainWindowNotifiesTheEnginesAlerts()
+    {
+        QVERIFY(startFakeService());
+        Settings settings(m_settingsFile);
+        outflow::ui::EngineHost engine(m_dir.filePath(QStringLiteral("store.sqlite")));
+        outflow::ui::MainWindow window(settings);
+        window.setEngine(&engine);
+        QSignalSpy shown(window.notifier(), &DesktopNotifier::shown);
+
+        emit engine.alertsRaised({failureRate()});
+
+        QTRY_COMPARE(shown.size(), 1);
+        QCOMPARE(m_fake->calls.size(), 1);
+        QCOMPARE(m_fake->calls.first().summary, QStringLiteral("Delivery failure rate (Hook)"));
     }
 
     // Last: installs the French catalogue for the rest of the process.
