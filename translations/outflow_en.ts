@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n profile(s) in the store</source>

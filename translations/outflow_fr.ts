@@ -191,6 +191,41 @@
     </message>
 </context>
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>Delivery failure rate</source>
+        <translation>Taux d’échec de livraison</translation>
+    </message>
+    <message>
+        <source>Delivery delay</source>
+        <translation>Retard de livraison</translation>
+    </message>
+    <message>
+        <source>Delivery SLO at risk</source>
+        <translation>SLO de livraison menacé</translation>
+    </message>
+    <message>
+        <source>Profiles excluded from activation</source>
+        <translation>Profils exclus de l’activation</translation>
+    </message>
+    <message>
+        <source>Authentication failure</source>
+        <translation>Échec d’authentification</translation>
+    </message>
+    <message>
+        <source>Endpoint timeouts</source>
+        <translation>Délais dépassés au point d’entrée</translation>
+    </message>
+    <message>
+        <source>Client certificate expiry</source>
+        <translation>Expiration du certificat client</translation>
+    </message>
+    <message>
+        <source>Destination disabled</source>
+        <translation>Destination désactivée</translation>
+    </message>
+</context>
+<context>
     <name>AudienceService</name>
     <message>
         <source>Could not read the members of “%1”</source>
@@ -1442,6 +1477,32 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::DesktopNotifier</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>alert kind (destination)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerte</numerusform>
+            <numerusform>%n alertes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. The Alerts page says what to do about each.</source>
+        <translation>%1. La page Alertes indique que faire pour chacune.</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::EngineHost</name>
     <message>
         <source>The ingest endpoint needs its token from the keychain: %1</source>
@@ -1596,6 +1657,14 @@
             <numerusform>%n profil dans le stockage</numerusform>
             <numerusform>%n profils dans le stockage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Desktop &amp;Notifications for Alerts</source>
+        <translation>&amp;Notifications de bureau pour les alertes</translation>
+    </message>
+    <message>
+        <source>Announce each new alert with a desktop notification</source>
+        <translation>Annoncer chaque nouvelle alerte par une notification de bureau</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     , m_storePath(storePath)
     , m_secrets(new SecretStore(this))
 {
+    // Queued across threads: the relayed types must be known to the meta-type system.
+    qRegisterMetaType<QList<Alert>>();
     m_thread.setObjectName(QStringLiteral("EngineThread"));
     m_engine = new Engine(storePath); // no parent: it moves to the worker thread
     m_engine->moveToThread(&m_thread);
@@ -33,6 +35,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
             &Engine::destinationSecretsUnavailable);
     connect(m_engine, &Engine::deliveryMetrics, this, &EngineHost::deliveryMetrics);
     connect(m_engine, &Engine::senderFailed, this, &EngineHost::deliveryProblem);
+    connect(m_engine, &Engine::alertsRaised, this, &EngineHost::alertsRaised);
     m_thread.start();
 }
 

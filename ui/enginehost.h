@@ -2,6 +2,7 @@
 
 #include "delivery/deliverymetrics.h"
 #include "model/audiencesummary.h"
+#include "monitoring/alerttracker.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -52,6 +53,8 @@ signals:
     void deliveryMetrics(const outflow::DeliveryMetrics &metrics);
     // A destination cannot send (missing secret, TLS files, …): why.
     void deliveryProblem(const QString &destinationId, const QString &message);
+    // Alerts just raised, of the kinds their destination subscribed to.
+    void alertsRaised(const QList<outflow::Alert> &alerts);
 
 private:
     QString m_storePath;

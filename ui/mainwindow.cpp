@@ -4,6 +4,7 @@
 #include "app/appinfo.h"
 #include "app/settings.h"
 #include "audiencespage.h"
+#include "desktopnotifier.h"
 #include "emptystatepage.h"
 #include "enginehost.h"
 #include "secrets/secretstore.h"
@@ -30,6 +31,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     , m_keychainStatus(new QLabel(this))
     , m_demoStatus(new QLabel(this))
     , m_ingestStatus(new QLabel(this))
+    , m_notifier(new DesktopNotifier(settings, this))
     , m_secrets(new SecretStore(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -157,6 +159,18 @@ void MainWindow::createMenus()
             .arg(m_settings.ingestPort()));
     connect(m_ingestAction, &QAction::toggled, this, &MainWindow::setIngestEnabled);
 
+    // The off switch: alerts are still raised and listed, only not announced.
+    toolsMenu->addSeparator();
+    m_notificationsAction = toolsMenu->addAction(tr("Desktop &Notifications for Alerts"));
+    m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setChecked(m_settings.notificationsEnabled());
+    m_notificationsAction->setToolTip(tr("Announce each new alert with a desktop notification"));
+    connect(m_notificationsAction, &QAction::toggled, this, [this](bool enabled) {
+        m_settings.setValue(Settings::Key::NotificationsEnabled, enabled);
+        m_settings.sync();
+    });
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About %1").arg(appinfo::displayName), this,
                                                &MainWindow::showAbout);
@@ -201,6 +215,7 @@ void MainWindow::setEngine(EngineHost *engine)
                                         : tr("%n profile(s) in the store", nullptr, int(count)));
     });
     connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
+    connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
         if (m_storeOpen && m_ingestAction->isChecked())

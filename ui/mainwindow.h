@@ -17,6 +17,7 @@ struct SecretResult;
 namespace outflow::ui {
 
 class AudiencesPage;
+class DesktopNotifier;
 class EngineHost;
 
 // The shell: navigation on the left, one page per area on the right, the
@@ -38,12 +39,15 @@ public:
     Page currentPage() const;
     void showPage(Page page);
     QStandardItemModel *navigationModel() const { return m_navigationModel; }
+    // Shows the engine's new alerts on the desktop (owned by the window).
+    DesktopNotifier *notifier() const { return m_notifier; }
 
     // Shown in the status bar so that a demo user knows where exports go.
     void setDemoReceiver(const QUrl &url);
 
     // Connects the window to the engine (not owned): store state and the
-    // local ingest endpoint, started now when the settings enable it.
+    // local ingest endpoint, started now when the settings enable it; new
+    // alerts to the desktop notifier.
     void setEngine(EngineHost *engine);
 
 public slots:
@@ -75,6 +79,8 @@ private:
     QLabel *m_demoStatus;
     QLabel *m_ingestStatus;
     QAction *m_ingestAction = nullptr;
+    QAction *m_notificationsAction = nullptr;
+    DesktopNotifier *m_notifier;
     EngineHost *m_engine = nullptr;
     bool m_storeOpen = false;
     SecretStore *m_secrets;

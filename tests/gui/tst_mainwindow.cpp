@@ -6,6 +6,7 @@
 #include "emptystatepage.h"
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
@@ -156,6 +157,29 @@ private slots:
         window.setDemoReceiver(QUrl(QStringLiteral("http://127.0.0.1:8080/")));
         QVERIFY(label->isVisible());
         QVERIFY(label->text().contains(QLatin1String("http://127.0.0.1:8080/")));
+    }
+
+    // The off switch of desktop notifications: a checkable action on the
+    // setting, written at once (a crash later must not lose it).
+    void notificationsActionIsBoundToTheSetting()
+    {
+        {
+            Settings settings(m_settingsFile);
+            MainWindow window(settings);
+            auto *action = window.findChild<QAction *>(QStringLiteral("notificationsAction"));
+            QVERIFY(action);
+            QVERIFY(action->isCheckable());
+            QCOMPARE(action->isChecked(), true); // the default
+            QCOMPARE(action->text(), QStringLiteral("Desktop &Notifications for Alerts"));
+            action->trigger();
+            QCOMPARE(settings.notificationsEnabled(), false);
+        }
+        Settings settings(m_settingsFile);
+        QCOMPARE(settings.notificationsEnabled(), false);
+        MainWindow window(settings);
+        auto *action = window.findChild<QAction *>(QStringLiteral("notificationsAction"));
+        QVERIFY(action);
+        QCOMPARE(action->isChecked(), false);
     }
 
     // Last: installs the French catalogue for the rest of the process.
