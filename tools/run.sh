@@ -64,6 +64,19 @@ while IFS=$'\t' read -r name rule; do
     "$bin/outflowctl" audience add --name "$name" --rule "$rule" >/dev/null ||
         echo "Sample audience \"$name\" not created."
 done <"$sample/audiences.txt"
+# A destination on this run's receiver (its port changes: made afresh each
+# time), with the sample audiences mapped: the backfill and the sample
+# profiles' exports flow to it as soon as the app starts.
+"$bin/outflowctl" destination remove "Demo receiver" >/dev/null 2>&1 || true
+if "$bin/outflowctl" destination add --name "Demo receiver" --endpoint "${url}exports" \
+        --include-segment-names --alert delivery-failure-rate --alert delivery-delay >/dev/null &&
+    "$bin/outflowctl" activate "Demo receiver" --audience "Gold members" \
+        --audience "Reachable by email" --attribute person.name.firstName \
+        --attribute personalEmail.address --identifier personalEmail.address >/dev/null; then
+    echo "Demo destination \"Demo receiver\" sends the sample audiences to $url"
+else
+    echo "Demo destination not created."
+fi
 if msg=$("$bin/outflowctl" ingest "$sample/profiles.ndjson" 2>&1); then
     echo "Sample profiles loaded from $sample/profiles.ndjson"
 else
