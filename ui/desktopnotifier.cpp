@@ -26,7 +26,7 @@ QString notificationsService()
 
 QString alertTitle(const Alert &alert)
 {
-    const QString kind = AlertTexts::kindTitle(alert.kind);
+    QString kind = AlertTexts::kindTitle(alert.kind);
     if (alert.destinationName.isEmpty())
         return kind;
     return DesktopNotifier::tr("%1 (%2)", "alert kind (destination)")

@@ -110,7 +110,7 @@ void printText(Context &context, const QJsonObject &s)
                        .arg(backfill.value(QLatin1String("total")).toInteger())
                 << '\n';
     const QJsonArray alerts = s.value(QLatin1String("alerts")).toArray();
-    for (const QJsonValue &alert : alerts) {
+    for (const auto &alert : alerts) {
         const QJsonObject a = alert.toObject();
         context.out << Text::tr("  alert %1 (since %2): %3")
                            .arg(a.value(QLatin1String("kind")).toString(),
@@ -212,7 +212,7 @@ int statusCommand(Context &context)
                     << '\n';
         return ExitSuccess;
     }
-    for (const QJsonValue &value : std::as_const(list))
+    for (const auto &value : std::as_const(list))
         printText(context, value.toObject());
     return ExitSuccess;
 }

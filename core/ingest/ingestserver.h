@@ -21,7 +21,7 @@ class IngestServer final : public QAbstractHttpServer
     Q_DISABLE_COPY_MOVE(IngestServer)
 
 public:
-    static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
+    static constexpr qint64 DefaultMaxBodyBytes = 16LL * 1024 * 1024;
 
     IngestServer(Ingestor &ingestor, QByteArray token, QObject *parent = nullptr);
 

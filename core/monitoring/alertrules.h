@@ -30,15 +30,15 @@ QList<AlertKind> allAlertKinds();
 // override any of them.
 struct AlertThresholds
 {
-    double failureRate = 0.05;           // failed / attempts over the short window, above
-    qint64 delayMs = 10 * 60 * 1000;     // oldest pending export older than this
-    double sloTarget = 0.95;             // SLO attainment below this over the rolling hour
-    double skippedRate = 0.01;           // excluded / received over the rolling hour, above
-    int authFailures = 3;                // token errors or 401/403 in a row, at least
-    double timeoutRate = 0.10;           // timeouts / attempts over the short window, above
-    int certificateDays = 30;            // client certificate expiring within, or expired
-    qint64 minimumAttempts = 20;         // rates need this many attempts to mean anything
-    qint64 sloTargetMs = 10 * 60 * 1000; // delivered within this long after commit: on time
+    double failureRate = 0.05;             // failed / attempts over the short window, above
+    qint64 delayMs = 10LL * 60 * 1000;     // oldest pending export older than this
+    double sloTarget = 0.95;               // SLO attainment below this over the rolling hour
+    double skippedRate = 0.01;             // excluded / received over the rolling hour, above
+    int authFailures = 3;                  // token errors or 401/403 in a row, at least
+    double timeoutRate = 0.10;             // timeouts / attempts over the short window, above
+    int certificateDays = 30;              // client certificate expiring within, or expired
+    qint64 minimumAttempts = 20;           // rates need this many attempts to mean anything
+    qint64 sloTargetMs = 10LL * 60 * 1000; // delivered within this long after commit: on time
 };
 
 // What the rules look at for one dataflow at one moment (monitoring fills it

@@ -21,7 +21,7 @@ public:
 
     // Within this long after fragment commit, a delivery is on time (the
     // reference's promise: 95 % within 10 minutes).
-    static constexpr qint64 DefaultSloTargetMs = 10 * 60 * 1000;
+    static constexpr qint64 DefaultSloTargetMs = 10LL * 60 * 1000;
 
     explicit MetricsRecorder(Clock clock = {});
 

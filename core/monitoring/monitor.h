@@ -51,8 +51,8 @@ class Monitor
 public:
     using Clock = std::function<qint64()>; // UNIX ms
 
-    static constexpr qint64 ShortWindowMs = 5 * 60 * 1000;
-    static constexpr qint64 HourMs = 60 * 60 * 1000;
+    static constexpr qint64 ShortWindowMs = 5LL * 60 * 1000;
+    static constexpr qint64 HourMs = 60LL * 60 * 1000;
     static constexpr qint64 MinuteRetentionMs = 30LL * 24 * HourMs;
     static constexpr qint64 HourRetentionMs = 365LL * 24 * HourMs;
 
