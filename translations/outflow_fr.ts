@@ -1423,6 +1423,65 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::AlertsModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Levée le</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <comment>when the alert cleared</comment>
+        <translation>Résolue le</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AlertsPage</name>
+    <message>
+        <source>Show &amp;resolved alerts</source>
+        <translation>Afficher les alertes &amp;résolues</translation>
+    </message>
+    <message>
+        <source>No active alert</source>
+        <translation>Aucune alerte active</translation>
+    </message>
+    <message>
+        <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
+        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
+    </message>
+    <message>
+        <source>Every destination is watched for every kind of alert; the kinds it subscribes to (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) are also announced on the desktop.</source>
+        <translation>Chaque destination est surveillée pour tous les types d’alerte ; ceux auxquels elle est abonnée (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) sont aussi annoncés sur le bureau.</translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>Aucune alerte</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::AudienceTableModel</name>
     <message>
         <source>Rule</source>
@@ -1570,18 +1629,6 @@
     <message>
         <source>Alerts</source>
         <translation>Alertes</translation>
-    </message>
-    <message>
-        <source>No alert</source>
-        <translation>Aucune alerte</translation>
-    </message>
-    <message>
-        <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
-        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
-    </message>
-    <message>
-        <source>Choose the alerts you want per destination when you connect it.</source>
-        <translation>Choisissez les alertes souhaitées pour chaque destination lorsque vous la connectez.</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -36,6 +36,8 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::deliveryMetrics, this, &EngineHost::deliveryMetrics);
     connect(m_engine, &Engine::senderFailed, this, &EngineHost::deliveryProblem);
     connect(m_engine, &Engine::alertsRaised, this, &EngineHost::alertsRaised);
+    connect(m_engine, &Engine::alertsChanged, this, &EngineHost::alertsChanged);
+    connect(m_engine, &Engine::alertsListed, this, &EngineHost::alertsListed);
     m_thread.start();
 }
 
@@ -79,6 +81,13 @@ void EngineHost::stopIngestEndpoint()
 void EngineHost::refreshAudiences()
 {
     QMetaObject::invokeMethod(m_engine, &Engine::refreshAudiences, Qt::QueuedConnection);
+}
+
+void EngineHost::refreshAlerts(bool includeResolved)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, includeResolved] { engine->refreshAlerts(includeResolved); },
+        Qt::QueuedConnection);
 }
 
 } // namespace outflow::ui

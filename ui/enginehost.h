@@ -41,6 +41,9 @@ public:
     void stopIngestEndpoint();
     // Asynchronous; answered by audiencesChanged() (once the store is open).
     void refreshAudiences();
+    // Asynchronous; answered by alertsListed(): the active alerts, or every
+    // alert with `includeResolved`, newest first.
+    void refreshAlerts(bool includeResolved);
 
 signals:
     void storeOpened();
@@ -55,6 +58,9 @@ signals:
     void deliveryProblem(const QString &destinationId, const QString &message);
     // Alerts just raised, of the kinds their destination subscribed to.
     void alertsRaised(const QList<outflow::Alert> &alerts);
+    // An alert was raised, updated or resolved (any kind): lists are stale.
+    void alertsChanged();
+    void alertsListed(const QList<outflow::Alert> &alerts);
 
 private:
     QString m_storePath;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "alertspage.h"
 #include "app/appinfo.h"
 #include "app/settings.h"
 #include "audiencespage.h"
@@ -74,7 +75,19 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
                 // outflowctl may have changed them since the last snapshot.
                 if (current.row() == int(Page::Audiences) && m_engine && m_storeOpen)
                     m_engine->refreshAudiences();
+                // `outflowctl run` on the same store may have raised some.
+                if (current.row() == int(Page::Alerts) && m_engine && m_storeOpen)
+                    m_alertsPage->refresh();
             });
+
+    // Every ask is answered, even without an engine, so that the page's
+    // coalescing never waits for an answer that cannot come.
+    connect(m_alertsPage, &AlertsPage::alertsRequested, this, [this](bool includeResolved) {
+        if (m_engine)
+            m_engine->refreshAlerts(includeResolved);
+        else
+            m_alertsPage->setAlerts({});
+    });
 
     resize(960, 640);
     restoreState();
@@ -110,10 +123,7 @@ void MainWindow::createPages()
          tr("Live figures of each dataflow appear here: exports sent, failed, retried and late, "
             "backlog and delivery latency."),
          tr("Activate an audience to a destination to start a dataflow.")},
-        {tr("Alerts"), QStringLiteral("dialog-warning"), tr("No alert"),
-         tr("Alerts raised by your dataflows appear here, active first, with what to do about "
-            "each."),
-         tr("Choose the alerts you want per destination when you connect it.")},
+        {tr("Alerts"), QStringLiteral("dialog-warning"), {}, {}, {}}, // an AlertsPage
     };
     for (const PageText &page : pages) {
         auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
@@ -122,6 +132,11 @@ void MainWindow::createPages()
         if (m_pages->count() == int(Page::Audiences)) {
             m_audiencesPage = new AudiencesPage(m_pages);
             m_pages->addWidget(m_audiencesPage);
+            continue;
+        }
+        if (m_pages->count() == int(Page::Alerts)) {
+            m_alertsPage = new AlertsPage(m_pages);
+            m_pages->addWidget(m_alertsPage);
             continue;
         }
         auto *widget = new EmptyStatePage(page.heading, page.whatAppears, page.howToBegin, m_pages);
@@ -206,6 +221,7 @@ void MainWindow::setEngine(EngineHost *engine)
         m_ingestAction->setEnabled(true);
         if (m_ingestAction->isChecked())
             setIngestEnabled(true);
+        m_alertsPage->refresh();
     });
     connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
         // Until the profile browser exists, the page at least says what is stored.
@@ -216,6 +232,10 @@ void MainWindow::setEngine(EngineHost *engine)
     });
     connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
     connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
+    // Kept current even while hidden: alerts change at most once per monitor
+    // tick, and the page coalesces the asks.
+    connect(engine, &EngineHost::alertsChanged, m_alertsPage, &AlertsPage::refresh);
+    connect(engine, &EngineHost::alertsListed, m_alertsPage, &AlertsPage::setAlerts);
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
         if (m_storeOpen && m_ingestAction->isChecked())

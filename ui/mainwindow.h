@@ -16,6 +16,7 @@ struct SecretResult;
 
 namespace outflow::ui {
 
+class AlertsPage;
 class AudiencesPage;
 class DesktopNotifier;
 class EngineHost;
@@ -47,7 +48,7 @@ public:
 
     // Connects the window to the engine (not owned): store state and the
     // local ingest endpoint, started now when the settings enable it; new
-    // alerts to the desktop notifier.
+    // alerts to the desktop notifier; the pages to the lists they show.
     void setEngine(EngineHost *engine);
 
 public slots:
@@ -75,6 +76,7 @@ private:
     QListView *m_navigation;
     QStackedWidget *m_pages;
     AudiencesPage *m_audiencesPage = nullptr;
+    AlertsPage *m_alertsPage = nullptr;
     QLabel *m_keychainStatus;
     QLabel *m_demoStatus;
     QLabel *m_ingestStatus;

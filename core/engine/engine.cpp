@@ -253,6 +253,17 @@ void Engine::refreshAudiences()
     emit audiencesChanged(summaries);
 }
 
+void Engine::refreshAlerts(bool includeResolved)
+{
+    QList<Alert> alerts;
+    if (m_store) {
+        alerts = m_store->alerts(!includeResolved);
+        if (!m_store->lastError().isEmpty())
+            qCWarning(lcApp).noquote() << m_store->lastError();
+    }
+    emit alertsListed(alerts);
+}
+
 void Engine::scheduleAudiencesRefresh()
 {
     // Not restarted while pending: a steady stream of commits still gets

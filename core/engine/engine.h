@@ -4,8 +4,8 @@
 #include "delivery/destinationsecrets.h"
 #include "delivery/destinationsender.h"
 #include "model/audiencesummary.h"
-#include "monitoring/alerttracker.h"
 #include "model/destination.h"
+#include "monitoring/alerttracker.h"
 
 #include <memory>
 #include <QHostAddress>
@@ -71,6 +71,10 @@ public slots:
     // audiencesChanged(); also done after open() and, at most twice a second,
     // after ingest commits and audience reloads.
     void refreshAudiences();
+    // Reads the active alerts (or every alert, newest first) now and emits
+    // alertsListed(). Answers even before open(), with no alert: a view that
+    // waits for its answer before asking again must never wait forever.
+    void refreshAlerts(bool includeResolved);
     // Starts, stops or restarts senders after destinations or dataflows
     // changed (also done on each reload and every few seconds, so that
     // `outflowctl destination disable` reaches a running engine).
@@ -100,6 +104,8 @@ signals:
     void alertsRaised(const QList<outflow::Alert> &alerts);
     // Every change of an alert (raised, updated, resolved), for the views.
     void alertsChanged();
+    // The answer to refreshAlerts().
+    void alertsListed(const QList<outflow::Alert> &alerts);
     // A destination's sender needs its secrets from the keychain: read them
     // on the main thread (DestinationSecretsLoader) and answer with
     // setDestinationSecrets() or destinationSecretsUnavailable().
