@@ -41,7 +41,7 @@ QList<QnamShape> defaultQnamShapes(Protocol protocol, int latencyMs)
 {
     if (protocol == Protocol::Http1)
         return latencyMs == 0 ? QList<QnamShape>{{1, 1, 6}, {2, 2, 6}, {2, 4, 6}}
-                              : QList<QnamShape>{{1, 1, 6}, {2, 128, 6}, {2, 256, 6}};
+                              : QList<QnamShape>{{1, 1, 6}, {2, 64, 6}, {2, 128, 6}};
     return latencyMs == 0 ? QList<QnamShape>{{1, 1, 100}, {2, 2, 100}}
                           : QList<QnamShape>{{1, 1, 128}, {2, 8, 128}, {2, 16, 128}};
 }
