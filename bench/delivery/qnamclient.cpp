@@ -188,7 +188,7 @@ Result QnamClient::run(const Target &target)
     fillPercentiles(latencies, result);
     // Proof of the protocol spoken, since a silent fall-back to HTTP/1.1
     // would make the HTTP/2 figures meaningless.
-    if (result.requests > 0 && (http2 == result.requests) == http1)
+    if (http2 != (http1 ? 0 : result.requests))
         result.note = QStringLiteral("HTTP/2 on %1 of %2 replies").arg(http2).arg(result.requests);
     if (result.requests + result.failures < target.exports)
         result.note += QStringLiteral(" stopped at %1 s").arg(target.maxSeconds);
