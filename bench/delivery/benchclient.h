@@ -2,7 +2,7 @@
 
 // The seam of bench/delivery: every client measured against the same nginx
 // in the same run (wrk, h2load, the Node.js peer (undici, node:http2), the bare QNAM floor,
-// and the Outflow sender when it lands) is a BenchClient, so that the table,
+// and the Outflow sender) is a BenchClient, so that the table,
 // the ratios and the results file treat them all alike. See bench/README.md.
 #include "exportbodies.h"
 

@@ -1,7 +1,7 @@
 // bench/delivery: exports/s, latency, CPU and memory of HTTP clients posting
 // ~1 KiB export bodies to one nginx on 127.0.0.1, all in the same run: wrk
 // and h2load (ceilings), undici or node:http2 (the peer), bare QNAM instances (the
-// floor of issue #6) and the Outflow sender (its slot). See bench/README.md.
+// floor of issue #6) and the Outflow sender (DestinationSender). See bench/README.md.
 #include "externalclients.h"
 #include "measure.h"
 #include "outboxfixture.h"
@@ -87,7 +87,8 @@ ClientList makeClients(Protocol protocol, int latencyMs, const ExternalPaths &pa
                 std::make_unique<QnamClient>(shape.threads, shape.qnams, shape.window));
     }
     if (want("sender"))
-        clients.push_back(std::make_unique<SenderClient>(workDir));
+        clients.push_back(std::make_unique<SenderClient>(
+            workDir, parser.value(QStringLiteral("sender-window")).toInt()));
     return clients;
 }
 
@@ -134,6 +135,8 @@ int main(int argc, char *argv[])
     option("protocols", "Any of http1,h2c,h2 (h2: TLS + ALPN).", "LIST", "http1,h2c,h2");
     option("clients", "Only these of wrk,h2load,undici,qnam,sender.", "LIST");
     option("qnam", "Bare QNAM rows THREADS:QNAMS:WINDOW,... (default: per configuration).", "LIST");
+    option("sender-window", "The sender's destination: maximum concurrency (its window's cap).",
+           "N", "1024");
     option("repeat", "Runs of every configuration (for the spread).", "N", "1");
     option("max-seconds", "Stop a client after this long (its rate still counts).", "S", "60");
     option("wrk-seconds", "wrk's run length.", "S", "10");

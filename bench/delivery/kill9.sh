@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # bench/delivery kill -9 harness (DESIGN §7: "kill -9 during a 100 k export
-# run, then restart: 0 exports lost"). A SKELETON until the sender delivers
-# from `outflowctl run`: today it prepares everything, finds that nothing
-# arrives, says so and exits 2.
+# run, then restart: 0 exports lost"), through the real sender of
+# `outflowctl run`:
 #
 #   1. nginx (the benchmark's harness, `delivery_bench --serve`) logs one line
 #      per request: "STATUS X-Outflow-Export-Id";
 #   2. a store with N exports queued for it (`delivery_bench --prepare-outbox`);
-#   3. `outflowctl run` delivers; at half of N received it gets kill -9;
-#   4. `outflowctl run --until-idle` finishes the outbox;
+#   3. `outflowctl run --until-idle` delivers; at half of N received it gets kill -9;
+#   4. `outflowctl run --until-idle` again finishes the outbox;
 #   5. the log must hold every export id at least once; duplicates (sent
 #      again after the kill, before their rows were removed) are counted and
-#      allowed — at-least-once delivery.
+#      allowed — at-least-once delivery. Exit 1 when any id is missing.
 #
 #   bench/delivery/kill9.sh [EXPORTS]     # default 100000; by hand, never in CI
 set -euo pipefail
@@ -37,6 +36,7 @@ trap cleanup EXIT
 # outflowctl reads and writes nothing of the user's.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 
+elapsed() { awk -v s="$start" -v n="$(date +%s.%N)" 'BEGIN {printf "%.1f", n - s}'; }
 received() { awk '$1 ~ /^2/' "$work/received.log" 2>/dev/null | wc -l; }
 
 mkfifo "$work/ctl"
@@ -50,7 +50,9 @@ url=$(awk '$1 == "http" {print $2}' "$work/serve.out")
 "$bench" --prepare-outbox "$work/store.sqlite" --url "$url" --exports "$exports"
 echo "nginx at $url; $exports exports queued"
 
-"$outflowctl" --store "$work/store.sqlite" run >"$work/run1.log" 2>&1 &
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+start=$(date +%s.%N)
+"$outflowctl" --store "$work/store.sqlite" run --until-idle >"$work/run1.log" 2>&1 &
 engine_pid=$!
 half=$((exports / 2))
 waited=0
@@ -58,18 +60,21 @@ while [ "$(received)" -lt "$half" ]; do
     sleep 0.2
     waited=$((waited + 1))
     if [ "$waited" -ge 100 ] && [ "$(received)" -eq 0 ]; then
-        echo "nothing received in 20 s: the sender is not in \`outflowctl run\` yet (skeleton)."
-        exit 2
+        echo "nothing received in 20 s from outflowctl run:"
+        cat "$work/run1.log"
+        exit 1
     fi
     kill -0 "$engine_pid" 2>/dev/null || { echo "outflowctl run exited early:"; cat "$work/run1.log"; exit 1; }
 done
 kill -9 "$engine_pid"
 wait "$engine_pid" 2>/dev/null || true
 engine_pid=""
-echo "killed at $(received) received"
+echo "kill -9 after $(elapsed) s, $(received) received"
 
 timeout 600 "$outflowctl" --store "$work/store.sqlite" run --until-idle >"$work/run2.log" 2>&1 \
     || { echo "restart failed:"; cat "$work/run2.log"; exit 1; }
+echo "restart: $(tr '\n' ' ' <"$work/run2.log")"
+echo "total $(elapsed) s; load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec 3>&- # nginx stops; --serve writes the final log
 wait "$server_pid" || true
 server_pid=""

@@ -37,28 +37,55 @@ double rateOf(const QList<Result> &rows, const QString &client, bool peer = fals
     return -1;
 }
 
+// The fastest bare-QNAM row of one repetition (the floor the sender is held to).
+const Result *bestFloor(const QList<Result> &rows)
+{
+    const Result *best = nullptr;
+    for (const Result &row : rows) {
+        if (row.ran && row.role == ClientRole::Floor && (!best || row.rate() > best->rate()))
+            best = &row;
+    }
+    return best;
+}
+
 struct Ratios
 {
-    double wrk, h2load, peer;
+    double wrk, h2load, peer, floor;
 };
 
 Ratios ratiosOf(const Result &row, const QList<Result> &rows)
 {
+    const Result *floor = bestFloor(rows);
     return {ratio(row.rate(), rateOf(rows, QStringLiteral("wrk"))),
             ratio(row.rate(), rateOf(rows, QStringLiteral("h2load"))),
-            ratio(row.rate(), rateOf(rows, QString(), true))};
+            ratio(row.rate(), rateOf(rows, QString(), true)),
+            ratio(row.rate(), floor ? floor->rate() : -1)};
+}
+
+// The sender's CPU per export above the fastest bare QNAM's (DESIGN §7: ≤ 40 µs).
+QString cpuAboveFloor(const Result &row, const QList<Result> &rows)
+{
+    const Result *floor = bestFloor(rows);
+    if (row.role != ClientRole::Sender || !floor || row.cpuMicrosPerRequest() < 0 ||
+        floor->cpuMicrosPerRequest() < 0)
+        return QString();
+    return QStringLiteral("CPU %1%2 µs/req vs %3; ")
+        .arg(row.cpuMicrosPerRequest() >= floor->cpuMicrosPerRequest() ? QStringLiteral("+")
+                                                                       : QString())
+        .arg(row.cpuMicrosPerRequest() - floor->cpuMicrosPerRequest(), 0, 'f', 0)
+        .arg(floor->client);
 }
 
 const QString Header =
     QStringLiteral("client              concurrency                              exports/s   p50 "
                    "ms   p95 ms   p99 ms"
-                   "   CPU s  µs/req  RSS MiB  nginx CPU   ×wrk  ×h2load  ×peer  note");
+                   "   CPU s  µs/req  RSS MiB  nginx CPU   ×wrk  ×h2load  ×peer  ×floor  note");
 
 QString row(const QString &client, const QString &concurrency, const QString &rate, double p50,
             double p95, double p99, double cpu, double micros, double rss, double nginx,
             const Ratios &ratios, const QString &note)
 {
-    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13  %14")
+    return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14  %15")
         .arg(client.leftJustified(19), concurrency.leftJustified(28), rate.rightJustified(22),
              number(p50, 2).rightJustified(8), number(p95, 2).rightJustified(8),
              number(p99, 2).rightJustified(8), number(cpu, 2).rightJustified(7),
@@ -67,7 +94,8 @@ QString row(const QString &client, const QString &concurrency, const QString &ra
                  .append(nginx < 0 ? QString() : QStringLiteral(" %"))
                  .rightJustified(10),
              number(ratios.wrk, 2).rightJustified(6), number(ratios.h2load, 2).rightJustified(8),
-             number(ratios.peer, 2).rightJustified(6), note);
+             number(ratios.peer, 2).rightJustified(6), number(ratios.floor, 2).rightJustified(7),
+             note);
 }
 
 } // namespace
@@ -100,7 +128,7 @@ void Report::table(const QString &title, const QList<Result> &rows)
                           result.note));
             continue;
         }
-        QString note = result.note;
+        QString note = cpuAboveFloor(result, rows) + result.note;
         if (result.failures > 0)
             note += QStringLiteral(" %1 failed").arg(result.failures);
         line(row(result.client, result.concurrency, QString::number(qint64(result.rate())),
@@ -124,7 +152,8 @@ void Report::summary(const QString &title, const QList<QList<Result>> &repetitio
         }
     }
     for (const QString &client : std::as_const(clients)) {
-        QList<double> rates, p50, p95, p99, cpu, micros, rss, nginx, toWrk, toH2load, toPeer;
+        QList<double> rates, p50, p95, p99, cpu, micros, rss, nginx, toWrk, toH2load, toPeer,
+            toFloor;
         QString concurrency, note;
         for (const QList<Result> &rows : repetitions) {
             for (const Result &result : rows) {
@@ -147,6 +176,7 @@ void Report::summary(const QString &title, const QList<QList<Result>> &repetitio
                 toWrk << ratios.wrk;
                 toH2load << ratios.h2load;
                 toPeer << ratios.peer;
+                toFloor << ratios.floor;
             }
         }
         if (rates.isEmpty()) {
@@ -161,7 +191,7 @@ void Report::summary(const QString &title, const QList<QList<Result>> &repetitio
                                  .arg(qint64(*high));
         line(row(client, concurrency, rate, median(p50), median(p95), median(p99), median(cpu),
                  median(micros), median(rss), median(nginx),
-                 {median(toWrk), median(toH2load), median(toPeer)}, QString()));
+                 {median(toWrk), median(toH2load), median(toPeer), median(toFloor)}, QString()));
     }
     line();
 }

@@ -1,12 +1,12 @@
 #include "senderclient.h"
 
+#include "../common/senderrun.h"
+#include "delivery/networkthreadpool.h"
 #include "measure.h"
 #include "outboxfixture.h"
+#include "store/sqlitestore.h"
 
-#if defined(OUTFLOW_BENCH_SENDER) && __has_include("delivery/sender.h")
-#include "delivery/sender.h"
-#define OUTFLOW_BENCH_HAS_SENDER 1
-#endif
+#include <QFile>
 
 namespace outflow::bench {
 
@@ -14,12 +14,6 @@ Result SenderClient::run(const Target &target)
 {
     Result result;
     result.client = name();
-#ifndef OUTFLOW_BENCH_HAS_SENDER
-    Q_UNUSED(target);
-    result.note =
-        QStringLiteral("not built yet (core/delivery/sender.h; -DOUTFLOW_BENCH_SENDER=ON)");
-    return result;
-#else
     // The outbox is filled before the clock starts: the figure is delivery,
     // not activation. The store goes in the work folder (same disk as a user's).
     OutboxSpec spec;
@@ -27,31 +21,81 @@ Result SenderClient::run(const Target &target)
     spec.http2PriorKnowledge = target.protocol == Protocol::H2c;
     spec.caFile = target.protocol == Protocol::H2Tls ? target.caFile : QString();
     spec.exports = target.exports;
+    spec.maxConcurrency = m_maxConcurrency;
     OutboxFixture fixture;
     QString error;
-    if (!prepareOutbox(m_workDir + QStringLiteral("/sender.sqlite"), spec, *target.bodies, &fixture,
-                       &error)) {
+    const QString storePath = m_workDir + QStringLiteral("/sender.sqlite");
+    if (!prepareOutbox(storePath, spec, *target.bodies, &fixture, &error)) {
         result.note = QStringLiteral("outbox: ") + error;
         return result;
     }
+    std::optional<Destination> destination;
+    {
+        SqliteStore store(storePath);
+        if (store.open())
+            destination = store.destination(fixture.destinationId);
+        if (!destination) {
+            result.note = QStringLiteral("store: ") + store.lastError();
+            return result;
+        }
+    }
+
     resetSelfPeakRss();
-    const double cpuBefore = selfCpuSeconds();
-    // WIRE THE SENDER HERE, then delete this line and the #error below:
-    //   1. open a SqliteStore on fixture.storePath and make the sender for
-    //      fixture.dataflowId (its destination points at target.url);
-    //   2. start a QElapsedTimer, run it until the outbox is empty (or
-    //      target.maxSeconds: stop, then count what is left), on its own threads;
-    //   3. result.requests = delivered, result.failures = failed rows,
-    //      result.seconds = elapsed;
-    //   4. latencies: the sender's per-request latency (send → 2xx) for every
-    //      delivery, or its histogram's p50/p95/p99 (DESIGN §2 figures) into
-    //      result.p50Ms/p95Ms/p99Ms; fillPercentiles() takes raw nanoseconds.
-#error "bench/delivery/senderclient.cpp: wire the sender (see the comment above)"
-    result.cpuSeconds = selfCpuSeconds() - cpuBefore;
+    SenderRun run;
+    int networkThreads = 0;
+    {
+        NetworkThreadPool pool; // the Engine's, made as its first sender starts
+        networkThreads = pool.size();
+        run = runSenderUntilIdle(storePath, *destination, fixture.dataflowId, pool, SenderOptions(),
+                                 target.maxSeconds);
+    }
+    result.seconds = run.seconds;
+    result.cpuSeconds = run.cpuSeconds;
     result.peakRssMiB = selfPeakRssMiB();
+    if (!run.error.isEmpty()) {
+        result.note = run.error;
+        return result;
+    }
+
+    // What the outbox says after stop(): delivered rows are gone, dead
+    // letters stay, what was not sent in time is pending again.
+    SqliteStore store(storePath);
+    std::optional<OutboxSummary> left;
+    if (store.open())
+        left = store.outboxSummary(fixture.dataflowId);
+    if (!left) {
+        result.note = QStringLiteral("store: ") + store.lastError();
+        return result;
+    }
+    result.failures = left->failed;
+    result.requests = fixture.exports - left->backlog() - left->failed;
+    // Per-request latency (sent → answer), as the other clients measure it:
+    // the delivery log's entries (the journal keeps the last 10,000 of a
+    // destination, in ms). The sender's own histogram is committed → 2xx,
+    // which for an outbox filled in advance is the queue's age.
+    std::vector<qint64> latencies;
+    for (const DeliveryLogEntry &entry : store.deliveryLog(fixture.destinationId, 10'000)) {
+        if (entry.outcome == DeliveryOutcome::Delivered)
+            latencies.push_back(entry.latencyMs * 1'000'000);
+    }
+    const std::size_t sampled = latencies.size();
+    fillPercentiles(latencies, result);
+    result.concurrency = QStringLiteral("w≤%1 (end %2), %3 net thr")
+                             .arg(destination->maxConcurrency)
+                             .arg(run.last.window)
+                             .arg(networkThreads);
+    result.note = QStringLiteral("latency: last %1 sends (ms); committed→2xx p95 %2 ms")
+                      .arg(sampled)
+                      .arg(run.last.latencyP95Ms);
+    if (target.protocol != Protocol::Http1 && !run.last.http2)
+        result.note += QStringLiteral("; NOT HTTP/2");
+    if (run.timedOut)
+        result.note += QStringLiteral("; stopped at %1 s").arg(target.maxSeconds);
     result.ran = true;
+    store.close();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(storePath + QLatin1String(suffix));
     return result;
-#endif
 }
 
 } // namespace outflow::bench

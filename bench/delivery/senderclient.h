@@ -4,16 +4,18 @@
 
 namespace outflow::bench {
 
-// The slot of the Outflow sender (core/delivery/, issue #6): one more row of
-// the table, measured like the bare QNAM client it is compared with (same
-// process, getrusage, VmHWM). Until the sender lands the row reads "not
-// built yet". To wire it (bench/README.md, "Delivery"): configure with
-// -DOUTFLOW_BENCH_SENDER=ON and fill SenderClient::run() in senderclient.cpp.
+// The Outflow sender's row (core/delivery/DestinationSender, issue #6): the
+// outbox of one dataflow filled before the clock starts, then delivered by a
+// real DestinationSender as the Engine runs it (bench/common/senderrun), with
+// the Engine's defaults (SenderOptions, NetworkThreadPool). Measured like the
+// bare QNAM client it is compared with: same process, getrusage, VmHWM.
 class SenderClient final : public BenchClient
 {
 public:
-    explicit SenderClient(QString workDir)
+    // `maxConcurrency`: the destination's maximum window (its default: 1,024).
+    SenderClient(QString workDir, int maxConcurrency)
         : m_workDir(std::move(workDir))
+        , m_maxConcurrency(maxConcurrency)
     {}
     QString name() const override { return QStringLiteral("outflow sender"); }
     ClientRole role() const override { return ClientRole::Sender; }
@@ -22,6 +24,7 @@ public:
 
 private:
     QString m_workDir;
+    int m_maxConcurrency;
 };
 
 } // namespace outflow::bench
