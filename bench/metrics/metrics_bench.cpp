@@ -13,6 +13,7 @@
 // recorder, OFF runs none, every run an empty outbox: otherwise it fails.
 // See bench/README.md, "Monitoring overhead".
 #include "../common/benchsupport.h"
+#include "../common/senderrun.h"
 #include "activation/activator.h"
 #include "delivery/destinationsender.h"
 #include "delivery/networkthreadpool.h"
@@ -25,27 +26,15 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QTimer>
 #include <QUuid>
-#include <sys/resource.h>
 
 using namespace outflow;
 using namespace outflow::bench;
 
 namespace {
-
-// user + sys of every thread of the process, seconds.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + t.tv_usec / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
 
 QString readFirstLine(const QString &path)
 {
@@ -177,74 +166,24 @@ struct Run
 };
 
 // One run: a new sender (as the Engine makes one) delivers what the outbox
-// holds; the clock runs from start() to its idle report, read from its
-// signals (stateChanged idle for the generation it was nudged with).
+// holds; the clock runs from start() to its idle report (bench/common/senderrun).
 Run deliver(const Setup &setup, NetworkThreadPool &pool, MetricsRecorder *recorder, qint64 exports,
             int timeoutSeconds)
 {
-    static quint64 generation = 0;
-    const quint64 nudged = ++generation;
     Run run;
     run.metrics = recorder != nullptr;
     run.exports = exports;
-
     SenderOptions options; // the Engine's defaults
     options.recorder = recorder;
-    QThread thread;
-    thread.setObjectName(QStringLiteral("outflow-sender"));
-    auto *sender = new DestinationSender(setup.storePath, setup.destination, setup.dataflowId,
-                                         DestinationSecrets(), &pool, options);
-    sender->moveToThread(&thread);
-    QObject::connect(&thread, &QThread::finished, sender, &QObject::deleteLater);
-
-    QEventLoop loop;
-    bool idle = false;
-    DeliveryMetrics last;
-    QObject::connect(sender, &DestinationSender::metricsChanged, &loop,
-                     [&last](const DeliveryMetrics &metrics) { last = metrics; });
-    QObject::connect(sender, &DestinationSender::stateChanged, &loop,
-                     [&](const QString &, bool isIdle, quint64 reported) {
-                         if (isIdle && reported >= nudged) {
-                             idle = true;
-                             loop.quit();
-                         }
-                     });
-    QObject::connect(sender, &DestinationSender::failed, &loop,
-                     [&](const QString &, const QString &message) {
-                         run.error = message;
-                         loop.quit();
-                     });
-    QTimer guard; // not a wait: gives up on a sender that never idles
-    guard.setSingleShot(true);
-    QObject::connect(&guard, &QTimer::timeout, &loop, [&] {
-        run.error = QStringLiteral("not idle after %1 s").arg(timeoutSeconds);
-        loop.quit();
-    });
-    thread.start();
-
     run.loadBefore = loadAverage1();
-    QElapsedTimer timer;
-    const double cpuAtStart = cpuSeconds();
-    timer.start();
-    guard.start(timeoutSeconds * 1000);
-    QMetaObject::invokeMethod(sender, &DestinationSender::start, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(
-        sender, [sender, nudged] { sender->nudge(nudged); }, Qt::QueuedConnection);
-    loop.exec();
-    run.seconds = double(timer.nsecsElapsed()) / 1e9;
-    run.cpuSeconds = cpuSeconds() - cpuAtStart;
+    const SenderRun sent = runSenderUntilIdle(setup.storePath, setup.destination, setup.dataflowId,
+                                              pool, options, timeoutSeconds);
     run.loadAfter = loadAverage1();
-    guard.stop();
-
-    // As SenderSupervisor::stop: outcomes written, claims released.
-    QMetaObject::invokeMethod(sender, &DestinationSender::stop, Qt::BlockingQueuedConnection);
-    sender->disconnect(&loop);
-    thread.quit();
-    thread.wait();
-
-    run.senderDelivered = last.delivered;
-    if (!idle && run.error.isEmpty())
-        run.error = QStringLiteral("the sender stopped without reporting idle");
+    run.seconds = sent.seconds;
+    run.cpuSeconds = sent.cpuSeconds;
+    run.senderDelivered = sent.last.delivered;
+    run.error =
+        sent.timedOut ? QStringLiteral("not idle after %1 s").arg(timeoutSeconds) : sent.error;
     return run;
 }
 

@@ -161,6 +161,27 @@ private slots:
         QCOMPARE(send(network, QNetworkRequest(m_nginx->httpUrl()), "{}").status, 200);
     }
 
+    // The kill -9 delivery harness counts the export ids nginx received.
+    void logsRequestsInACustomFormat()
+    {
+        NginxOptions options;
+        options.accessLog = true;
+        options.accessLogFormat =
+            QStringLiteral("$status $request_method $http_x_outflow_export_id");
+        QVERIFY(start(options));
+        QNetworkAccessManager network;
+        for (const QByteArray &id :
+             {QByteArrayLiteral("export-1"), QByteArrayLiteral("export-2")}) {
+            QNetworkRequest request(m_nginx->httpUrl(QStringLiteral("/exports")));
+            request.setRawHeader(QByteArrayLiteral("X-Outflow-Export-Id"), id);
+            QCOMPARE(send(network, request, "{}").status, 200);
+        }
+        // nginx writes a request's line once the request is done, which can be
+        // just after the client read the answer.
+        QTRY_COMPARE(m_nginx->accessLog(),
+                     QStringLiteral("200 POST export-1\n200 POST export-2\n"));
+    }
+
     void runsItsWorkersAsTheCurrentUser()
     {
         QVERIFY(start(NginxOptions()));

@@ -224,9 +224,15 @@ QString NginxServer::makeConfiguration() const
                 .arg(inDir(QStringLiteral("nginx.pid")), inDir(QStringLiteral("error.log")));
     text += QStringLiteral("events { worker_connections %1; }\n").arg(m_options.workerConnections);
     text += QStringLiteral("http {\n");
-    text += m_options.accessLog
-                ? QStringLiteral("    access_log %1;\n").arg(inDir(QStringLiteral("access.log")))
-                : QStringLiteral("    access_log off;\n");
+    if (!m_options.accessLog) {
+        text += QStringLiteral("    access_log off;\n");
+    } else if (m_options.accessLogFormat.isEmpty()) {
+        text += QStringLiteral("    access_log %1;\n").arg(inDir(QStringLiteral("access.log")));
+    } else {
+        // Double-quoted like the paths: variables still expand inside.
+        text += QStringLiteral("    log_format outflow %1;\n    access_log %2 outflow;\n")
+                    .arg(quoted(m_options.accessLogFormat), inDir(QStringLiteral("access.log")));
+    }
     for (const char *kind : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
         const QString name = QString::fromLatin1(kind);
         text += QStringLiteral("    %1_temp_path %2;\n")

@@ -48,6 +48,10 @@ struct NginxOptions
     int workerConnections = 4096;
     int keepaliveRequests = 1000000; // nginx's 1000 would reconnect during benchmarks
     bool accessLog = false;          // accessLog() then shows every request
+    // With accessLog: the line format (nginx `log_format` syntax, e.g.
+    // "$status $http_x_outflow_export_id"); empty: nginx's "combined". The
+    // kill -9 delivery harness counts export ids received with it.
+    QString accessLogFormat;
     // Load ngx_http_echo_module; delayed() locations need it (start() turns it
     // on by itself when a location uses an echo_ directive).
     bool echoModule = false;
