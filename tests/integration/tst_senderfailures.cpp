@@ -4,9 +4,8 @@
 // destination disabled while it sends.
 #include "support/deliveryfixture.h"
 #include "support/httptestreceiver.h"
+#include "support/secrethelpers.h"
 
-#include <QDirIterator>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -25,19 +24,6 @@ quint16 closedPort()
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
-}
-
-// Every file of a folder holding `needle`, in any byte of it.
-QStringList filesContaining(const QString &directory, const QByteArray &needle)
-{
-    QStringList found;
-    QDirIterator it(directory, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            found << file.fileName();
-    }
-    return found;
 }
 
 } // namespace
@@ -188,7 +174,7 @@ private slots:
                      qPrintable(entry.responseExcerpt));
         engine.reset(); // its connection closed: the WAL is checkpointed
         m_fixture->store().close();
-        const QStringList leaks = filesContaining(m_fixture->directory(), token);
+        const QStringList leaks = test::filesContaining(m_fixture->directory(), token);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u", ")));
     }
 

@@ -20,7 +20,8 @@ private slots:
     void initTestCase()
     {
         if (!NginxServer::isInstalled())
-            QSKIP("nginx is not installed (tools/debian-packages.txt lists it)");
+            QFAIL(
+                "nginx is not installed: tools/test.sh installs it from tools/debian-packages.txt");
         QVERIFY2(m_pki.generate(), qPrintable(m_pki.errorString()));
         NginxOptions options;
         options.http = false;

@@ -3,10 +3,26 @@
 #include "secrets/secretstore.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace outflow::test {
+
+// Every file of a folder (and its subfolders) holding `needle` in any of its
+// bytes: where a secret must not be.
+inline QStringList filesContaining(const QString &directory, const QByteArray &needle)
+{
+    QStringList found;
+    QDirIterator it(directory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            found << file.fileName();
+    }
+    return found;
+}
 
 // Waits for one request's result through the event loop (no sleeps).
 inline SecretResult waitFor(SecretRequest *request, int timeoutMs = 20000)
