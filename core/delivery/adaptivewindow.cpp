@@ -26,9 +26,10 @@ void AdaptiveWindow::onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, b
     const qint64 timeoutUs = m_timeoutMs * 1000;
     if (congestion || latencyUs * 4 >= timeoutUs * 3) {
         if (sentAtNs >= m_lastDecreaseNs)
-            decrease(nowNs);
+            decrease(nowNs, 0.5);
         return;
     }
+    m_smoothedUs = m_smoothedUs < 0 ? latencyUs : m_smoothedUs + (latencyUs - m_smoothedUs) / 8;
     if (nowNs - m_epochStartNs >= BaselineEpochNs) {
         m_previousMinUs = m_epochMinUs;
         m_epochMinUs = -1;
@@ -36,9 +37,13 @@ void AdaptiveWindow::onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, b
     }
     if (m_epochMinUs < 0 || latencyUs < m_epochMinUs)
         m_epochMinUs = latencyUs;
-    const qint64 baseline = baselineUs();
-    if (latencyUs * 2 >= timeoutUs || latencyUs > 2 * baseline + QueueingSlackUs ||
-        !windowLimited)
+    const qint64 growthLimitUs = 2 * baselineUs() + QueueingSlackUs;
+    if (m_smoothedUs > 2 * growthLimitUs && windowLimited) {
+        if (sentAtNs >= m_lastDecreaseNs)
+            decrease(nowNs, 0.9);
+        return;
+    }
+    if (latencyUs * 2 >= timeoutUs || m_smoothedUs > growthLimitUs || !windowLimited)
         return; // hold: slow answers, answers slowed by queueing, or a window not in use
     if (m_size < m_threshold)
         m_size += 1.0;
@@ -47,9 +52,9 @@ void AdaptiveWindow::onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, b
     m_size = std::min(m_size, double(m_maximum));
 }
 
-void AdaptiveWindow::decrease(qint64 nowNs)
+void AdaptiveWindow::decrease(qint64 nowNs, double factor)
 {
-    m_size = std::max(1.0, m_size / 2.0);
+    m_size = std::max(1.0, m_size * factor);
     m_threshold = m_size;
     m_lastDecreaseNs = nowNs;
 }

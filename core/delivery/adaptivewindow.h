@@ -8,9 +8,13 @@ namespace outflow {
 // adaptive request concurrency, and TCP's congestion window before it.
 //
 // It grows while answers come back well inside the timeout (under half of
-// it) and not much slower than the fastest answers lately (at most twice the
-// baseline plus 2 ms: beyond that, more requests only wait in queues, ours or
-// the endpoint's), and the window is actually used: by one per answer while
+// it), the smoothed latency stays near the fastest answers lately (at most
+// twice the baseline plus 2 ms: beyond that, more requests only wait in
+// queues, ours, Qt's or the endpoint's), and the window is actually used.
+// The latency compared is smoothed (as TCP's SRTT) because single answers
+// mislead: with hundreds queued, a few still come back fast and would keep
+// growing a window that only adds queueing (over loopback, 200-470 requests
+// in flight where 15 keep the CPU busy). It grows by one per answer while
 // below the threshold (doubling per round trip, from a small start to the
 // endpoint's capacity in a few round trips), then by about AdditiveStep per
 // round trip. The baseline is the fastest answer of the last two epochs of
@@ -18,7 +22,9 @@ namespace outflow {
 // A congestion signal (429, 503, a timeout, or an answer slower than
 // 3/4 of the timeout) halves it and sets the threshold there; the answers to
 // requests sent before that halving do not halve it again, so one burst of
-// 503s costs one halving. It stays between 1 and the destination's maximum.
+// 503s costs one halving. A smoothed latency over twice the growth limit
+// (queueing that the window itself causes) shrinks it by a tenth, at most
+// once per round trip. It stays between 1 and the destination's maximum.
 class AdaptiveWindow
 {
 public:
@@ -39,9 +45,10 @@ public:
     void onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, bool congestion,
                   bool windowLimited);
     qint64 baselineUs() const;
+    qint64 smoothedLatencyUs() const { return m_smoothedUs; }
 
 private:
-    void decrease(qint64 nowNs);
+    void decrease(qint64 nowNs, double factor);
 
     const int m_maximum;
     const qint64 m_timeoutMs;
@@ -51,6 +58,7 @@ private:
     qint64 m_epochStartNs = 0;
     qint64 m_epochMinUs = -1;    // the fastest answer of the current epoch; -1: none yet
     qint64 m_previousMinUs = -1; // of the previous one
+    qint64 m_smoothedUs = -1;    // latency, exponentially smoothed (1/8 per answer); -1: none yet
 };
 
 } // namespace outflow

@@ -124,8 +124,10 @@ void DestinationSender::start()
     m_store = std::move(store);
     m_journal = std::make_unique<DeliveryJournal>(*m_store, m_destination.id, m_dataflowId,
                                                   m_options.journal);
-    m_transport =
-        new QnamTransport(TransportSettings::forDestination(m_destination, tls), m_pool, this);
+    m_transport = m_options.transportFactory
+                      ? m_options.transportFactory(this)
+                      : new QnamTransport(TransportSettings::forDestination(m_destination, tls),
+                                          m_pool, this);
     connect(m_transport, &Transport::finished, this, &DestinationSender::onResults);
     m_running = true;
     m_mayHaveWork = true;
@@ -189,10 +191,13 @@ void DestinationSender::pump()
 // requests are ready when answers come, and few transactions are spent.
 void DestinationSender::refill()
 {
-    const int window = m_window.size();
-    if (!m_mayHaveWork || qsizetype(m_queue.size()) > window / 2)
+    // At least MinimumClaim ahead, whatever the window: over loopback the
+    // window stays small (8-20) and claiming two windows at a time meant a
+    // transaction per handful of exports.
+    const int ahead = std::max(2 * m_window.size(), MinimumClaim);
+    if (!m_mayHaveWork || qsizetype(m_queue.size()) > ahead / 2)
         return;
-    const int room = 2 * window - int(m_inFlight.size()) - int(m_queue.size());
+    const int room = ahead - int(m_inFlight.size()) - int(m_queue.size());
     const int want = std::min(m_options.claimBatch, room);
     if (want <= 0)
         return;

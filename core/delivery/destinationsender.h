@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <QHash>
 #include <QObject>
@@ -40,6 +41,12 @@ struct SenderOptions
     // attempts, deliveries, retries and failures go there with each snapshot,
     // added up in the sender meanwhile. None: not recorded.
     MetricsRecorder *recorder = nullptr;
+    // The network behind the sender (Transport's narrow interface): none
+    // means QNAM, what the product ships. Another stack, or bench/delivery's
+    // instant answers that measure the engine's own CPU per export, can be
+    // put behind the same sender. Called in the sender's thread; the sender
+    // owns (parents) what it returns.
+    std::function<Transport *(QObject *parent)> transportFactory;
 };
 
 // Delivers one destination's outbox (DESIGN §2 Delivery, §4; issue #6). One
@@ -65,6 +72,9 @@ class DestinationSender final : public QObject
     Q_DISABLE_COPY_MOVE(DestinationSender)
 
 public:
+    // Exports claimed ahead of the window, at least (see refill()).
+    static constexpr int MinimumClaim = 256;
+
     // `secrets` were read from the keychain by the caller (SecretStore runs
     // on the main thread only). `pool` must outlive the sender.
     DestinationSender(QString storePath, Destination destination, QString dataflowId,
