@@ -101,7 +101,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption windowOption(QStringLiteral("window"),
                                           QStringLiteral("The destination's maximum concurrency."),
                                           QStringLiteral("N"), QStringLiteral("16"));
-    parser.addOptions({exportsOption, repeatOption, batchOption, windowOption});
+    // Under valgrind the clock runs ~50 times slower and the 5 ms flush timer
+    // would write every outcome alone: --flush-batch N --flush-ms 100000
+    // makes the flushes count-based, as they are at full speed.
+    const QCommandLineOption flushBatchOption(QStringLiteral("flush-batch"),
+                                              QStringLiteral("Outcomes per flush, at most."),
+                                              QStringLiteral("N"));
+    const QCommandLineOption flushMsOption(QStringLiteral("flush-ms"),
+                                           QStringLiteral("Outcomes wait this long at most."),
+                                           QStringLiteral("MS"));
+    parser.addOptions({exportsOption, repeatOption, batchOption, windowOption, flushBatchOption,
+                       flushMsOption});
     parser.process(app);
     const qint64 exports = parser.value(exportsOption).toLongLong();
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
@@ -134,6 +144,10 @@ int main(int argc, char *argv[])
             return 1;
         }
         SenderOptions options;
+        if (parser.isSet(flushBatchOption))
+            options.flushBatch = parser.value(flushBatchOption).toInt();
+        if (parser.isSet(flushMsOption))
+            options.flushInterval = std::chrono::milliseconds(parser.value(flushMsOption).toInt());
         options.transportFactory = [batch](QObject *parent) {
             return new InstantTransport(batch, parent);
         };

@@ -97,13 +97,14 @@ bool DeliveryJournal::flush(qint64 nowMs)
 
 bool DeliveryJournal::writeOutcomes(qint64 nowMs)
 {
-    qint64 delivered = 0, failed = 0, retried = 0;
+    qint64 failed = 0, retried = 0;
+    QList<qint64> delivered; // removed in one statement
+    delivered.reserve(m_outcomes.size());
     for (const Outcome &outcome : std::as_const(m_outcomes)) {
-        bool written = false;
+        bool written = true;
         switch (outcome.entry.outcome) {
         case DeliveryOutcome::Delivered:
-            written = m_store.markDelivered(outcome.attempt.sequence);
-            ++delivered;
+            delivered.append(outcome.attempt.sequence);
             break;
         case DeliveryOutcome::Retry:
             written = m_store.scheduleRetry(outcome.attempt);
@@ -117,8 +118,10 @@ bool DeliveryJournal::writeOutcomes(qint64 nowMs)
         if (!written || !m_store.appendDeliveryLog(outcome.entry))
             return false;
     }
+    if (!m_store.markDelivered(delivered))
+        return false;
     const std::pair<const char *, qint64> counters[] = {
-        {"delivered", delivered}, {"failed", failed}, {"retried", retried}};
+        {"delivered", qint64(delivered.size())}, {"failed", failed}, {"retried", retried}};
     for (const auto &[name, value] : counters) {
         if (value > 0 &&
             !m_store.addDataflowCounter(m_dataflowId, QString::fromLatin1(name), value))

@@ -65,12 +65,30 @@ void SecretRedactor::addAuthorization(const QByteArray &authorization)
     addSecret(QString::fromLatin1(space < 0 ? authorization : authorization.mid(space + 1)));
 }
 
+// Every pattern of redact() contains one of these words (case aside):
+// "authorization", "x-api-key", "api-key", "cookie"; "bearer", "basic";
+// "access_token"... "password", "secret". A text without any of them, such
+// as most 2xx answers ("ok", {"status":"accepted"}), needs no regular
+// expression; the sender excerpts every answer, so this is per export.
+static bool mayHoldCredential(const QString &text)
+{
+    static const QLatin1StringView words[] = {
+        QLatin1StringView("auth"),  QLatin1StringView("key"),    QLatin1StringView("cookie"),
+        QLatin1StringView("bearer"), QLatin1StringView("basic"), QLatin1StringView("token"),
+        QLatin1StringView("secret"), QLatin1StringView("password")};
+    return std::any_of(std::begin(words), std::end(words), [&text](QLatin1StringView word) {
+        return text.contains(word, Qt::CaseInsensitive);
+    });
+}
+
 QString SecretRedactor::redact(QString text) const
 {
     if (text.isEmpty())
         return text;
     for (const QString &spelling : m_spellings)
         text.replace(spelling, Mask);
+    if (!mayHoldCredential(text))
+        return text;
     // Whatever else looks like a credential, known or not.
     static const QRegularExpression headerValue(QStringLiteral(
         R"re((?i)\b((?:proxy-)?authorization|x-api-key|api-key|cookie)(["']?\s*[:=]\s*["']?))re"

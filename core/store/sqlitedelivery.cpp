@@ -4,6 +4,7 @@
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <sqlite3.h>
 
@@ -32,9 +33,10 @@ SqliteStore::DeliveryStatements *SqliteStore::deliveryStatements()
     return m_deliveryStatements.get();
 }
 
-// Reads the claimable rows first, then marks them: SQLite leaves undefined
-// what a statement still stepping sees of rows changed under it.
-QList<OutboxExport> SqliteStore::claim(SqliteStatement &select, const QString &dataflowId,
+// Marks and returns the chosen rows in one statement (see
+// sqlitedelivery_p.h), then puts them in the order they were chosen in:
+// RETURNING gives them in no defined order.
+QList<OutboxExport> SqliteStore::claim(SqliteStatement &update, const QString &dataflowId,
                                        qint64 second, int limit)
 {
     m_error.clear();
@@ -42,41 +44,37 @@ QList<OutboxExport> SqliteStore::claim(SqliteStatement &select, const QString &d
     DeliveryStatements *s = deliveryStatements();
     if (!s || limit <= 0)
         return rows;
-    {
-        const SqliteStatement::Use use(select);
-        select.bind(1, dataflowId);
-        if (&select == &s->claimPending)
-            select.bind(2, exportLaneName(ExportLane(second)));
-        else
-            select.bind(2, second);
-        select.bind(3, qint64(limit));
-        while (select.step()) {
-            OutboxExport row;
-            row.sequence = select.int64(0);
-            row.exportId = select.text(1);
-            row.dataflowId = dataflowId;
-            row.profileId = select.int64(2);
-            row.payload = select.bytes(3);
-            row.lane = exportLaneFromName(select.text(4));
-            row.attempts = int(select.int64(5));
-            row.nextAttemptAt = select.int64(6);
-            row.createdAt = select.int64(7);
-            rows.append(std::move(row));
-        }
-        if (select.failed()) {
-            failStatement(select);
-            return {};
-        }
+    const bool retries = &update == &s->claimRetries;
+    const SqliteStatement::Use use(update);
+    update.bind(1, dataflowId);
+    if (retries)
+        update.bind(2, second);
+    else
+        update.bind(2, exportLaneName(ExportLane(second)));
+    update.bind(3, qint64(limit));
+    rows.reserve(limit);
+    while (update.step()) {
+        OutboxExport row;
+        row.sequence = update.int64(0);
+        row.exportId = update.text(1);
+        row.dataflowId = dataflowId;
+        row.profileId = update.int64(2);
+        row.payload = update.bytes(3);
+        row.lane = exportLaneFromName(update.text(4));
+        row.attempts = int(update.int64(5));
+        row.nextAttemptAt = update.int64(6);
+        row.createdAt = update.int64(7);
+        rows.append(std::move(row));
     }
-    SqliteStatement &mark = s->markSending;
-    for (const OutboxExport &row : std::as_const(rows)) {
-        const SqliteStatement::Use use(mark);
-        mark.bind(1, row.sequence);
-        if (mark.step() || mark.failed()) {
-            failStatement(mark);
-            return {};
-        }
+    if (update.failed()) {
+        failStatement(update);
+        return {};
     }
+    std::sort(rows.begin(), rows.end(), [retries](const OutboxExport &a, const OutboxExport &b) {
+        if (retries && a.nextAttemptAt != b.nextAttemptAt)
+            return a.nextAttemptAt < b.nextAttemptAt;
+        return a.sequence < b.sequence;
+    });
     return rows;
 }
 
@@ -106,13 +104,24 @@ qint64 SqliteStore::releaseClaims(const QString &dataflowId)
     return sqlite3_changes64(m_statements->handle);
 }
 
-bool SqliteStore::markDelivered(qint64 sequence)
+bool SqliteStore::markDelivered(const QList<qint64> &sequences)
 {
     DeliveryStatements *s = deliveryStatements();
     if (!s)
         return false;
+    if (sequences.isEmpty())
+        return true;
+    QByteArray array;
+    array.reserve(sequences.size() * 8 + 2);
+    array.append('[');
+    for (const qint64 sequence : sequences) {
+        if (array.size() > 1)
+            array.append(',');
+        array.append(QByteArray::number(sequence));
+    }
+    array.append(']');
     const SqliteStatement::Use use(s->deleteDelivered);
-    s->deleteDelivered.bind(1, sequence);
+    s->deleteDelivered.bind(1, QByteArrayView(array));
     if (s->deleteDelivered.step() || s->deleteDelivered.failed())
         return failStatement(s->deleteDelivered);
     return true;

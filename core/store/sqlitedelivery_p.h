@@ -18,9 +18,14 @@ namespace outflow {
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dataflow_id = o.dataflow_id"                  \
     " AND p.profile_id = o.profile_id AND p.id <> o.id AND (p.state = 'sending'"                   \
     " OR (p.id < o.id AND p.state IN ('pending', 'retry'))))"
-#define OUTFLOW_CLAIM_COLUMNS                                                                      \
-    "SELECT o.id, o.export_id, o.profile_id, o.payload, o.lane, o.attempts, o.next_attempt_at,"    \
-    " o.created_at FROM outbox o"
+// A claim is one statement: the rows chosen by the subquery are marked
+// 'sending' and returned (in no particular order: SqliteStore::claim sorts
+// them). One statement per batch, not a SELECT and an UPDATE per row: each
+// execution opens cursors on the outbox and its five indexes, which cost
+// more than the row's own work (bench/delivery engine_bench).
+#define OUTFLOW_CLAIM(CHOSEN)                                                                      \
+    "UPDATE outbox SET state = 'sending' WHERE id IN (SELECT o.id FROM outbox o " CHOSEN ")"       \
+    " RETURNING id, export_id, profile_id, payload, lane, attempts, next_attempt_at, created_at"
 
 struct SqliteStore::DeliveryStatements
 {
@@ -28,16 +33,18 @@ struct SqliteStore::DeliveryStatements
     {
         const std::pair<SqliteStatement *, QByteArrayView> statements[] = {
             // outbox_pending gives the lane's rows in sequence order.
-            {&claimPending, OUTFLOW_CLAIM_COLUMNS
-             " WHERE o.dataflow_id = ?1 AND o.state = 'pending' AND o.lane = ?2" OUTFLOW_CLAIMABLE
-             " ORDER BY o.id LIMIT ?3"},
-            {&claimRetries, OUTFLOW_CLAIM_COLUMNS " WHERE o.dataflow_id = ?1 AND o.state = 'retry' "
-                                                  "AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
-                                                  " ORDER BY o.next_attempt_at, o.id LIMIT ?3"},
-            {&markSending, "UPDATE outbox SET state = 'sending' WHERE id = ?1"},
+            {&claimPending,
+             OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'pending' AND o.lane = ?2"
+                           OUTFLOW_CLAIMABLE " ORDER BY o.id LIMIT ?3")},
+            {&claimRetries,
+             OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'retry'"
+                           " AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
+                           " ORDER BY o.next_attempt_at, o.id LIMIT ?3")},
             {&release, "UPDATE outbox SET state = 'pending'"
                        " WHERE dataflow_id = ?1 AND state = 'sending'"},
-            {&deleteDelivered, "DELETE FROM outbox WHERE id = ?1"},
+            // ?1: a JSON array of sequences, one statement per flush.
+            {&deleteDelivered,
+             "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))"},
             {&scheduleRetry,
              "UPDATE outbox SET state = 'retry', attempts = ?2, next_attempt_at = ?3,"
              " last_attempt_at = ?4, last_status = ?5, last_error_kind = ?6, last_error = ?7,"
@@ -96,12 +103,12 @@ struct SqliteStore::DeliveryStatements
         return true;
     }
 
-    SqliteStatement claimPending, claimRetries, markSending, release;
+    SqliteStatement claimPending, claimRetries, release;
     SqliteStatement deleteDelivered, scheduleRetry, markFailed, replay, failed, summary;
     SqliteStatement appendLog, readLog, pruneLogByCount, pruneLogByAge;
 };
 
 #undef OUTFLOW_CLAIMABLE
-#undef OUTFLOW_CLAIM_COLUMNS
+#undef OUTFLOW_CLAIM
 
 } // namespace outflow

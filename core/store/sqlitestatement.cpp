@@ -33,6 +33,20 @@ void SqliteStatement::bind(int index, QByteArrayView utf8)
 
 void SqliteStatement::bind(int index, const QString &text)
 {
+    // Most texts bound per row (ids, lanes, states, short messages) are
+    // ASCII: copied through a stack buffer, they cost no QByteArray.
+    constexpr qsizetype stackBytes = 128;
+    if (text.size() <= stackBytes) {
+        char ascii[stackBytes];
+        const QChar *units = text.constData();
+        qsizetype i = 0;
+        for (; i < text.size() && units[i].unicode() < 0x80; ++i)
+            ascii[i] = char(units[i].unicode());
+        if (i == text.size()) {
+            bind(index, QByteArrayView(ascii, i));
+            return;
+        }
+    }
     const QByteArray utf8 = text.toUtf8();
     bind(index, QByteArrayView(utf8));
 }

@@ -104,7 +104,7 @@ public:
     QList<OutboxExport> claimDueRetries(const QString &dataflowId, qint64 nowMs,
                                         int limit) override;
     qint64 releaseClaims(const QString &dataflowId) override;
-    bool markDelivered(qint64 sequence) override;
+    bool markDelivered(const QList<qint64> &sequences) override;
     bool scheduleRetry(const AttemptRecord &attempt) override;
     bool markFailed(const AttemptRecord &attempt) override;
     qint64 replayFailed(const QString &dataflowId, qint64 nowMs) override;

@@ -161,9 +161,9 @@ public:
     // stopped with requests in flight) become pending again: at least once,
     // with the same export id. Returns how many, -1 on failure.
     virtual qint64 releaseClaims(const QString &dataflowId) = 0;
-    // The outcomes of attempts: removes a delivered export; schedules a retry
+    // The outcomes of attempts: removes delivered exports; schedules a retry
     // (state 'retry'); keeps a failed one as a dead letter.
-    virtual bool markDelivered(qint64 sequence) = 0;
+    virtual bool markDelivered(const QList<qint64> &sequences) = 0;
     virtual bool scheduleRetry(const AttemptRecord &attempt) = 0;
     virtual bool markFailed(const AttemptRecord &attempt) = 0;
     // Dead letters back to pending in the replay lane, attempts reset (their

@@ -60,7 +60,7 @@ private slots:
         QCOMPARE(first.at(0).payload, QByteArray("{\"profile\":1,\"n\":1}"));
         // Claimed ones hold their profiles' next exports back.
         QVERIFY(store.claimPending(m_dataflow, ExportLane::Live, 10).isEmpty());
-        QVERIFY(store.markDelivered(first.at(0).sequence));
+        QVERIFY(store.markDelivered({first.at(0).sequence}));
         const QList<OutboxExport> second = store.claimPending(m_dataflow, ExportLane::Live, 10);
         QCOMPARE(profilesOf(second), (QList<qint64>{1}));
         QCOMPARE(second.at(0).payload, QByteArray("{\"profile\":1,\"n\":3}"));
@@ -106,7 +106,7 @@ private slots:
         // Replayed while the profile's next export is in flight: it waits for it.
         QCOMPARE(store.replayFailed(m_dataflow, QDateTime::currentMSecsSinceEpoch()), 1);
         QVERIFY(store.claimPending(m_dataflow, ExportLane::Replay, 10).isEmpty());
-        QVERIFY(store.markDelivered(next.at(0).sequence));
+        QVERIFY(store.markDelivered({next.at(0).sequence}));
         const QList<OutboxExport> replayed = store.claimPending(m_dataflow, ExportLane::Replay, 10);
         QCOMPARE(replayed.size(), 1);
         QCOMPARE(replayed.at(0).exportId, first.exportId);
