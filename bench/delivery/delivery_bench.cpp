@@ -86,9 +86,14 @@ ClientList makeClients(Protocol protocol, int latencyMs, const ExternalPaths &pa
             clients.push_back(
                 std::make_unique<QnamClient>(shape.threads, shape.qnams, shape.window));
     }
-    if (want("sender"))
-        clients.push_back(std::make_unique<SenderClient>(
-            workDir, parser.value(QStringLiteral("sender-window")).toInt()));
+    if (want("sender")) {
+        const int window = parser.value(QStringLiteral("sender-window")).toInt();
+        const QString threads = parser.value(QStringLiteral("sender-threads"));
+        if (threads.isEmpty())
+            clients.push_back(std::make_unique<SenderClient>(workDir, window));
+        for (const QString &count : threads.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            clients.push_back(std::make_unique<SenderClient>(workDir, window, count.toInt()));
+    }
     return clients;
 }
 
@@ -137,6 +142,10 @@ int main(int argc, char *argv[])
     option("qnam", "Bare QNAM rows THREADS:QNAMS:WINDOW,... (default: per configuration).", "LIST");
     option("sender-window", "The sender's destination: maximum concurrency (its window's cap).",
            "N", "1024");
+    option("sender-threads",
+           "Sender rows with these network thread counts, comma-separated (default: one row, "
+           "the Engine's pool size).",
+           "LIST");
     option("repeat", "Runs of every configuration (for the spread).", "N", "1");
     option("max-seconds", "Stop a client after this long (its rate still counts).", "S", "60");
     option("wrk-seconds", "wrk's run length.", "S", "10");

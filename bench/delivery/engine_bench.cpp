@@ -110,8 +110,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption flushMsOption(QStringLiteral("flush-ms"),
                                            QStringLiteral("Outcomes wait this long at most."),
                                            QStringLiteral("MS"));
-    parser.addOptions({exportsOption, repeatOption, batchOption, windowOption, flushBatchOption,
-                       flushMsOption});
+    parser.addOptions(
+        {exportsOption, repeatOption, batchOption, windowOption, flushBatchOption, flushMsOption});
     parser.process(app);
     const qint64 exports = parser.value(exportsOption).toLongLong();
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
@@ -152,11 +152,11 @@ int main(int argc, char *argv[])
             return new InstantTransport(batch, parent);
         };
         NetworkThreadPool pool; // unused by the instant transport; the Engine makes one
-        const SenderRun result = runSenderUntilIdle(storePath, *destination, fixture.dataflowId,
-                                                    pool, options, 600);
+        const SenderRun result =
+            runSenderUntilIdle(storePath, *destination, fixture.dataflowId, pool, options, 600);
         if (!result.error.isEmpty() || !result.idle) {
-            out << "sender: " << (result.error.isEmpty() ? QStringLiteral("not idle") : result.error)
-                << Qt::endl;
+            out << "sender: "
+                << (result.error.isEmpty() ? QStringLiteral("not idle") : result.error) << Qt::endl;
             return 1;
         }
         SqliteStore store(storePath);

@@ -44,7 +44,9 @@ Result SenderClient::run(const Target &target)
     SenderRun run;
     int networkThreads = 0;
     {
-        NetworkThreadPool pool; // the Engine's, made as its first sender starts
+        // The Engine's (made as its first sender starts), unless the run says otherwise.
+        NetworkThreadPool pool(m_networkThreads < 0 ? NetworkThreadPool::defaultSize()
+                                                    : m_networkThreads);
         networkThreads = pool.size();
         run = runSenderUntilIdle(storePath, *destination, fixture.dataflowId, pool, SenderOptions(),
                                  target.maxSeconds);

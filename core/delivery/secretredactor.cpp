@@ -73,8 +73,8 @@ void SecretRedactor::addAuthorization(const QByteArray &authorization)
 static bool mayHoldCredential(const QString &text)
 {
     static const QLatin1StringView words[] = {
-        QLatin1StringView("auth"),  QLatin1StringView("key"),    QLatin1StringView("cookie"),
-        QLatin1StringView("bearer"), QLatin1StringView("basic"), QLatin1StringView("token"),
+        QLatin1StringView("auth"),   QLatin1StringView("key"),     QLatin1StringView("cookie"),
+        QLatin1StringView("bearer"), QLatin1StringView("basic"),   QLatin1StringView("token"),
         QLatin1StringView("secret"), QLatin1StringView("password")};
     return std::any_of(std::begin(words), std::end(words), [&text](QLatin1StringView word) {
         return text.contains(word, Qt::CaseInsensitive);

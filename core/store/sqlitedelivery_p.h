@@ -34,17 +34,15 @@ struct SqliteStore::DeliveryStatements
         const std::pair<SqliteStatement *, QByteArrayView> statements[] = {
             // outbox_pending gives the lane's rows in sequence order.
             {&claimPending,
-             OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'pending' AND o.lane = ?2"
-                           OUTFLOW_CLAIMABLE " ORDER BY o.id LIMIT ?3")},
-            {&claimRetries,
-             OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'retry'"
-                           " AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
-                           " ORDER BY o.next_attempt_at, o.id LIMIT ?3")},
+             OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'pending' AND o.lane = "
+                           "?2" OUTFLOW_CLAIMABLE " ORDER BY o.id LIMIT ?3")},
+            {&claimRetries, OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'retry'"
+                                          " AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
+                                          " ORDER BY o.next_attempt_at, o.id LIMIT ?3")},
             {&release, "UPDATE outbox SET state = 'pending'"
                        " WHERE dataflow_id = ?1 AND state = 'sending'"},
             // ?1: a JSON array of sequences, one statement per flush.
-            {&deleteDelivered,
-             "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))"},
+            {&deleteDelivered, "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))"},
             {&scheduleRetry,
              "UPDATE outbox SET state = 'retry', attempts = ?2, next_attempt_at = ?3,"
              " last_attempt_at = ?4, last_status = ?5, last_error_kind = ?6, last_error = ?7,"
