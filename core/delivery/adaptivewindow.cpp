@@ -37,7 +37,8 @@ void AdaptiveWindow::onResult(qint64 sentAtNs, qint64 nowNs, qint64 latencyUs, b
     }
     if (m_epochMinUs < 0 || latencyUs < m_epochMinUs)
         m_epochMinUs = latencyUs;
-    const qint64 growthLimitUs = 2 * baselineUs() + QueueingSlackUs;
+    const qint64 growthLimitUs =
+        2 * baselineUs() + (m_multiplexed ? MultiplexedSlackUs : QueueingSlackUs);
     if (m_smoothedUs > 2 * growthLimitUs && windowLimited) {
         if (sentAtNs >= m_lastDecreaseNs)
             decrease(nowNs, 0.9);

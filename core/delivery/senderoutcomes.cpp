@@ -25,6 +25,7 @@ void DestinationSender::onResults(const QList<TransportResult> &results)
         const InFlight flight = std::move(*it);
         m_inFlight.erase(it);
         const qint64 latencyMs = result.latencyUs / 1000;
+        m_window.setMultiplexed(result.http2);
         m_window.onResult(result.sentAtNs, nowNs, result.latencyUs, isCongestionSignal(result),
                           windowLimited);
         m_metrics.http2 = m_metrics.http2 || result.http2;

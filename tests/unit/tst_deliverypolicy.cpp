@@ -157,6 +157,24 @@ private slots:
         QCOMPARE(window.size(), held);
     }
 
+    void overHttp2DeeperQueuesStillGrowTheWindow()
+    {
+        // Baseline 1 ms, answers at 10 ms: queueing over HTTP/1.1 (limit
+        // 4 ms), fine over HTTP/2 (limit 2 + 25 ms), where more streams in
+        // flight make each cheaper.
+        for (const bool http2 : {false, true}) {
+            AdaptiveWindow window(1024, 2000, 8);
+            window.setMultiplexed(http2);
+            window.onResult(0, 1, 1'000, false, true);
+            for (int i = 0; i < 20; ++i)
+                window.onResult(0, 2 + i, 10'000, false, true);
+            if (http2)
+                QCOMPARE(window.size(), 8 + 1 + 20);
+            else
+                QVERIFY(window.size() < 8 + 1 + 20);
+        }
+    }
+
     void persistentQueueingShrinksTheWindowOncePerRoundTrip()
     {
         AdaptiveWindow window(1024, 2000, 100);
