@@ -14,6 +14,8 @@
 
 namespace outflow {
 
+QString newLeaseOwner(); // senderlease.cpp
+
 DestinationSender::DestinationSender(QString storePath, Destination destination, QString dataflowId,
                                      DestinationSecrets secrets, NetworkThreadPool *pool,
                                      SenderOptions options)
@@ -25,10 +27,12 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     , m_options(std::move(options))
     , m_policy(RetryPolicy::forDestination(m_destination))
     , m_window(m_destination.maxConcurrency, m_destination.timeoutMs, m_options.initialWindow)
+    , m_leaseOwner(newLeaseOwner())
     , m_flushTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
     , m_metricsTimer(new QTimer(this))
+    , m_leaseTimer(new QTimer(this))
 {
     qRegisterMetaType<TransportResult>();
     qRegisterMetaType<QList<TransportResult>>();
@@ -57,6 +61,10 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     // retries scheduled by one are found by polling.
     m_pollTimer->setInterval(m_options.pollInterval);
     connect(m_pollTimer, &QTimer::timeout, this, [this] {
+        if (!m_leased && !takeLease()) {
+            schedulePump(); // idle once whoever holds the lease empties the outbox
+            return;
+        }
         if (m_queue.empty() && m_inFlight.isEmpty()) {
             m_mayHaveWork = true;
             schedulePump();
@@ -64,6 +72,11 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     });
     m_metricsTimer->setInterval(m_options.metricsInterval);
     connect(m_metricsTimer, &QTimer::timeout, this, &DestinationSender::emitMetrics);
+    m_leaseTimer->setInterval(m_options.leaseRenewInterval);
+    connect(m_leaseTimer, &QTimer::timeout, this, [this] {
+        if (m_leased)
+            takeLease();
+    });
 }
 
 DestinationSender::~DestinationSender()
@@ -88,19 +101,6 @@ void DestinationSender::start()
                  .arg(m_destination.name, store->lastError()));
         return;
     }
-    // At least once: what a process that died (or this sender, stopped with
-    // requests in flight) had claimed is due again, with the same export ids.
-    const qint64 released = store->releaseClaims(m_dataflowId);
-    if (released < 0) {
-        fail(tr("The sender of “%1” could not release earlier claims: %2")
-                 .arg(m_destination.name, store->lastError()));
-        return;
-    }
-    if (released > 0)
-        qCInfo(lcDelivery).noquote() << m_destination.name << ": sending" << released
-                                     << "exports again that were in flight when the last run "
-                                        "stopped";
-
     TlsConfig tls;
     const bool https = m_destination.endpoint.scheme() == QLatin1String("https");
     if (https || !m_destination.clientCertPath.isEmpty()) {
@@ -131,10 +131,11 @@ void DestinationSender::start()
     connect(m_transport, &Transport::finished, this, &DestinationSender::onResults);
     m_running = true;
     m_mayHaveWork = true;
+    if (!takeLease() && !m_running)
+        return; // failed(): the store refused
     m_pollTimer->start();
     m_metricsTimer->start();
-    qCInfo(lcDelivery).noquote() << "Delivering to" << m_destination.name << "at"
-                                 << m_destination.endpoint.toString(QUrl::RemoveQuery);
+    m_leaseTimer->start();
     schedulePump();
 }
 
@@ -156,13 +157,17 @@ void DestinationSender::stop()
     m_metricsTimer->stop();
     delete m_transport; // its requests in flight are abandoned
     m_transport = nullptr;
+    m_leaseTimer->stop();
     m_inFlight.clear();
     m_queue.clear();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_journal->flush(now))
         qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_journal->lastError();
-    if (m_store->releaseClaims(m_dataflowId) < 0)
+    // Only the lease holder's claims are this sender's to release.
+    if (m_leased && (m_store->releaseClaims(m_dataflowId) < 0 ||
+                     !m_store->releaseSenderLease(m_dataflowId, m_leaseOwner)))
         qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_store->lastError();
+    m_leased = false;
     emitMetrics();
     m_journal.reset();
     m_store.reset();
@@ -182,8 +187,12 @@ void DestinationSender::pump()
     m_pumpQueued = false;
     if (!m_running)
         return;
-    refill();
-    sendQueued();
+    if (m_leased) {
+        refill();
+        sendQueued();
+    } else {
+        m_mayHaveWork = false; // another sender's to claim
+    }
     checkIdle();
 }
 

@@ -33,6 +33,12 @@ struct SenderOptions
     std::chrono::milliseconds flushInterval{5};
     int flushBatch = 4096; // outcomes that make a flush happen at once
     std::chrono::milliseconds pollInterval{1000};
+    // The dataflow's lease (Store::acquireSenderLease): how long it lasts
+    // unless renewed, and how often it is. A sender that died without
+    // giving it up holds it that long, unless its process is known to be
+    // gone (same host, its pid no longer runs).
+    std::chrono::milliseconds leaseTtl{15000};
+    std::chrono::milliseconds leaseRenewInterval{5000};
     std::chrono::milliseconds metricsInterval{250};
     int initialWindow = AdaptiveWindow::InitialSize;
     DeliveryJournal::Limits journal;
@@ -66,6 +72,13 @@ struct SenderOptions
 // At least once: exports claimed when the process dies, or when the sender
 // stops with requests in flight, are released (pending again) by the next
 // start, with the same export id.
+//
+// One sender per dataflow, whatever the processes on the store: a sender
+// delivers only while it holds the dataflow's lease (renewed every few
+// seconds), and releases earlier claims only when it takes the lease, so
+// that the app and `outflowctl run` on one store never send the same
+// exports twice. Without the lease it waits, and reports idle only when the
+// outbox is empty (whoever emptied it).
 class DestinationSender final : public QObject
 {
     Q_OBJECT
@@ -127,6 +140,10 @@ private:
     };
 
     bool fail(const QString &message);
+    // senderlease.cpp: takes or renews the dataflow's lease; false when
+    // another sender holds it (this one then waits, and sends nothing).
+    bool takeLease();
+    static bool leaseHolderIsGone(const QString &holder);
     void schedulePump();
     void pump();
     void refill();
@@ -175,6 +192,9 @@ private:
     QByteArray m_lastAuthorization; // the redactor knows it
 
     bool m_running = false;
+    const QString m_leaseOwner; // "host/pid/nonce"
+    bool m_leased = false;      // this sender delivers the dataflow (see takeLease)
+    QString m_waitingFor;       // the holder last logged as delivering instead
     bool m_mayHaveWork = false; // something may be claimable: claim before idling
     bool m_waitingForAuth = false;
     bool m_pumpQueued = false;
@@ -187,6 +207,7 @@ private:
     QTimer *m_retryTimer;
     QTimer *m_pollTimer;
     QTimer *m_metricsTimer;
+    QTimer *m_leaseTimer;
     qint64 m_retryTimerAt = 0; // UNIX ms the retry timer is armed for; 0: not armed
 
     DeliveryMetrics m_metrics;

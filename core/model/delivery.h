@@ -76,6 +76,16 @@ struct OutboxSummary
     qint64 backlog() const { return pending + sending + retrying; }
 };
 
+// Who delivers a dataflow: one sender at a time, whatever the processes on
+// the store (the app and `outflowctl run`, say). `owner` names the sender
+// ("host/pid/nonce", see DestinationSender); the lease lasts until
+// `expiresAt` (UNIX ms) unless renewed.
+struct SenderLease
+{
+    QString owner;
+    qint64 expiresAt = 0;
+};
+
 // What an attempt leaves on its export: the store keeps the last one.
 struct AttemptRecord
 {

@@ -307,6 +307,18 @@ QStringList schemaVersion5()
     };
 }
 
+// Version 6: sender leases (SqliteStore::acquireSenderLease): one sender
+// delivers a dataflow at a time, whichever process it runs in.
+QStringList schemaVersion6()
+{
+    return {
+        QStringLiteral("CREATE TABLE sender_leases ("
+                       " dataflow_id TEXT PRIMARY KEY REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " owner TEXT NOT NULL,"
+                       " expires_at INTEGER NOT NULL)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -329,6 +341,8 @@ QList<Migration> SqliteStore::migrations()
          QStringLiteral("Delivery: cheaper checks on the outbox and the delivery log, no index "
                         "on export ids"),
          schemaVersion5()},
+        {6, QStringLiteral("Delivery: one sender per dataflow across processes (leases)"),
+         schemaVersion6()},
     };
 }
 

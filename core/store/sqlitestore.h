@@ -104,6 +104,10 @@ public:
     QList<OutboxExport> claimDueRetries(const QString &dataflowId, qint64 nowMs,
                                         int limit) override;
     qint64 releaseClaims(const QString &dataflowId) override;
+    std::optional<SenderLease> acquireSenderLease(const QString &dataflowId, const QString &owner,
+                                                  qint64 nowMs, qint64 ttlMs,
+                                                  const QString &staleOwner = {}) override;
+    bool releaseSenderLease(const QString &dataflowId, const QString &owner) override;
     bool markDelivered(const QList<qint64> &sequences) override;
     bool scheduleRetry(const AttemptRecord &attempt) override;
     bool markFailed(const AttemptRecord &attempt) override;

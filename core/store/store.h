@@ -161,6 +161,17 @@ public:
     // stopped with requests in flight) become pending again: at least once,
     // with the same export id. Returns how many, -1 on failure.
     virtual qint64 releaseClaims(const QString &dataflowId) = 0;
+    // The lease of a dataflow's delivery (SenderLease): taken or renewed for
+    // `owner` until nowMs + ttlMs when it is free, expired, already
+    // `owner`'s, or held by `staleOwner` (a holder the caller knows to be
+    // dead); otherwise left to its holder. Returns the holder afterwards
+    // (`owner` when taken), nullopt on failure.
+    virtual std::optional<SenderLease> acquireSenderLease(const QString &dataflowId,
+                                                          const QString &owner, qint64 nowMs,
+                                                          qint64 ttlMs,
+                                                          const QString &staleOwner = {}) = 0;
+    // Gives the lease up, if `owner` holds it.
+    virtual bool releaseSenderLease(const QString &dataflowId, const QString &owner) = 0;
     // The outcomes of attempts: removes delivered exports; schedules a retry
     // (state 'retry'); keeps a failed one as a dead letter.
     virtual bool markDelivered(const QList<qint64> &sequences) = 0;
