@@ -1,4 +1,5 @@
 // Profiles and the identity graph: the statements every merged fragment runs.
+#include "profilecache.h"
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
@@ -33,9 +34,48 @@ bool SqliteStore::failStatement(const SqliteStatement &statement)
 
 QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
 {
-    QList<qint64> ids;
     if (identities.isEmpty() || !isOpen())
-        return ids;
+        return {};
+    QList<qint64> ids;
+    if (!m_inTransaction || !ensureIdentityIndex()) {
+        ids = ownersFromSql(identities);
+    } else {
+        // The index answers "no owner" exactly; an id it gives is checked
+        // against that profile's identities (loaded now, and cached: the
+        // merge reads it next). Whatever it cannot settle goes to SQLite.
+        QList<Identity> unsettled;
+        for (const Identity &identity : identities) {
+            const std::optional<qint64> hint = m_cache->index().find(IdentityIndex::hash(identity));
+            if (!hint)
+                continue;
+            if (*hint != IdentityIndex::Ambiguous) {
+                bool failed = false;
+                const std::optional<Profile> owner = cachedProfile(*hint, &failed);
+                if (failed)
+                    return {};
+                if (owner && owner->identities.contains(identity)) {
+                    ids.append(*hint);
+                    continue;
+                }
+            }
+            unsettled.append(identity);
+        }
+        if (!unsettled.isEmpty()) {
+            m_error.clear();
+            const QList<qint64> fromSql = ownersFromSql(unsettled);
+            if (!m_error.isEmpty())
+                return {};
+            ids.append(fromSql);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+QList<qint64> SqliteStore::ownersFromSql(const QList<Identity> &identities)
+{
+    QList<qint64> ids;
     constexpr int batch = kOwnersBatch;
     for (qsizetype start = 0; start < identities.size(); start += batch) {
         const int count = int(std::min<qsizetype>(batch, identities.size() - start));
@@ -58,8 +98,6 @@ QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
             return {};
         }
     }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }
 
@@ -83,6 +121,51 @@ std::optional<Profile> SqliteStore::profile(qint64 id)
 {
     if (!isOpen())
         return std::nullopt;
+    if (!m_inTransaction)
+        return readProfile(id);
+    bool failed = false;
+    return cachedProfile(id, &failed);
+}
+
+// Copies share the cached text and identities (implicit sharing).
+std::optional<Profile> SqliteStore::cachedProfile(qint64 id, bool *failed)
+{
+    if (const Profile *cached = m_cache->profile(id))
+        return *cached;
+    m_error.clear();
+    std::optional<Profile> loaded = readProfile(id);
+    if (loaded)
+        m_cache->insert(*loaded);
+    else
+        *failed = !m_error.isEmpty();
+    return loaded;
+}
+
+bool SqliteStore::ensureIdentityIndex()
+{
+    if (m_cache->indexComplete())
+        return true;
+    if (!m_cache->indexUsable())
+        return false;
+    // One scan of the identities' primary key, in key order: about a second
+    // for the 2.7 M identities of a million profiles, once per connection
+    // (and again only after a rollback or another connection's writes).
+    m_cache->startIndex();
+    SqliteStatement &statement = m_statements->allIdentities;
+    const SqliteStatement::Use use(statement);
+    while (statement.step()) {
+        const quint64 hash = IdentityIndex::hash(statement.text16(0), statement.text16(1));
+        if (!m_cache->indexIdentity(hash, statement.int64(2)))
+            return false; // outgrew its bound: SQLite answers from now on
+    }
+    if (statement.failed())
+        return false; // SQLite answers this time; the index is retried later
+    m_cache->finishIndex();
+    return m_cache->indexComplete();
+}
+
+std::optional<Profile> SqliteStore::readProfile(qint64 id)
+{
     SqliteStatement &statement = m_statements->profile;
     const SqliteStatement::Use use(statement);
     statement.bind(1, id);
@@ -123,7 +206,15 @@ qint64 SqliteStore::insertProfile(const Profile &profile)
         if (statement.step() || statement.failed())
             return failStatement(statement);
         id = sqlite3_last_insert_rowid(m_statements->handle);
-        return upsertIdentities(id, profile.identities);
+        m_profilesWritten = true;
+        if (!upsertIdentities(id, profile.identities))
+            return false;
+        Profile stored = profile;
+        stored.id = id;
+        stored.identities.clear();
+        m_cache->created(stored);
+        m_cache->addIdentities(id, profile.identities); // as upserted: duplicates once
+        return true;
     });
     return inserted ? id : 0;
 }
@@ -132,18 +223,24 @@ bool SqliteStore::updateProfile(const Profile &profile)
 {
     if (!isOpen())
         return false;
-    SqliteStatement &statement = m_statements->updateProfile;
-    const SqliteStatement::Use use(statement);
-    statement.bind(1, QByteArrayView(profile.attributesJson));
-    statement.bind(2, profile.updatedAt);
-    statement.bind(3, profile.id);
-    if (statement.step() || statement.failed())
-        return failStatement(statement);
-    if (sqlite3_changes(m_statements->handle) == 0) {
-        return fail(
-            QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(profile.id));
-    }
-    return true;
+    // atomically(): outside a transaction too, the generation must move
+    // with the change (see begin()).
+    return atomically([&] {
+        SqliteStatement &statement = m_statements->updateProfile;
+        const SqliteStatement::Use use(statement);
+        statement.bind(1, QByteArrayView(profile.attributesJson));
+        statement.bind(2, profile.updatedAt);
+        statement.bind(3, profile.id);
+        if (statement.step() || statement.failed())
+            return failStatement(statement);
+        if (sqlite3_changes(m_statements->handle) == 0) {
+            return fail(QCoreApplication::translate("SqliteStore", "There is no profile %1.")
+                            .arg(profile.id));
+        }
+        m_profilesWritten = true;
+        m_cache->updateAttributes(profile.id, profile.attributesJson, profile.updatedAt);
+        return true;
+    });
 }
 
 bool SqliteStore::addIdentities(qint64 profileId, const QList<Identity> &identities)
@@ -152,7 +249,13 @@ bool SqliteStore::addIdentities(qint64 profileId, const QList<Identity> &identit
         return false;
     if (identities.isEmpty())
         return true;
-    return atomically([&] { return upsertIdentities(profileId, identities); });
+    return atomically([&] {
+        m_profilesWritten = true;
+        if (!upsertIdentities(profileId, identities))
+            return false;
+        m_cache->addIdentities(profileId, identities);
+        return true;
+    });
 }
 
 bool SqliteStore::upsertIdentities(qint64 profileId, const QList<Identity> &identities)
@@ -196,6 +299,12 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
         return fail(QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(id));
     };
     return atomically([&] {
+        // The absorbed identities, for the cache (usually cached already:
+        // the merger has just read both profiles).
+        bool failed = false;
+        const std::optional<Profile> absorbedProfile = cachedProfile(absorbed, &failed);
+        if (failed)
+            return false;
         Statements &s = *m_statements;
         s.profileExists.bindValue(QStringLiteral(":profile"), survivor);
         if (!exec(s.profileExists))
@@ -226,7 +335,14 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
         s.recordMerge.bindValue(QStringLiteral(":survivor"), survivor);
         s.recordMerge.bindValue(QStringLiteral(":absorbed"), absorbed);
         s.recordMerge.bindValue(QStringLiteral(":mergedAt"), mergedAt);
-        return exec(s.recordMerge);
+        m_profilesWritten = true;
+        if (!exec(s.recordMerge))
+            return false;
+        if (absorbedProfile)
+            m_cache->merge(survivor, *absorbedProfile);
+        else
+            m_cache->remove(survivor); // cannot happen: the absorbed row was just deleted
+        return true;
     });
 }
 

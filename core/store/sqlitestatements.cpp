@@ -27,6 +27,8 @@ bool SqliteStore::Statements::prepare(QString *error)
          " FROM identities WHERE profile_id = ?3))"
          " ON CONFLICT (namespace, id) DO UPDATE SET is_primary = excluded.is_primary"
          " WHERE profile_id = excluded.profile_id AND is_primary <> excluded.is_primary"},
+        {&generation, "PRAGMA user_version"},
+        {&allIdentities, "SELECT namespace, id, profile_id FROM identities"},
     };
     for (const auto &[statement, sql] : hot) {
         if (!statement->prepare(handle, sql)) {

@@ -57,6 +57,9 @@ struct SqliteStore::Statements
     QSqlQuery begin{db}, commit{db}, rollback{db};
     // Run for every merged fragment: on the C API (see sqlitestatement.h).
     SqliteStatement owner, profile, insertProfile, updateProfile, upsertIdentity;
+    // The profile cache's: the generation of the profiles (see
+    // SqliteStore::begin()) and the scan that fills the identity index.
+    SqliteStatement generation, allIdentities;
     std::array<SqliteStatement, kOwnersBatch + 1> owners; // by identity count
     // Rarer: identity-graph merges, listings.
     QSqlQuery profileExists{db}, lastPosition{db}, moveIdentities{db}, moveMemberships{db};
