@@ -27,7 +27,12 @@ namespace outflow {
 class ProfileCache
 {
 public:
-    static constexpr qint64 DefaultMaxBytes = 64 * 1024 * 1024;
+    // Small on purpose: enough for the profiles of the fragments being
+    // merged (read to check an index hint, then merged and written). A
+    // 64 MiB cache measured slower than none at all on 400,000 fragments
+    // (25 s against 17.5 s): at that scale it mostly evicted, its entries
+    // competing with SQLite's page cache, which the writes need anyway.
+    static constexpr qint64 DefaultMaxBytes = 1024 * 1024;
 
     explicit ProfileCache(qint64 maxBytes = DefaultMaxBytes,
                           size_t maxIndexSlots = IdentityIndex::DefaultMaxSlots);
