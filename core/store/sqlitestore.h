@@ -3,6 +3,7 @@
 #include "store/migration.h"
 #include "store/store.h"
 
+#include <initializer_list>
 #include <memory>
 #include <QSqlDatabase>
 
@@ -158,7 +159,10 @@ private:
     bool fail(const QString &message);
     bool failQuery(const QSqlQuery &query);
     bool failStatement(const SqliteStatement &statement);
+    // Runs a statement that returns no row, with integer parameters ?1, ?2...
+    bool run(SqliteStatement &statement, std::initializer_list<qint64> values);
     bool upsertIdentities(qint64 profileId, const QList<Identity> &identities);
+    bool insertNewIdentities(qint64 profileId, const QList<Identity> &identities);
     // The profile cache (sqliteprofiles.cpp): SQL reads behind it, and the
     // identity index filled from one scan on first use in a transaction.
     std::optional<Profile> readProfile(qint64 id);
