@@ -3,6 +3,7 @@
 #include "ingest/ndjsonreader.h"
 #include "store/sqlitestore.h"
 
+#include <ctime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -154,10 +155,17 @@ IngestRun runIngest(const QString &file, const QString &storePath, int batch, in
     QFile input(file);
     input.open(QIODevice::ReadOnly);
     NdjsonReader reader(&input);
+    const auto threadCpu = [] {
+        timespec now{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+    };
+    const double cpuBefore = threadCpu();
     QElapsedTimer timer;
     timer.start();
     run.summary = ingestor.ingest(reader);
     run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.mergeCpuSeconds = threadCpu() - cpuBefore;
     run.ok = run.summary.ok() && !segmentationFailed;
     run.error = segmentationFailed ? segmenter.lastError() : run.summary.storeError;
     run.audiences = segmenter.ruleAudienceCount();

@@ -31,6 +31,9 @@ struct IngestRun
     bool ok = false;
     QString error;
     double seconds = 0;
+    // CPU time of the merging thread alone: on a shared machine, other work
+    // stretches the wall time, much less this.
+    double mergeCpuSeconds = 0;
     IngestSummary summary;
     int audiences = 0;
     Segmenter::Counters segmentation;

@@ -32,7 +32,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption dirOption(QStringLiteral("dir"),
                                        QStringLiteral("Work folder (default: a temporary one)."),
                                        QStringLiteral("DIR"));
-    parser.addOptions({fragmentsOption, personsOption, linkOption, batchOption, dirOption});
+    const QCommandLineOption ingestOnlyOption(
+        QStringLiteral("ingest-only"),
+        QStringLiteral("Skip the references (for profiling; no ratios are printed)."));
+    parser.addOptions(
+        {fragmentsOption, personsOption, linkOption, batchOption, dirOption, ingestOnlyOption});
     parser.process(app);
     const qint64 fragments = parser.value(fragmentsOption).toLongLong();
     const int persons = parser.value(personsOption).toInt();
@@ -51,16 +55,20 @@ int main(int argc, char *argv[])
     out() << "input: " << fragments << " fragments over " << persons << " people, "
           << linkShare * 100 << "% linking, " << bytes / (1024 * 1024) << " MiB NDJSON" << Qt::endl;
 
+    const bool ingestOnly = parser.isSet(ingestOnlyOption);
     qint64 parsed = 0;
-    const double readerSeconds = readerOnly(file, &parsed);
-    const double readerRate = parsed / readerSeconds;
-    out() << "reference, reader only:   " << qint64(readerRate) << " fragments/s" << Qt::endl;
+    const double readerSeconds = ingestOnly ? 0 : readerOnly(file, &parsed);
+    const double readerRate = ingestOnly ? 0 : parsed / readerSeconds;
+    if (!ingestOnly)
+        out() << "reference, reader only:   " << qint64(readerRate) << " fragments/s" << Qt::endl;
 
     qint64 inserted = 0;
-    const double bareSeconds = bareSqlite(file, barePath, batch, &inserted);
-    const double bareRate = inserted / bareSeconds;
-    out() << "reference, bare SQLite:   " << qint64(bareRate) << " rows/s (one INSERT per fragment)"
-          << Qt::endl;
+    const double bareSeconds = ingestOnly ? 0 : bareSqlite(file, barePath, batch, &inserted);
+    const double bareRate = ingestOnly ? 0 : inserted / bareSeconds;
+    if (!ingestOnly) {
+        out() << "reference, bare SQLite:   " << qint64(bareRate)
+              << " rows/s (one INSERT per fragment)" << Qt::endl;
+    }
 
     const IngestRun run = runIngest(file, storePath, batch, 0);
     if (!run.ok) {
@@ -71,11 +79,17 @@ int main(int argc, char *argv[])
           << " fragments/s merged and committed (" << run.summary.fragmentsMerged << " in "
           << QString::number(run.seconds, 'f', 1) << " s, " << run.summary.transactions
           << " transactions)" << Qt::endl;
+    out() << "  merge thread CPU: " << QString::number(run.mergeCpuSeconds, 'f', 1) << " s, "
+          << QString::number(
+                 run.mergeCpuSeconds * 1e6 / qMax<qint64>(1, run.summary.fragmentsMerged), 'f', 1)
+          << " us a fragment" << Qt::endl;
     out() << "  profiles: " << run.profiles << ", created " << run.summary.profilesCreated
           << ", merged away " << run.summary.profilesMerged << ", rejected lines "
           << run.summary.errors.size() << Qt::endl;
     out() << "  store: " << storeBytes(storePath) / (1024 * 1024) << " MiB; peak RSS "
           << QString::number(peakRssMiB(), 'f', 0) << " MiB" << Qt::endl;
+    if (ingestOnly)
+        return 0;
     out() << "ratios: ingest / reader-only = " << QString::number(run.rate() / readerRate, 'f', 3)
           << ", ingest / bare-SQLite = " << QString::number(run.rate() / bareRate, 'f', 3)
           << "; target 50000 fragments/s: " << (run.rate() >= 50000 ? "met" : "NOT met")

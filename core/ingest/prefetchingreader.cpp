@@ -28,14 +28,29 @@ void PrefetchingReader::produce()
 {
     Chunk chunk;
     chunk.reserve(kChunkRecords);
-    const auto hand = [this](Chunk &full) {
-        QMutexLocker lock(&m_mutex);
-        while (m_chunks.size() >= kMaxChunks && !m_stopping)
-            m_notFull.wait(&m_mutex);
-        if (m_stopping)
-            return false;
-        m_chunks.push_back(std::move(full));
-        m_notEmpty.wakeOne();
+    std::vector<Chunk> spent;
+    // Hands a full chunk over and takes the used ones back: `chunk` is then
+    // one of them, cleared (its records freed here, its capacity kept).
+    const auto hand = [this, &spent](Chunk &full) {
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_chunks.size() >= kMaxChunks && !m_stopping)
+                m_notFull.wait(&m_mutex);
+            if (m_stopping)
+                return false;
+            m_chunks.push_back(std::move(full));
+            m_notEmpty.wakeOne();
+            spent.swap(m_spent);
+        }
+        full = Chunk();
+        for (Chunk &used : spent) {
+            used.clear();
+            if (full.capacity() == 0)
+                full.swap(used);
+        }
+        spent.clear();
+        if (full.capacity() == 0)
+            full.reserve(kChunkRecords);
         return true;
     };
     ReadRecord record;
@@ -48,12 +63,8 @@ void PrefetchingReader::produce()
             record.fragment->attributes = QJsonObject();
         chunk.push_back(std::move(record));
         record = ReadRecord();
-        if (chunk.size() == kChunkRecords) {
-            if (!hand(chunk))
-                return;
-            chunk = Chunk();
-            chunk.reserve(kChunkRecords);
-        }
+        if (chunk.size() == kChunkRecords && !hand(chunk))
+            return;
     }
     if (!chunk.empty() && !hand(chunk))
         return;
@@ -70,12 +81,14 @@ bool PrefetchingReader::next(ReadRecord &record)
             m_notEmpty.wait(&m_mutex);
         if (m_chunks.empty())
             return false; // finished, everything handed over
+        if (!m_current.empty() && !m_finished)
+            m_spent.push_back(std::move(m_current)); // freed by the reader, see the header
         m_current = std::move(m_chunks.front());
         m_chunks.pop_front();
         m_notFull.wakeOne();
         m_position = 0;
     }
-    record = std::move(m_current[m_position++]);
+    std::swap(record, m_current[m_position++]);
     return true;
 }
 

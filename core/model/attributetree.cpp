@@ -1,5 +1,6 @@
 #include "attributetree.h"
 
+#include <cstring>
 #include <QJsonDocument>
 #include <string_view>
 #include <unordered_map>
@@ -28,11 +29,14 @@ void AttributeTree::merge(const AttributeTree &source, QStringList *written)
 {
     // The merged nodes point into the source's bytes from now on.
     m_texts.insert(m_texts.end(), source.m_texts.begin(), source.m_texts.end());
-    QString path;
+    QByteArray path;
+    if (written)
+        path.reserve(256);
     mergeInto(m_root, source.m_root, path, written);
 }
 
-void AttributeTree::mergeInto(Node &target, const Node &source, QString &path, QStringList *written)
+void AttributeTree::mergeInto(Node &target, const Node &source, QByteArray &path,
+                              QStringList *written)
 {
     std::unordered_map<std::string_view, size_t> index;
     if (target.members.size() > kLinearSearchMembers) {
@@ -53,14 +57,16 @@ void AttributeTree::mergeInto(Node &target, const Node &source, QString &path, Q
 
     const qsizetype parentLength = path.size();
     for (const Node &incoming : source.members) {
-        if (parentLength > 0)
-            path += QLatin1Char('.');
-        path += QString::fromUtf8(incoming.key);
+        if (written) {
+            if (parentLength > 0)
+                path.append('.');
+            path.append(incoming.key);
+        }
         Node *existing = find(incoming.key);
         if (incoming.object && existing && existing->object) {
             // Both sides are objects: merge key by key.
             if (incoming.members.empty() && written)
-                written->append(path); // "{}" is a write of that object itself
+                written->append(QString::fromUtf8(path)); // "{}": a write of the object itself
             mergeInto(*existing, incoming, path, written);
         } else {
             // Nothing to merge with: the incoming value (a whole subtree, an
@@ -75,20 +81,20 @@ void AttributeTree::mergeInto(Node &target, const Node &source, QString &path, Q
                     index.emplace(view(incoming.key), target.members.size() - 1);
             }
         }
-        path.truncate(parentLength);
+        if (written)
+            path.truncate(parentLength);
     }
 }
 
-void AttributeTree::appendLeafPaths(const Node &node, QString &path, QStringList *written)
+void AttributeTree::appendLeafPaths(const Node &node, QByteArray &path, QStringList *written)
 {
     if (!node.object || node.members.empty()) {
-        written->append(path);
+        written->append(QString::fromUtf8(path));
         return;
     }
     const qsizetype length = path.size();
     for (const Node &member : node.members) {
-        path += QLatin1Char('.');
-        path += QString::fromUtf8(member.key);
+        path.append('.').append(member.key);
         appendLeafPaths(member, path, written);
         path.truncate(length);
     }
@@ -96,12 +102,10 @@ void AttributeTree::appendLeafPaths(const Node &node, QString &path, QStringList
 
 QByteArray AttributeTree::toJson() const
 {
-    QByteArray out;
-    qsizetype size = 2;
-    for (const QByteArray &text : m_texts)
-        size += text.size();
-    out.reserve(std::min<qsizetype>(size, 1 << 20));
-    write(m_root, out);
+    QByteArray out(jsonSize(m_root), Qt::Uninitialized);
+    char *const end = write(m_root, out.data());
+    Q_ASSERT(end == out.data() + out.size());
+    Q_UNUSED(end);
     return out;
 }
 
@@ -110,41 +114,73 @@ QJsonObject AttributeTree::toObject() const
     return QJsonDocument::fromJson(toJson()).object();
 }
 
-void AttributeTree::write(const Node &node, QByteArray &out)
+qsizetype AttributeTree::jsonSize(const Node &node)
 {
-    out.append('{');
+    qsizetype size = 2 + qsizetype(node.members.size()); // braces, commas and colons
+    if (!node.members.empty())
+        --size;
+    for (const Node &member : node.members) {
+        size += keySize(member.key) + 1;
+        size += member.object ? jsonSize(member) : member.leaf.size();
+    }
+    return size;
+}
+
+// The key as a JSON string: quotes, and escapes for '"', '\\' and control bytes.
+qsizetype AttributeTree::keySize(QByteArrayView key)
+{
+    qsizetype size = 2 + key.size();
+    for (const char byte : key) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c == '"' || c == '\\')
+            size += 1;
+        else if (c < 0x20)
+            size += 5;
+    }
+    return size;
+}
+
+char *AttributeTree::write(const Node &node, char *out)
+{
+    *out++ = '{';
     bool first = true;
     for (const Node &member : node.members) {
         if (!first)
-            out.append(',');
+            *out++ = ',';
         first = false;
-        writeKey(member.key, out);
-        out.append(':');
-        if (member.object)
-            write(member, out);
-        else
-            out.append(member.leaf);
+        out = writeKey(member.key, out);
+        *out++ = ':';
+        if (member.object) {
+            out = write(member, out);
+        } else if (!member.leaf.isEmpty()) {
+            std::memcpy(out, member.leaf.data(), size_t(member.leaf.size()));
+            out += member.leaf.size();
+        }
     }
-    out.append('}');
+    *out++ = '}';
+    return out;
 }
 
-void AttributeTree::writeKey(QByteArrayView key, QByteArray &out)
+char *AttributeTree::writeKey(QByteArrayView key, char *out)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    out.append('"');
-    qsizetype plain = 0; // start of the run not yet copied
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        const auto c = static_cast<unsigned char>(key[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(key.sliced(plain, i - plain));
-        plain = i + 1;
-        if (c == '"' || c == '\\')
-            out.append('\\').append(char(c));
-        else
-            out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xF]);
+    *out++ = '"';
+    for (const char byte : key) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *out++ = byte;
+        } else if (c == '"' || c == '\\') {
+            *out++ = '\\';
+            *out++ = byte;
+        } else {
+            std::memcpy(out, "\\u00", 4);
+            out[4] = hex[c >> 4];
+            out[5] = hex[c & 0xF];
+            out += 6;
+        }
     }
-    out.append(key.sliced(plain)).append('"');
+    *out++ = '"';
+    return out;
 }
 
 } // namespace outflow

@@ -1,4 +1,5 @@
 // Profiles and the identity graph: the statements every merged fragment runs.
+#include "profilecache.h"
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
@@ -31,11 +32,9 @@ bool SqliteStore::failStatement(const SqliteStatement &statement)
                     .arg(statement.errorMessage()));
 }
 
-QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
+QList<qint64> SqliteStore::ownersFromSql(const QList<Identity> &identities)
 {
     QList<qint64> ids;
-    if (identities.isEmpty() || !isOpen())
-        return ids;
     constexpr int batch = kOwnersBatch;
     for (qsizetype start = 0; start < identities.size(); start += batch) {
         const int count = int(std::min<qsizetype>(batch, identities.size() - start));
@@ -58,8 +57,6 @@ QList<qint64> SqliteStore::owners(const QList<Identity> &identities)
             return {};
         }
     }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }
 
@@ -79,10 +76,8 @@ std::optional<qint64> SqliteStore::owner(const Identity &identity)
     return id;
 }
 
-std::optional<Profile> SqliteStore::profile(qint64 id)
+std::optional<Profile> SqliteStore::readProfile(qint64 id)
 {
-    if (!isOpen())
-        return std::nullopt;
     SqliteStatement &statement = m_statements->profile;
     const SqliteStatement::Use use(statement);
     statement.bind(1, id);
@@ -123,7 +118,15 @@ qint64 SqliteStore::insertProfile(const Profile &profile)
         if (statement.step() || statement.failed())
             return failStatement(statement);
         id = sqlite3_last_insert_rowid(m_statements->handle);
-        return upsertIdentities(id, profile.identities);
+        m_profilesWritten = true;
+        if (!insertNewIdentities(id, profile.identities))
+            return false;
+        Profile stored = profile;
+        stored.id = id;
+        stored.identities.clear();
+        m_cache->created(stored);
+        m_cache->addIdentities(id, profile.identities); // as upserted: duplicates once
+        return true;
     });
     return inserted ? id : 0;
 }
@@ -132,18 +135,24 @@ bool SqliteStore::updateProfile(const Profile &profile)
 {
     if (!isOpen())
         return false;
-    SqliteStatement &statement = m_statements->updateProfile;
-    const SqliteStatement::Use use(statement);
-    statement.bind(1, QByteArrayView(profile.attributesJson));
-    statement.bind(2, profile.updatedAt);
-    statement.bind(3, profile.id);
-    if (statement.step() || statement.failed())
-        return failStatement(statement);
-    if (sqlite3_changes(m_statements->handle) == 0) {
-        return fail(
-            QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(profile.id));
-    }
-    return true;
+    // atomically(): outside a transaction too, the generation must move
+    // with the change (see begin()).
+    return atomically([&] {
+        SqliteStatement &statement = m_statements->updateProfile;
+        const SqliteStatement::Use use(statement);
+        statement.bind(1, QByteArrayView(profile.attributesJson));
+        statement.bind(2, profile.updatedAt);
+        statement.bind(3, profile.id);
+        if (statement.step() || statement.failed())
+            return failStatement(statement);
+        if (sqlite3_changes(m_statements->handle) == 0) {
+            return fail(QCoreApplication::translate("SqliteStore", "There is no profile %1.")
+                            .arg(profile.id));
+        }
+        m_profilesWritten = true;
+        m_cache->updateAttributes(profile.id, profile.attributesJson, profile.updatedAt);
+        return true;
+    });
 }
 
 bool SqliteStore::addIdentities(qint64 profileId, const QList<Identity> &identities)
@@ -152,7 +161,46 @@ bool SqliteStore::addIdentities(qint64 profileId, const QList<Identity> &identit
         return false;
     if (identities.isEmpty())
         return true;
-    return atomically([&] { return upsertIdentities(profileId, identities); });
+    return atomically([&] {
+        m_profilesWritten = true;
+        if (!upsertIdentities(profileId, identities))
+            return false;
+        m_cache->addIdentities(profileId, identities);
+        return true;
+    });
+}
+
+// A new profile owns nothing yet: its identities go in with their positions,
+// one plain INSERT each, without the upsert's look-up of the last position.
+// One owned by another profile breaks the primary key, and the upsert then
+// says which profile owns it.
+bool SqliteStore::insertNewIdentities(qint64 profileId, const QList<Identity> &identities)
+{
+    QList<Identity> distinct; // as the upsert holds them: first place, last primary flag
+    distinct.reserve(identities.size());
+    for (const Identity &identity : identities) {
+        const auto known = std::find(distinct.begin(), distinct.end(), identity);
+        if (known == distinct.end())
+            distinct.append(identity);
+        else
+            known->primary = identity.primary;
+    }
+    SqliteStatement &statement = m_statements->insertIdentity;
+    for (qsizetype i = 0; i < distinct.size(); ++i) {
+        const Identity &identity = distinct.at(i);
+        const SqliteStatement::Use use(statement);
+        statement.bind(1, identity.ns);
+        statement.bind(2, identity.id);
+        statement.bind(3, profileId);
+        statement.bind(4, qint64(identity.primary ? 1 : 0));
+        statement.bind(5, qint64(i + 1));
+        if (!statement.step() && !statement.failed())
+            continue;
+        if (sqlite3_extended_errcode(m_statements->handle) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return upsertIdentities(profileId, distinct.sliced(i));
+        return failStatement(statement);
+    }
+    return true;
 }
 
 bool SqliteStore::upsertIdentities(qint64 profileId, const QList<Identity> &identities)
@@ -196,38 +244,86 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
         return fail(QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(id));
     };
     return atomically([&] {
-        Statements &s = *m_statements;
-        s.profileExists.bindValue(QStringLiteral(":profile"), survivor);
-        if (!exec(s.profileExists))
+        // The absorbed identities, for the cache (usually cached already:
+        // the merger has just read both profiles).
+        bool failed = false;
+        const std::optional<Profile> absorbedProfile = cachedProfile(absorbed, &failed);
+        if (failed)
             return false;
-        const bool survivorExists = s.profileExists.next();
-        s.profileExists.finish();
+        Statements &s = *m_statements;
+        bool survivorExists = false;
+        qint64 offset = 0;
+        {
+            const SqliteStatement::Use use(s.profileExists);
+            s.profileExists.bind(1, survivor);
+            survivorExists = s.profileExists.step();
+            if (s.profileExists.failed())
+                return failStatement(s.profileExists);
+        }
         if (!survivorExists)
             return noProfile(survivor);
-
-        // The absorbed identities follow the survivor's, in their own order.
-        s.lastPosition.bindValue(QStringLiteral(":profile"), survivor);
-        if (!exec(s.lastPosition) || !s.lastPosition.next())
+        {
+            const SqliteStatement::Use use(s.lastPosition);
+            s.lastPosition.bind(1, survivor);
+            if (!s.lastPosition.step())
+                return failStatement(s.lastPosition);
+            offset = s.lastPosition.int64(0);
+        }
+        // The absorbed identities follow the survivor's, in their own order;
+        // read from the table itself, not the cache: a row left behind would
+        // go with the absorbed profile (ON DELETE CASCADE).
+        QList<std::pair<QByteArray, QByteArray>> moving;
+        {
+            const SqliteStatement::Use use(s.identitiesOf);
+            s.identitiesOf.bind(1, absorbed);
+            while (s.identitiesOf.step())
+                moving.append({s.identitiesOf.bytes(0), s.identitiesOf.bytes(1)});
+            if (s.identitiesOf.failed())
+                return failStatement(s.identitiesOf);
+        }
+        for (const auto &[ns, id] : std::as_const(moving)) {
+            const SqliteStatement::Use use(s.moveIdentity);
+            s.moveIdentity.bind(1, survivor);
+            s.moveIdentity.bind(2, ++offset);
+            s.moveIdentity.bind(3, QByteArrayView(ns));
+            s.moveIdentity.bind(4, QByteArrayView(id));
+            if (s.moveIdentity.step() || s.moveIdentity.failed())
+                return failStatement(s.moveIdentity);
+        }
+        bool memberships = false;
+        {
+            const SqliteStatement::Use use(s.hasMemberships);
+            s.hasMemberships.bind(1, absorbed);
+            memberships = s.hasMemberships.step();
+            if (s.hasMemberships.failed())
+                return failStatement(s.hasMemberships);
+        }
+        if (memberships && !run(s.moveMemberships, {survivor, absorbed}))
             return false;
-        const qint64 offset = s.lastPosition.value(0).toLongLong();
-        s.lastPosition.finish();
-
-        s.moveIdentities.bindValue(QStringLiteral(":survivor"), survivor);
-        s.moveIdentities.bindValue(QStringLiteral(":offset"), offset);
-        s.moveIdentities.bindValue(QStringLiteral(":absorbed"), absorbed);
-        s.moveMemberships.bindValue(QStringLiteral(":survivor"), survivor);
-        s.moveMemberships.bindValue(QStringLiteral(":absorbed"), absorbed);
-        s.deleteProfile.bindValue(QStringLiteral(":profile"), absorbed);
-        if (!exec(s.moveIdentities) || !exec(s.moveMemberships) || !exec(s.deleteProfile))
+        if (!run(s.deleteProfile, {absorbed}))
             return false;
-        if (s.deleteProfile.numRowsAffected() == 0)
+        if (sqlite3_changes(m_statements->handle) == 0)
             return noProfile(absorbed);
-
-        s.recordMerge.bindValue(QStringLiteral(":survivor"), survivor);
-        s.recordMerge.bindValue(QStringLiteral(":absorbed"), absorbed);
-        s.recordMerge.bindValue(QStringLiteral(":mergedAt"), mergedAt);
-        return exec(s.recordMerge);
+        m_profilesWritten = true;
+        if (!run(s.recordMerge, {survivor, absorbed, mergedAt}))
+            return false;
+        if (absorbedProfile)
+            m_cache->merge(survivor, *absorbedProfile);
+        else
+            m_cache->remove(survivor); // cannot happen: the absorbed row was just deleted
+        return true;
     });
+}
+
+bool SqliteStore::run(SqliteStatement &statement, std::initializer_list<qint64> values)
+{
+    const SqliteStatement::Use use(statement);
+    int index = 0;
+    for (const qint64 value : values)
+        statement.bind(++index, value);
+    if (statement.step() || statement.failed())
+        return failStatement(statement);
+    return true;
 }
 
 QList<MergeRecord> SqliteStore::mergesInto(qint64 survivor)

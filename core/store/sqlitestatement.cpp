@@ -88,6 +88,12 @@ QString SqliteStatement::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
 }
 
+QStringView SqliteStatement::text16(int column) const
+{
+    const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_statement, column));
+    return QStringView(data, sqlite3_column_bytes16(m_statement, column) / 2);
+}
+
 void SqliteStatement::reset()
 {
     if (!m_statement)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -44,6 +45,8 @@ public:
     bool isNull(int column) const;
     QByteArray bytes(int column) const; // TEXT or BLOB as stored (UTF-8 for TEXT)
     QString text(int column) const;
+    // The column as UTF-16, without a copy: valid until the next step() or reset().
+    QStringView text16(int column) const;
     void reset();
 
     sqlite3 *connection() const { return m_db; }

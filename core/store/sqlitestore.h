@@ -3,6 +3,7 @@
 #include "store/migration.h"
 #include "store/store.h"
 
+#include <initializer_list>
 #include <memory>
 #include <QSqlDatabase>
 
@@ -10,6 +11,7 @@ class QSqlQuery;
 struct sqlite3;
 
 namespace outflow {
+class ProfileCache;
 class SqliteStatement;
 class WalCheckpointer;
 } // namespace outflow
@@ -24,6 +26,15 @@ namespace outflow {
 // it and removed by close() or the destructor. Statements are prepared once
 // per connection and reused: the merge pipeline calls owners(), profile(),
 // updateProfile()/insertProfile() and addIdentities() for every fragment.
+//
+// Inside a transaction those are answered from a ProfileCache where it can:
+// an index of every identity and the most recently used profiles, written
+// through on every change. Its validity rests on a generation number that
+// every transaction writing profiles or identities increments (SQLite's
+// user_version, in the database header; nothing else of Outflow uses it):
+// begin() compares it with the one this connection last saw, and forgets
+// the cache when another connection changed profiles in between. Reads
+// outside a transaction always go to SQLite, and rollback() clears the cache.
 class SqliteStore final : public Store
 {
 public:
@@ -37,6 +48,12 @@ public:
     static QList<Migration> migrations();
 
     QString path() const { return m_path; }
+
+    // Bounds of the profile cache (see above): bytes of cached profiles
+    // (ProfileCache::DefaultMaxBytes) and slots of the identity index
+    // (IdentityIndex::DefaultMaxSlots; 0: no index, every lookup in SQLite).
+    // Empties the cache; the tests use it to compare against no cache at all.
+    void setProfileCacheLimits(qint64 maxBytes, size_t maxIndexSlots);
 
     bool open() override;
     void close() override;
@@ -146,7 +163,18 @@ private:
     bool fail(const QString &message);
     bool failQuery(const QSqlQuery &query);
     bool failStatement(const SqliteStatement &statement);
+    // Runs a statement that returns no row, with integer parameters ?1, ?2...
+    bool run(SqliteStatement &statement, std::initializer_list<qint64> values);
     bool upsertIdentities(qint64 profileId, const QList<Identity> &identities);
+    bool insertNewIdentities(qint64 profileId, const QList<Identity> &identities);
+    // The profile cache (sqliteprofiles.cpp): SQL reads behind it, and the
+    // identity index filled from one scan on first use in a transaction.
+    std::optional<Profile> readProfile(qint64 id);
+    QList<qint64> ownersFromSql(const QList<Identity> &identities);
+    std::optional<Profile> cachedProfile(qint64 id, bool *failed);
+    bool ensureIdentityIndex();
+    bool readGeneration(int *generation);
+    bool writeGeneration();
     // Runs work() in a transaction of its own unless the caller has begun one,
     // so that a multi-statement write outside begin()/commit() is still atomic.
     template<typename Work>
@@ -161,6 +189,9 @@ private:
     QString m_error;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
+    std::unique_ptr<ProfileCache> m_cache;
+    int m_generation = 0;           // of profiles, as last seen or written by this connection
+    bool m_profilesWritten = false; // in the open transaction: commit() increments the generation
 
     // The audience statements (sqliteaudiences.cpp), prepared on first use
     // and destroyed by close() before the connection.

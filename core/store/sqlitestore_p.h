@@ -56,11 +56,16 @@ struct SqliteStore::Statements
 
     QSqlQuery begin{db}, commit{db}, rollback{db};
     // Run for every merged fragment: on the C API (see sqlitestatement.h).
-    SqliteStatement owner, profile, insertProfile, updateProfile, upsertIdentity;
+    SqliteStatement owner, profile, insertProfile, updateProfile, upsertIdentity, insertIdentity;
+    // The profile cache's: the generation of the profiles (see
+    // SqliteStore::begin()) and the scan that fills the identity index.
+    SqliteStatement generation, allIdentities;
     std::array<SqliteStatement, kOwnersBatch + 1> owners; // by identity count
-    // Rarer: identity-graph merges, listings.
-    QSqlQuery profileExists{db}, lastPosition{db}, moveIdentities{db}, moveMemberships{db};
-    QSqlQuery deleteProfile{db}, recordMerge{db}, mergesInto{db};
+    // Identity-graph merges (a few in a hundred fragments): on the C API too.
+    SqliteStatement profileExists, lastPosition, identitiesOf, moveIdentity, hasMemberships;
+    SqliteStatement moveMemberships, deleteProfile, recordMerge;
+    // Rarer: listings.
+    QSqlQuery mergesInto{db};
     QSqlQuery profileCount{db}, profileIds{db};
 };
 
