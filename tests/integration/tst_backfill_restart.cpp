@@ -163,7 +163,8 @@ private slots:
             runProcess(cli, {QStringLiteral("--store"), m_path, QStringLiteral("run"),
                              QStringLiteral("--until-idle")});
         QVERIFY2(run.finished, "run --until-idle did not end after a failed page");
-        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.exitStatus == QProcess::NormalExit && run.exitCode == 1,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
         QVERIFY2(run.err.contains(QStringLiteral("refused by the test")), qPrintable(run.err));
         SqliteStore watcher(m_path);
         QVERIFY2(watcher.open(), qPrintable(watcher.lastError()));
