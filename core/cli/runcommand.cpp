@@ -162,6 +162,12 @@ int runCommand(Context &context)
 
     auto *engine =
         new Engine(paths::resolveStorePath(context.storePath), QCoreApplication::instance());
+    // The Engine (and its senders' threads) goes as soon as the event loop
+    // ends, not among the application's children: a sender still starting
+    // then would use Qt's TLS backends while the application destroys them
+    // ("pure virtual method called", seen when a run fails at once).
+    QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit,
+                     QCoreApplication::instance(), [engine] { delete engine; });
     QObject::connect(engine, &Engine::failed, engine, [&context](const QString &message) {
         context.err << Text::tr("run: %1").arg(message) << '\n';
         context.err.flush();
