@@ -3,11 +3,14 @@
 // releases after a crash, dead letters and replay, the bounded delivery log.
 #include "delivery/deliveryjournal.h"
 #include "support/deliveryfixture.h"
+#include "support/rawconnection.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace outflow;
 using outflow::test::DeliveryFixture;
+using outflow::test::RawConnection;
 
 namespace {
 
@@ -222,7 +225,87 @@ private slots:
         QCOMPARE(store.deliveryLog(m_destination.id, 100).size(), 0);
     }
 
+    // Version 5 rebuilds the outbox and the delivery log (constraints SQLite
+    // cannot alter in place): every row stays, claims included, and the
+    // checks still refuse what they refused.
+    void version5KeepsTheOutboxAndTheDeliveryLog()
+    {
+        using namespace outflow;
+        const QString dataflowId = QStringLiteral("11111111-2222-3333-4444-555555555555");
+        Destination destination;
+        destination.id = QStringLiteral("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+        destination.name = QStringLiteral("receiver");
+        destination.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/"));
+        QList<qint64> sequences;
+        {
+            SqliteStore store(m_schemaDir.filePath(QStringLiteral("v4.db")),
+                              SqliteStore::migrations().mid(0, 4));
+            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            QCOMPARE(store.schemaVersion(), 4);
+            QVERIFY2(store.insertDestination(destination), qPrintable(store.lastError()));
+            Dataflow dataflow;
+            dataflow.id = dataflowId;
+            dataflow.destinationId = destination.id;
+            QVERIFY2(store.saveDataflow(dataflow), qPrintable(store.lastError()));
+            for (int i = 1; i <= 3; ++i) {
+                OutboxExport row;
+                row.exportId = QStringLiteral("export-%1").arg(i);
+                row.dataflowId = dataflowId;
+                row.profileId = i;
+                row.payload = QByteArray("{\"n\":") + QByteArray::number(i) + '}';
+                row.reason = QByteArrayLiteral("{}");
+                row.lane = i == 3 ? ExportLane::Backfill : ExportLane::Live;
+                QVERIFY2(store.enqueueExport(row), qPrintable(store.lastError()));
+            }
+            const QList<OutboxExport> claimed = store.claimPending(dataflowId, ExportLane::Live, 1);
+            QCOMPARE(claimed.size(), 1);
+            DeliveryLogEntry entry;
+            entry.destinationId = destination.id;
+            entry.exportId = QStringLiteral("export-0");
+            entry.profileId = 7;
+            entry.outcome = DeliveryOutcome::Retry;
+            entry.httpStatus = 503;
+            entry.error = QStringLiteral("HTTP 503 from the endpoint.");
+            QVERIFY2(store.appendDeliveryLog(entry), qPrintable(store.lastError()));
+        }
+        SqliteStore store(m_schemaDir.filePath(QStringLiteral("v4.db")));
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().last().version);
+        // The claim made under version 4 is still one: released, it is due again.
+        QCOMPARE(store.releaseClaims(dataflowId), 1);
+        const QList<OutboxExport> live = store.claimPending(dataflowId, ExportLane::Live, 10);
+        QCOMPARE(live.size(), 2);
+        QCOMPARE(live.at(0).exportId, QStringLiteral("export-1"));
+        QCOMPARE(live.at(0).payload, QByteArray("{\"n\":1}"));
+        QCOMPARE(live.at(1).exportId, QStringLiteral("export-2"));
+        const QList<OutboxExport> backfill =
+            store.claimPending(dataflowId, ExportLane::Backfill, 10);
+        QCOMPARE(backfill.size(), 1);
+        QCOMPARE(backfill.at(0).profileId, 3);
+        const QList<DeliveryLogEntry> log = store.deliveryLog(destination.id, 10);
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.at(0).outcome, DeliveryOutcome::Retry);
+        QCOMPARE(log.at(0).error, QStringLiteral("HTTP 503 from the endpoint."));
+        QVERIFY(store.markDelivered({live.at(0).sequence, live.at(1).sequence}));
+        QCOMPARE(store.claimPending(dataflowId, ExportLane::Live, 10).size(), 0);
+
+        RawConnection raw(m_schemaDir.filePath(QStringLiteral("v4.db")));
+        QVERIFY(!raw.exec(
+            QStringLiteral(
+                "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at, "
+                "attempt, outcome, status, latency_ms) VALUES ('%1', 'x', 1, 0, 1, 'lost', 0, 0)")
+                .arg(destination.id)));
+        QVERIFY(!raw.exec(
+            QStringLiteral("UPDATE outbox SET lane = 'express' WHERE export_id = 'export-3'")));
+        QCOMPARE(raw.text(QStringLiteral("SELECT lane FROM outbox WHERE export_id = 'export-3'")),
+                 QStringLiteral("backfill"));
+        QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                            "'index' AND tbl_name = 'outbox'")),
+                 5);
+    }
+
 private:
+    QTemporaryDir m_schemaDir;
     std::unique_ptr<DeliveryFixture> m_fixture;
     Destination m_destination;
     QString m_dataflow;

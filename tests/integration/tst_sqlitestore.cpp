@@ -1,10 +1,7 @@
 // SqliteStore on real files: schema migrations, refused files, and the
 // profile and identity-graph operations the merge pipeline relies on.
-#include "model/dataflow.h"
-#include "model/delivery.h"
-#include "model/destination.h"
-#include "model/export.h"
 #include "store/sqlitestore.h"
+#include "support/rawconnection.h"
 
 #include <atomic>
 #include <QDir>
@@ -25,6 +22,7 @@ using outflow::MergeRecord;
 using outflow::Migration;
 using outflow::Profile;
 using outflow::SqliteStore;
+using outflow::test::RawConnection;
 
 #define VERIFY_OPEN(store) QVERIFY2((store).open(), qPrintable((store).lastError()))
 #define VERIFY_ERROR(store, text)                                                                  \
@@ -62,44 +60,6 @@ QByteArray bytesOf(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
-
-// A connection of its own, beside the store, to set up and inspect what the
-// Store interface does not expose (yet): memberships, schema details.
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString &path)
-        : m_name(QStringLiteral("raw-%1").arg(++s_count))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    RawConnection(const RawConnection &) = delete;
-    RawConnection &operator=(const RawConnection &) = delete;
-
-    bool exec(const QString &sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        return query.exec(sql);
-    }
-    QVariant value(const QString &sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
-    }
-    qint64 integer(const QString &sql) { return value(sql).toLongLong(); }
-    QString text(const QString &sql) { return value(sql).toString(); }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
-};
 
 } // namespace
 
@@ -213,84 +173,6 @@ private slots:
         VERIFY_OPEN(store);
         QCOMPARE(store.schemaVersion(), 1);
         QCOMPARE(store.profileCount(), 1);
-    }
-
-    // Version 5 rebuilds the outbox and the delivery log (constraints SQLite
-    // cannot alter in place): every row stays, claims included, and the
-    // checks still refuse what they refused.
-    void version5KeepsTheOutboxAndTheDeliveryLog()
-    {
-        using namespace outflow;
-        const QString dataflowId = QStringLiteral("11111111-2222-3333-4444-555555555555");
-        Destination destination;
-        destination.id = QStringLiteral("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
-        destination.name = QStringLiteral("receiver");
-        destination.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/"));
-        QList<qint64> sequences;
-        {
-            SqliteStore store(m_path, SqliteStore::migrations().mid(0, 4));
-            VERIFY_OPEN(store);
-            QCOMPARE(store.schemaVersion(), 4);
-            QVERIFY2(store.insertDestination(destination), qPrintable(store.lastError()));
-            Dataflow dataflow;
-            dataflow.id = dataflowId;
-            dataflow.destinationId = destination.id;
-            QVERIFY2(store.saveDataflow(dataflow), qPrintable(store.lastError()));
-            for (int i = 1; i <= 3; ++i) {
-                OutboxExport row;
-                row.exportId = QStringLiteral("export-%1").arg(i);
-                row.dataflowId = dataflowId;
-                row.profileId = i;
-                row.payload = QByteArray("{\"n\":") + QByteArray::number(i) + '}';
-                row.reason = QByteArrayLiteral("{}");
-                row.lane = i == 3 ? ExportLane::Backfill : ExportLane::Live;
-                QVERIFY2(store.enqueueExport(row), qPrintable(store.lastError()));
-            }
-            const QList<OutboxExport> claimed = store.claimPending(dataflowId, ExportLane::Live, 1);
-            QCOMPARE(claimed.size(), 1);
-            DeliveryLogEntry entry;
-            entry.destinationId = destination.id;
-            entry.exportId = QStringLiteral("export-0");
-            entry.profileId = 7;
-            entry.outcome = DeliveryOutcome::Retry;
-            entry.httpStatus = 503;
-            entry.error = QStringLiteral("HTTP 503 from the endpoint.");
-            QVERIFY2(store.appendDeliveryLog(entry), qPrintable(store.lastError()));
-        }
-        SqliteStore store(m_path);
-        VERIFY_OPEN(store);
-        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().last().version);
-        // The claim made under version 4 is still one: released, it is due again.
-        QCOMPARE(store.releaseClaims(dataflowId), 1);
-        const QList<OutboxExport> live = store.claimPending(dataflowId, ExportLane::Live, 10);
-        QCOMPARE(live.size(), 2);
-        QCOMPARE(live.at(0).exportId, QStringLiteral("export-1"));
-        QCOMPARE(live.at(0).payload, QByteArray("{\"n\":1}"));
-        QCOMPARE(live.at(1).exportId, QStringLiteral("export-2"));
-        const QList<OutboxExport> backfill =
-            store.claimPending(dataflowId, ExportLane::Backfill, 10);
-        QCOMPARE(backfill.size(), 1);
-        QCOMPARE(backfill.at(0).profileId, 3);
-        const QList<DeliveryLogEntry> log = store.deliveryLog(destination.id, 10);
-        QCOMPARE(log.size(), 1);
-        QCOMPARE(log.at(0).outcome, DeliveryOutcome::Retry);
-        QCOMPARE(log.at(0).error, QStringLiteral("HTTP 503 from the endpoint."));
-        QVERIFY(store.markDelivered({live.at(0).sequence, live.at(1).sequence}));
-        QCOMPARE(store.claimPending(dataflowId, ExportLane::Live, 10).size(), 0);
-
-        RawConnection raw(m_path);
-        QVERIFY(!raw.exec(
-            QStringLiteral(
-                "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at, "
-                "attempt, outcome, status, latency_ms) VALUES ('%1', 'x', 1, 0, 1, 'lost', 0, 0)")
-                .arg(destination.id)));
-        QVERIFY(!raw.exec(
-            QStringLiteral("UPDATE outbox SET lane = 'express' WHERE export_id = 'export-3'")));
-        QCOMPARE(raw.text(QStringLiteral("SELECT lane FROM outbox WHERE export_id = 'export-3'")),
-                 QStringLiteral("backfill"));
-        QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
-                                            "'index' AND tbl_name = 'outbox'")),
-                 5);
     }
 
     void refusesANewerStoreWithoutTouchingIt()
