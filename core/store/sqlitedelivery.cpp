@@ -4,7 +4,6 @@
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
-#include <algorithm>
 #include <QCoreApplication>
 #include <sqlite3.h>
 
@@ -33,10 +32,29 @@ SqliteStore::DeliveryStatements *SqliteStore::deliveryStatements()
     return m_deliveryStatements.get();
 }
 
-// Marks and returns the chosen rows in one statement (see
-// sqlitedelivery_p.h), then puts them in the order they were chosen in:
-// RETURNING gives them in no defined order.
-QList<OutboxExport> SqliteStore::claim(SqliteStatement &update, const QString &dataflowId,
+namespace {
+
+// A JSON array of sequences, for the statements that take `json_each(?1)`:
+// one statement for a whole batch instead of one per row.
+QByteArray sequenceArray(const QList<qint64> &sequences)
+{
+    QByteArray array;
+    array.reserve(sequences.size() * 8 + 2);
+    array.append('[');
+    for (const qint64 sequence : sequences) {
+        if (array.size() > 1)
+            array.append(',');
+        array.append(QByteArray::number(sequence));
+    }
+    array.append(']');
+    return array;
+}
+
+} // namespace
+
+// Reads the chosen rows (in the order chosen), then records them as claimed
+// in one statement (see sqlitedelivery_p.h).
+QList<OutboxExport> SqliteStore::claim(SqliteStatement &select, const QString &dataflowId,
                                        qint64 second, int limit)
 {
     m_error.clear();
@@ -44,37 +62,46 @@ QList<OutboxExport> SqliteStore::claim(SqliteStatement &update, const QString &d
     DeliveryStatements *s = deliveryStatements();
     if (!s || limit <= 0)
         return rows;
-    const bool retries = &update == &s->claimRetries;
-    const SqliteStatement::Use use(update);
-    update.bind(1, dataflowId);
-    if (retries)
-        update.bind(2, second);
-    else
-        update.bind(2, exportLaneName(ExportLane(second)));
-    update.bind(3, qint64(limit));
-    rows.reserve(limit);
-    while (update.step()) {
-        OutboxExport row;
-        row.sequence = update.int64(0);
-        row.exportId = update.text(1);
-        row.dataflowId = dataflowId;
-        row.profileId = update.int64(2);
-        row.payload = update.bytes(3);
-        row.lane = exportLaneFromName(update.text(4));
-        row.attempts = int(update.int64(5));
-        row.nextAttemptAt = update.int64(6);
-        row.createdAt = update.int64(7);
-        rows.append(std::move(row));
+    {
+        const SqliteStatement::Use use(select);
+        select.bind(1, dataflowId);
+        if (&select == &s->claimRetries)
+            select.bind(2, second);
+        else
+            select.bind(2, exportLaneName(ExportLane(second)));
+        select.bind(3, qint64(limit));
+        rows.reserve(limit);
+        while (select.step()) {
+            OutboxExport row;
+            row.sequence = select.int64(0);
+            row.exportId = select.text(1);
+            row.dataflowId = dataflowId;
+            row.profileId = select.int64(2);
+            row.payload = select.bytes(3);
+            row.lane = exportLaneFromName(select.text(4));
+            row.attempts = int(select.int64(5));
+            row.nextAttemptAt = select.int64(6);
+            row.createdAt = select.int64(7);
+            rows.append(std::move(row));
+        }
+        if (select.failed()) {
+            failStatement(select);
+            return {};
+        }
     }
-    if (update.failed()) {
-        failStatement(update);
+    if (rows.isEmpty())
+        return rows;
+    QList<qint64> sequences;
+    sequences.reserve(rows.size());
+    for (const OutboxExport &row : std::as_const(rows))
+        sequences.append(row.sequence);
+    const QByteArray array = sequenceArray(sequences);
+    const SqliteStatement::Use use(s->recordClaims);
+    s->recordClaims.bind(1, QByteArrayView(array));
+    if (s->recordClaims.step() || s->recordClaims.failed()) {
+        failStatement(s->recordClaims);
         return {};
     }
-    std::sort(rows.begin(), rows.end(), [retries](const OutboxExport &a, const OutboxExport &b) {
-        if (retries && a.nextAttemptAt != b.nextAttemptAt)
-            return a.nextAttemptAt < b.nextAttemptAt;
-        return a.sequence < b.sequence;
-    });
     return rows;
 }
 
@@ -101,7 +128,8 @@ qint64 SqliteStore::releaseClaims(const QString &dataflowId)
         failStatement(s->release);
         return -1;
     }
-    return sqlite3_changes64(m_statements->handle);
+    const qint64 released = sqlite3_changes64(m_statements->handle);
+    return sweepClaims() ? released : -1;
 }
 
 bool SqliteStore::markDelivered(const QList<qint64> &sequences)
@@ -111,19 +139,24 @@ bool SqliteStore::markDelivered(const QList<qint64> &sequences)
         return false;
     if (sequences.isEmpty())
         return true;
-    QByteArray array;
-    array.reserve(sequences.size() * 8 + 2);
-    array.append('[');
-    for (const qint64 sequence : sequences) {
-        if (array.size() > 1)
-            array.append(',');
-        array.append(QByteArray::number(sequence));
+    const QByteArray array = sequenceArray(sequences);
+    for (SqliteStatement *statement : {&s->deleteDelivered, &s->deleteDeliveredClaims}) {
+        const SqliteStatement::Use use(*statement);
+        statement->bind(1, QByteArrayView(array));
+        if (statement->step() || statement->failed())
+            return failStatement(*statement);
     }
-    array.append(']');
-    const SqliteStatement::Use use(s->deleteDelivered);
-    s->deleteDelivered.bind(1, QByteArrayView(array));
-    if (s->deleteDelivered.step() || s->deleteDelivered.failed())
-        return failStatement(s->deleteDelivered);
+    return true;
+}
+
+bool SqliteStore::sweepClaims()
+{
+    DeliveryStatements *s = deliveryStatements();
+    if (!s)
+        return false;
+    const SqliteStatement::Use use(s->sweepClaims);
+    if (s->sweepClaims.step() || s->sweepClaims.failed())
+        return failStatement(s->sweepClaims);
     return true;
 }
 
@@ -140,6 +173,13 @@ bool SqliteStore::recordAttempt(SqliteStatement &statement, const AttemptRecord 
     statement.bind(8, attempt.responseExcerpt);
     if (statement.step() || statement.failed())
         return failStatement(statement);
+    // No longer being sent: its profile's next export may go (or, for a
+    // retry, this one again when due).
+    SqliteStatement &forget = deliveryStatements()->forgetClaim;
+    const SqliteStatement::Use forgetting(forget);
+    forget.bind(1, attempt.sequence);
+    if (forget.step() || forget.failed())
+        return failStatement(forget);
     return true;
 }
 

@@ -9,23 +9,25 @@
 
 namespace outflow {
 
-// An export is claimable when no other export of its profile is being sent
-// and no earlier one is pending or waiting for a retry. Failed exports do not
-// hold later ones back (a dead letter would block its profile for good); a
-// replayed one waits for its profile's export in flight, then goes first.
-// Evaluated on outbox_by_profile: usually the row itself is the only entry.
+// An export is claimable when it is not claimed, no other export of its
+// profile is (being sent), and no earlier one is pending or waiting for a
+// retry. Failed exports do not hold later ones back (a dead letter would
+// block its profile for good); a replayed one waits for its profile's
+// export in flight, then goes first. Evaluated on outbox_by_profile and
+// outbox_claims' primary key: usually the row itself is the only entry.
 #define OUTFLOW_CLAIMABLE                                                                          \
+    " AND NOT EXISTS (SELECT 1 FROM outbox_claims c WHERE c.id = o.id)"                            \
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dataflow_id = o.dataflow_id"                  \
-    " AND p.profile_id = o.profile_id AND p.id <> o.id AND (p.state = 'sending'"                   \
+    " AND p.profile_id = o.profile_id AND p.id <> o.id"                                            \
+    " AND (EXISTS (SELECT 1 FROM outbox_claims c WHERE c.id = p.id)"                               \
     " OR (p.id < o.id AND p.state IN ('pending', 'retry'))))"
-// A claim is one statement: the rows chosen by the subquery are marked
-// 'sending' and returned (in no particular order: SqliteStore::claim sorts
-// them). One statement per batch, not a SELECT and an UPDATE per row: each
-// execution opens cursors on the outbox and its five indexes, which cost
-// more than the row's own work (bench/delivery engine_bench).
+// A claim reads the chosen rows, then records their ids in outbox_claims in
+// one statement (recordClaims): the export rows themselves are not written.
+// Claimed rows stay ahead of the window, so each claim passes over the
+// claims made before it at the head of its lane (a primary-key probe each).
 #define OUTFLOW_CLAIM(CHOSEN)                                                                      \
-    "UPDATE outbox SET state = 'sending' WHERE id IN (SELECT o.id FROM outbox o " CHOSEN ")"       \
-    " RETURNING id, export_id, profile_id, payload, lane, attempts, next_attempt_at, created_at"
+    "SELECT o.id, o.export_id, o.profile_id, o.payload, o.lane, o.attempts, o.next_attempt_at,"    \
+    " o.created_at FROM outbox o " CHOSEN
 
 struct SqliteStore::DeliveryStatements
 {
@@ -39,10 +41,20 @@ struct SqliteStore::DeliveryStatements
             {&claimRetries, OUTFLOW_CLAIM("WHERE o.dataflow_id = ?1 AND o.state = 'retry'"
                                           " AND o.next_attempt_at <= ?2" OUTFLOW_CLAIMABLE
                                           " ORDER BY o.next_attempt_at, o.id LIMIT ?3")},
-            {&release, "UPDATE outbox SET state = 'pending'"
-                       " WHERE dataflow_id = ?1 AND state = 'sending'"},
-            // ?1: a JSON array of sequences, one statement per flush.
+            // ?1: a JSON array of sequences, one statement per lane claimed.
+            {&recordClaims, "INSERT INTO outbox_claims (id) SELECT value FROM json_each(?1)"},
+            {&release, "DELETE FROM outbox_claims WHERE id IN (SELECT c.id FROM outbox_claims c"
+                       " JOIN outbox o ON o.id = c.id WHERE o.dataflow_id = ?1)"},
+            {&forgetClaim, "DELETE FROM outbox_claims WHERE id = ?1"},
+            // Claims whose export is gone, before its id is used again
+            // (outbox ids are reused once the highest ones are deleted).
+            {&sweepClaims, "DELETE FROM outbox_claims WHERE NOT EXISTS"
+                           " (SELECT 1 FROM outbox o WHERE o.id = outbox_claims.id)"},
+            // ?1: a JSON array of sequences, one statement per flush for the
+            // exports and one for their claims.
             {&deleteDelivered, "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?1))"},
+            {&deleteDeliveredClaims,
+             "DELETE FROM outbox_claims WHERE id IN (SELECT value FROM json_each(?1))"},
             {&scheduleRetry,
              "UPDATE outbox SET state = 'retry', attempts = ?2, next_attempt_at = ?3,"
              " last_attempt_at = ?4, last_status = ?5, last_error_kind = ?6, last_error = ?7,"
@@ -57,27 +69,33 @@ struct SqliteStore::DeliveryStatements
                       " next_attempt_at, created_at, last_status, last_error_kind, last_error,"
                       " response_excerpt, last_attempt_at FROM outbox"
                       " WHERE dataflow_id = ?1 AND state = 'failed' ORDER BY id LIMIT ?2"},
-            // Each count on its partial index; the oldest export is the first
-            // of each lane (sequence order is creation order within a lane).
-            {&summary,
-             "SELECT"
-             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'pending'),"
-             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'sending'),"
-             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'retry'),"
-             " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'failed'),"
-             " (SELECT MIN(t) FROM ("
-             "  SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
-             "   AND state = 'pending' AND lane = 'live' ORDER BY id LIMIT 1) AS t"
-             "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
-             "   AND state = 'pending' AND lane = 'backfill' ORDER BY id LIMIT 1)"
-             "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
-             "   AND state = 'pending' AND lane = 'replay' ORDER BY id LIMIT 1)"
-             "  UNION ALL SELECT MIN(created_at) FROM outbox WHERE dataflow_id = ?1"
-             "   AND state = 'sending'"
-             "  UNION ALL SELECT MIN(created_at) FROM outbox WHERE dataflow_id = ?1"
-             "   AND state = 'retry')),"
-             " (SELECT MIN(next_attempt_at) FROM outbox WHERE dataflow_id = ?1"
-             "  AND state = 'retry')"},
+            // Each count on its partial index, claimed ones counted apart;
+            // the oldest export is the first of each lane (sequence order is
+            // creation order within a lane), claimed or not.
+            {&summary, "SELECT"
+                       " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'pending')"
+                       " - (SELECT COUNT(*) FROM outbox_claims c JOIN outbox o ON o.id = c.id"
+                       "  WHERE o.dataflow_id = ?1 AND o.state = 'pending'),"
+                       " (SELECT COUNT(*) FROM outbox_claims c JOIN outbox o ON o.id = c.id"
+                       "  WHERE o.dataflow_id = ?1),"
+                       " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'retry')"
+                       " - (SELECT COUNT(*) FROM outbox_claims c JOIN outbox o ON o.id = c.id"
+                       "  WHERE o.dataflow_id = ?1 AND o.state = 'retry'),"
+                       " (SELECT COUNT(*) FROM outbox WHERE dataflow_id = ?1 AND state = 'failed'),"
+                       " (SELECT MIN(t) FROM ("
+                       "  SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+                       "   AND state = 'pending' AND lane = 'live' ORDER BY id LIMIT 1) AS t"
+                       "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+                       "   AND state = 'pending' AND lane = 'backfill' ORDER BY id LIMIT 1)"
+                       "  UNION ALL SELECT (SELECT created_at FROM outbox WHERE dataflow_id = ?1"
+                       "   AND state = 'pending' AND lane = 'replay' ORDER BY id LIMIT 1)"
+                       "  UNION ALL SELECT MIN(created_at) FROM outbox WHERE dataflow_id = ?1"
+                       "   AND state = 'retry')),"
+                       // The next retry not claimed already (a claimed one is being sent).
+                       " (SELECT o.next_attempt_at FROM outbox o WHERE o.dataflow_id = ?1"
+                       "  AND o.state = 'retry'"
+                       "  AND NOT EXISTS (SELECT 1 FROM outbox_claims c WHERE c.id = o.id)"
+                       "  ORDER BY o.next_attempt_at LIMIT 1)"},
             {&appendLog,
              "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
              " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"
@@ -101,8 +119,9 @@ struct SqliteStore::DeliveryStatements
         return true;
     }
 
-    SqliteStatement claimPending, claimRetries, release;
-    SqliteStatement deleteDelivered, scheduleRetry, markFailed, replay, failed, summary;
+    SqliteStatement claimPending, claimRetries, recordClaims, release, forgetClaim, sweepClaims;
+    SqliteStatement deleteDelivered, deleteDeliveredClaims, scheduleRetry, markFailed, replay,
+        failed, summary;
     SqliteStatement appendLog, readLog, pruneLogByCount, pruneLogByAge;
 };
 

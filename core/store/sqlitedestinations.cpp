@@ -1,11 +1,10 @@
 // Destinations and dataflows (the outbox and the activation log are in
 // sqliteoutbox.cpp). Their statements are prepared on first use, as the
 // audiences' (sqliteaudiences.cpp).
+#include "delivery/destinationconfig.h"
 #include "sqliteactivation_p.h"
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
-
-#include "delivery/destinationconfig.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -135,9 +134,18 @@ bool SqliteStore::deleteDestination(const QString &id)
     ActivationStatements *s = activationStatements();
     if (!s)
         return false;
-    // The dataflow and everything of it go with the destination (ON DELETE CASCADE).
+    // The dataflow and everything of it go with the destination (ON DELETE
+    // CASCADE), but for the claims of its exports (see sweepClaims).
+    const bool ownTransaction = !m_inTransaction;
+    if (ownTransaction && !begin())
+        return false;
     s->deleteDestination.bindValue(0, id);
-    return exec(s->deleteDestination);
+    if (!exec(s->deleteDestination) || !sweepClaims() || (ownTransaction && !commit())) {
+        if (ownTransaction)
+            rollback();
+        return false;
+    }
+    return true;
 }
 
 std::optional<Destination> SqliteStore::destination(const QString &id)

@@ -229,6 +229,8 @@ private:
     QList<OutboxExport> claim(SqliteStatement &select, const QString &dataflowId, qint64 second,
                               int limit);
     bool recordAttempt(SqliteStatement &statement, const AttemptRecord &attempt);
+    // Drops claims whose export is gone some other way than markDelivered.
+    bool sweepClaims();
     std::unique_ptr<DeliveryStatements, DeliveryStatementsDeleter> m_deliveryStatements;
 };
 

@@ -143,23 +143,25 @@ public:
     virtual QHash<QString, qint64> dataflowCounters(const QString &dataflowId) = 0;
 
     // --- delivery (the sender, issue #6) ---------------------------------------
-    // An export is 'pending' (due), 'sending' (claimed by a sender), 'retry'
-    // (waiting for nextAttemptAt) or 'failed' (a dead letter). Exports of one
-    // profile go out one at a time, in sequence order: an export is claimable
-    // only when no other export of its profile is being sent and no earlier
-    // one is pending or waiting for a retry (failed ones do not hold it back).
+    // An export is pending (due), retrying (waiting for nextAttemptAt) or
+    // failed (a dead letter); a sender's claim marks a pending or due one as
+    // being sent (OutboxSummary::sending) until its outcome is recorded.
+    // Exports of one profile go out one at a time, in sequence order: an
+    // export is claimable only when no other export of its profile is claimed
+    // and no earlier one is pending or waiting for a retry (failed ones do
+    // not hold it back).
     //
     // Claims the claimable pending exports of one lane, in sequence order, at
-    // most `limit`, and marks them 'sending'. Call inside begin()/commit().
+    // most `limit`. Call inside begin()/commit().
     virtual QList<OutboxExport> claimPending(const QString &dataflowId, ExportLane lane,
                                              int limit) = 0;
     // Claims the claimable exports whose retry is due (nextAttemptAt <= nowMs),
-    // the earliest first, at most `limit`; marks them 'sending'.
+    // the earliest first, at most `limit`.
     virtual QList<OutboxExport> claimDueRetries(const QString &dataflowId, qint64 nowMs,
                                                 int limit) = 0;
-    // Exports left 'sending' (by a process that died, or a sender that
-    // stopped with requests in flight) become pending again: at least once,
-    // with the same export id. Returns how many, -1 on failure.
+    // Claims left (by a process that died, or a sender that stopped with
+    // requests in flight) are dropped: their exports are due again, at least
+    // once, with the same export id. Returns how many, -1 on failure.
     virtual qint64 releaseClaims(const QString &dataflowId) = 0;
     // The lease of a dataflow's delivery (SenderLease): taken or renewed for
     // `owner` until nowMs + ttlMs when it is free, expired, already
@@ -172,8 +174,9 @@ public:
                                                           const QString &staleOwner = {}) = 0;
     // Gives the lease up, if `owner` holds it.
     virtual bool releaseSenderLease(const QString &dataflowId, const QString &owner) = 0;
-    // The outcomes of attempts: removes delivered exports; schedules a retry
-    // (state 'retry'); keeps a failed one as a dead letter.
+    // The outcomes of attempts, each ending the export's claim: removes
+    // delivered exports; schedules a retry; keeps a failed one as a dead
+    // letter.
     virtual bool markDelivered(const QList<qint64> &sequences) = 0;
     virtual bool scheduleRetry(const AttemptRecord &attempt) = 0;
     virtual bool markFailed(const AttemptRecord &attempt) = 0;
