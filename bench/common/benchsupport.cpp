@@ -128,7 +128,8 @@ bool addAudiences(SqliteStore &store, int count, QString *error)
 
 } // namespace
 
-IngestRun runIngest(const QString &file, const QString &storePath, int batch, int audiences)
+IngestRun runIngest(const QString &file, const QString &storePath, int batch, int audiences,
+                    int maxBatchDelayMs)
 {
     IngestRun run;
     QFile::remove(storePath);
@@ -152,6 +153,7 @@ IngestRun runIngest(const QString &file, const QString &storePath, int batch, in
         });
     }
     ingestor.setBatchSize(batch);
+    ingestor.setMaxBatchDelayMs(maxBatchDelayMs);
     QFile input(file);
     input.open(QIODevice::ReadOnly);
     NdjsonReader reader(&input);

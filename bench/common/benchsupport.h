@@ -43,7 +43,10 @@ struct IngestRun
 
 // The path of `outflowctl ingest FILE` into a new store at `storePath`, with
 // `audiences` rule audiences of mixed operators evaluated after each merge
-// (none: ingest only).
-IngestRun runIngest(const QString &file, const QString &storePath, int batch, int audiences);
+// (none: ingest only). `maxBatchDelayMs`: see Ingestor::setMaxBatchDelayMs();
+// profiling runs (callgrind is ~50 times slower) raise it so that commits
+// come every `batch` fragments, as they do natively, and not every few dozen.
+IngestRun runIngest(const QString &file, const QString &storePath, int batch, int audiences,
+                    int maxBatchDelayMs = Ingestor::DefaultMaxBatchDelayMs);
 
 } // namespace outflow::bench

@@ -33,7 +33,8 @@ int main(int argc, char *argv[])
     // For callgrind and perf: the run with audiences alone (no reference).
     const QCommandLineOption segmentedOnlyOption(
         QStringLiteral("segmented-only"),
-        QStringLiteral("Skip the ingest-only reference (profiling runs)."));
+        QStringLiteral("Skip the ingest-only reference and commit by count only (profiling "
+                       "runs)."));
     parser.addOptions({fragmentsOption, personsOption, audiencesOption, volatileOption, dirOption,
                        segmentedOnlyOption});
     parser.process(app);
@@ -67,7 +68,11 @@ int main(int argc, char *argv[])
     }
 
     const QString storePath = dir + QStringLiteral("/segmented.sqlite");
-    const IngestRun run = runIngest(file, storePath, batch, audiences);
+    // Profiling runs commit by count only (see runIngest()), so that their
+    // instruction counts do not depend on how slow the profiler is.
+    const IngestRun run =
+        runIngest(file, storePath, batch, audiences,
+                  segmentedOnly ? 24 * 3600 * 1000 : Ingestor::DefaultMaxBatchDelayMs);
     if (!run.ok) {
         out() << "ingest with audiences failed: " << run.error << Qt::endl;
         return 1;
