@@ -28,38 +28,43 @@ struct SqliteStore::AudienceStatements
 #define OUTFLOW_AUDIENCE_COLUMNS                                                                   \
     "SELECT id, name, description, origin, COALESCE(rule, ''), merge_policy_id, created_at,"       \
     " updated_at FROM audiences"
+#define KEY_OF "(SELECT key FROM audiences WHERE id = ?)"
         return prep(insertAudience,
                     "INSERT INTO audiences (id, name, description, origin, rule,"
                     " merge_policy_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") &&
                prep(updateAudience, "UPDATE audiences SET name = ?, description = ?, rule = ?,"
                                     " merge_policy_id = ?, updated_at = ? WHERE id = ?") &&
                prep(deleteAudience, "DELETE FROM audiences WHERE id = ?") &&
-               prep(deleteMemberships, "DELETE FROM memberships WHERE audience_id = ?") &&
+               prep(deleteMemberships, "DELETE FROM memberships WHERE audience_key = " KEY_OF) &&
                prep(byId, OUTFLOW_AUDIENCE_COLUMNS " WHERE id = ?") &&
                prep(byName, OUTFLOW_AUDIENCE_COLUMNS " WHERE name = ?") &&
                prep(all, OUTFLOW_AUDIENCE_COLUMNS " ORDER BY name") &&
                // Segmentation reads and writes these for merged fragments: on
                // the C API, as the profile statements (sqlitestatement.h).
+               // Memberships hold the audience's integer key (schema version
+               // 7); the Store interface speaks of its UUID.
                prepHot(memberships,
-                       "SELECT audience_id, status, last_qualification_time FROM memberships"
-                       " WHERE profile_id = ?1 ORDER BY audience_id") &&
+                       "SELECT a.id, m.realized, m.last_qualification_time FROM memberships m"
+                       " JOIN audiences a ON a.key = m.audience_key"
+                       " WHERE m.profile_id = ?1 ORDER BY a.id") &&
+               // An unknown audience makes the key NULL, refused by NOT NULL.
                prepHot(upsertMembership,
-                       "INSERT INTO memberships (profile_id, audience_id, status,"
-                       " last_qualification_time) VALUES (?1, ?2, ?3, ?4)"
-                       " ON CONFLICT (profile_id, audience_id) DO UPDATE SET"
-                       " status = excluded.status,"
+                       "INSERT INTO memberships (profile_id, audience_key, realized,"
+                       " last_qualification_time)"
+                       " VALUES (?1, (SELECT key FROM audiences WHERE id = ?2), ?3, ?4)"
+                       " ON CONFLICT (profile_id, audience_key) DO UPDATE SET"
+                       " realized = excluded.realized,"
                        " last_qualification_time = excluded.last_qualification_time") &&
-               prep(counts, "SELECT COALESCE(SUM(status = 'realized'), 0),"
-                            " COALESCE(SUM(status = 'exited'), 0) FROM memberships"
-                            " WHERE audience_id = ?") &&
-               prep(allCounts,
-                    "SELECT audience_id, SUM(status = 'realized'), SUM(status = 'exited')"
-                    " FROM memberships GROUP BY audience_id") &&
-               prep(realized,
-                    "SELECT profile_id FROM memberships WHERE audience_id = ?"
-                    " AND status = 'realized' AND profile_id > ? ORDER BY profile_id LIMIT ?") &&
-               prep(removeExited, "DELETE FROM memberships WHERE status = 'exited'"
+               prep(counts, "SELECT COALESCE(SUM(realized), 0), COALESCE(SUM(1 - realized), 0)"
+                            " FROM memberships WHERE audience_key = " KEY_OF) &&
+               prep(allCounts, "SELECT a.id, SUM(m.realized), SUM(1 - m.realized)"
+                               " FROM memberships m JOIN audiences a ON a.key = m.audience_key"
+                               " GROUP BY m.audience_key") &&
+               prep(realized, "SELECT profile_id FROM memberships WHERE audience_key = " KEY_OF
+                              " AND realized = 1 AND profile_id > ? ORDER BY profile_id LIMIT ?") &&
+               prep(removeExited, "DELETE FROM memberships WHERE realized = 0"
                                   " AND last_qualification_time < ?");
+#undef KEY_OF
 #undef OUTFLOW_AUDIENCE_COLUMNS
     }
 
@@ -250,10 +255,10 @@ QList<Membership> SqliteStore::memberships(qint64 profileId)
     const SqliteStatement::Use use(statement);
     statement.bind(1, profileId);
     while (statement.step()) {
-        result.append(Membership{profileId, statement.text(0),
-                                 statement.bytes(1) == "realized" ? MembershipStatus::Realized
-                                                                  : MembershipStatus::Exited,
-                                 statement.text(2)});
+        result.append(
+            Membership{profileId, statement.text(0),
+                       statement.int64(1) ? MembershipStatus::Realized : MembershipStatus::Exited,
+                       statement.text(2)});
     }
     if (statement.failed())
         failStatement(statement);
@@ -269,7 +274,7 @@ bool SqliteStore::setMembership(const Membership &membership)
     const SqliteStatement::Use use(statement);
     statement.bind(1, membership.profileId);
     statement.bind(2, membership.audienceId);
-    statement.bind(3, QByteArrayView(membership.isRealized() ? "realized" : "exited"));
+    statement.bind(3, qint64(membership.isRealized() ? 1 : 0));
     statement.bind(4, membership.lastQualificationTime);
     if (statement.step() || statement.failed())
         return failStatement(statement);

@@ -343,6 +343,60 @@ QStringList schemaVersion7()
     };
 }
 
+// Version 8: memberships keyed by an integer (issue #4, measured with
+// bench/segmentation). A membership was keyed by its audience's 36-character
+// UUID in all three of its b-trees (the primary key, memberships_by_audience,
+// memberships_exited's table rows) and its status was a text checked with
+// `IN (...)`, for which SQLite builds a temporary b-tree on every row written
+// (see version 5). Audiences get an integer key, AUTOINCREMENT so that a key
+// is never reused: a connection holding an old key may then write to no
+// audience, never to another one. UUIDs stay the audiences' public ids;
+// `realized` (1) or exited (0) replaces the status text. Both tables are
+// rebuilt, every row kept: memberships are dropped first (they reference
+// audiences), and the rename of audiences_v8 carries the new foreign key along.
+QStringList schemaVersion8()
+{
+    return {
+        QStringLiteral("CREATE TABLE audiences_v8 ("
+                       " key INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " id TEXT NOT NULL UNIQUE,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " origin TEXT NOT NULL"
+                       "  CHECK (origin = 'segmentation' OR origin = 'custom-upload'),"
+                       " rule TEXT,"
+                       " merge_policy_id TEXT NOT NULL DEFAULT 'default',"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO audiences_v8 (id, name, description, origin, rule,"
+                       " merge_policy_id, created_at, updated_at)"
+                       " SELECT id, name, description, origin, rule, merge_policy_id, created_at,"
+                       " updated_at FROM audiences ORDER BY created_at, id"),
+        QStringLiteral("CREATE TABLE memberships_v8 ("
+                       " profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+                       " audience_key INTEGER NOT NULL"
+                       "  REFERENCES audiences_v8(key) ON DELETE CASCADE,"
+                       " realized INTEGER NOT NULL CHECK (realized = 0 OR realized = 1),"
+                       " last_qualification_time TEXT NOT NULL,"
+                       " PRIMARY KEY (profile_id, audience_key)) WITHOUT ROWID"),
+        QStringLiteral(
+            "INSERT INTO memberships_v8 (profile_id, audience_key, realized,"
+            " last_qualification_time)"
+            " SELECT m.profile_id, a.key, m.status = 'realized', m.last_qualification_time"
+            " FROM memberships m JOIN audiences_v8 a ON a.id = m.audience_id"),
+        QStringLiteral("DROP TABLE memberships"),
+        QStringLiteral("DROP TABLE audiences"),
+        QStringLiteral("ALTER TABLE audiences_v8 RENAME TO audiences"),
+        QStringLiteral("ALTER TABLE memberships_v8 RENAME TO memberships"),
+        // Backfill walks the realized members of one audience in profile order.
+        QStringLiteral("CREATE INDEX memberships_by_audience"
+                       " ON memberships(audience_key, realized, profile_id)"),
+        // Retention removes exited entries older than its period.
+        QStringLiteral("CREATE INDEX memberships_exited ON memberships(last_qualification_time)"
+                       " WHERE realized = 0"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -368,6 +422,8 @@ QList<Migration> SqliteStore::migrations()
         {6, QStringLiteral("Delivery: one sender per dataflow across processes (leases)"),
          schemaVersion6()},
         {7, QStringLiteral("Delivery: claims in a table of their own"), schemaVersion7()},
+        {8, QStringLiteral("Audiences: memberships keyed by an integer audience key"),
+         schemaVersion8()},
     };
 }
 

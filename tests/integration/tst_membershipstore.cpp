@@ -1,0 +1,222 @@
+// Memberships on SQLite (schema version 7): keyed by an integer audience key
+// while the Store interface keeps speaking of audience UUIDs. The upgrade from
+// version 6 keeps every audience and membership; keys are never reused.
+#include "store/sqlitestore.h"
+#include "support/rawconnection.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outflow;
+using outflow::test::RawConnection;
+
+namespace {
+
+Audience audience(const QString &id, const QString &name, AudienceOrigin origin,
+                  const QString &rule, qint64 createdAt)
+{
+    Audience a;
+    a.id = id;
+    a.name = name;
+    a.description = QStringLiteral("about ") + name;
+    a.origin = origin;
+    a.rule = rule;
+    a.mergePolicyId =
+        origin == AudienceOrigin::CustomUpload ? QStringLiteral("crm") : QStringLiteral("default");
+    a.createdAt = createdAt;
+    a.updatedAt = createdAt + 5;
+    return a;
+}
+
+Profile profile(const QString &email)
+{
+    Profile p;
+    p.identities = {{QStringLiteral("email"), email, true}};
+    p.attributesJson = QByteArrayLiteral("{}");
+    p.createdAt = p.updatedAt = 1;
+    return p;
+}
+
+// "audience=status@time" for each membership, in the store's order.
+QStringList describe(const QList<Membership> &memberships)
+{
+    QStringList result;
+    for (const Membership &m : memberships) {
+        result.append(m.audienceId + u'=' + membershipStatusName(m.status) + u'@' +
+                      m.lastQualificationTime);
+    }
+    return result;
+}
+
+const QString gold = QStringLiteral("b0000000-0000-4000-8000-000000000001");
+const QString france = QStringLiteral("a0000000-0000-4000-8000-000000000002");
+const QString upload = QStringLiteral("c0000000-0000-4000-8000-000000000003");
+
+} // namespace
+
+class TestMembershipStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_path = m_dir->filePath(QStringLiteral("store.sqlite"));
+    }
+
+    // Version 7 rebuilds audiences and memberships: every row stays, with its
+    // status and time, and every question the store answers about them gets
+    // the same answer as before.
+    void version7KeepsAudiencesAndMemberships()
+    {
+        QList<qint64> profiles;
+        const QList<Audience> audiences{
+            audience(gold, QStringLiteral("Gold"), AudienceOrigin::Segmentation,
+                     QStringLiteral("loyalty.tier = \"gold\""), 3000),
+            audience(france, QStringLiteral("France"), AudienceOrigin::Segmentation,
+                     QStringLiteral("homeAddress.countryCode = \"FR\""), 1000),
+            audience(upload, QStringLiteral("Upload"), AudienceOrigin::CustomUpload, QString(),
+                     2000)};
+        {
+            SqliteStore store(m_path, SqliteStore::migrations().mid(0, 6));
+            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            QCOMPARE(store.schemaVersion(), 6);
+            for (const Audience &a : audiences)
+                QVERIFY2(store.insertAudience(a), qPrintable(store.lastError()));
+            for (int i = 0; i < 3; ++i) {
+                profiles.append(store.insertProfile(profile(QStringLiteral("p%1@x.org").arg(i))));
+                QVERIFY2(profiles.last() > 0, qPrintable(store.lastError()));
+            }
+            // Version 6 memberships, as its code wrote them.
+            RawConnection raw(m_path);
+            const auto add = [&](qint64 p, const QString &a, const char *status, const char *t) {
+                return raw.exec(QStringLiteral("INSERT INTO memberships VALUES (%1, '%2', '%3', "
+                                               "'%4')")
+                                    .arg(p)
+                                    .arg(a, QLatin1String(status), QLatin1String(t)));
+            };
+            QVERIFY(add(profiles[0], gold, "realized", "2022-01-11T21:24:39Z"));
+            QVERIFY(add(profiles[0], france, "exited", "2022-02-01T00:00:00Z"));
+            QVERIFY(add(profiles[0], upload, "realized", "2022-03-01T00:00:00Z"));
+            QVERIFY(add(profiles[1], gold, "exited", "2021-12-31T23:59:59Z"));
+            QVERIFY(add(profiles[2], gold, "realized", "2022-01-12T00:00:00Z"));
+            QVERIFY(add(profiles[2], france, "realized", "2022-01-13T00:00:00Z"));
+        }
+
+        SqliteStore store(m_path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), 7);
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
+
+        const QList<Audience> stored = store.audiences(); // by name
+        QCOMPARE(stored.size(), 3);
+        const QList<Audience> byName{audiences[1], audiences[0], audiences[2]};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(stored[i].id, byName[i].id);
+            QCOMPARE(stored[i].name, byName[i].name);
+            QCOMPARE(stored[i].description, byName[i].description);
+            QCOMPARE(stored[i].origin, byName[i].origin);
+            QCOMPARE(stored[i].rule, byName[i].rule);
+            QCOMPARE(stored[i].mergePolicyId, byName[i].mergePolicyId);
+            QCOMPARE(stored[i].createdAt, byName[i].createdAt);
+            QCOMPARE(stored[i].updatedAt, byName[i].updatedAt);
+        }
+
+        // By audience UUID, as before (france < gold < upload).
+        QCOMPARE(describe(store.memberships(profiles[0])),
+                 (QStringList{france + QStringLiteral("=exited@2022-02-01T00:00:00Z"),
+                              gold + QStringLiteral("=realized@2022-01-11T21:24:39Z"),
+                              upload + QStringLiteral("=realized@2022-03-01T00:00:00Z")}));
+        QCOMPARE(describe(store.memberships(profiles[1])),
+                 QStringList{gold + QStringLiteral("=exited@2021-12-31T23:59:59Z")});
+        QCOMPARE(store.membershipCounts(gold).realized, 2);
+        QCOMPARE(store.membershipCounts(gold).exited, 1);
+        QCOMPARE(store.membershipCounts(france).realized, 1);
+        QCOMPARE(store.membershipCounts(france).exited, 1);
+        const QHash<QString, MembershipCounts> all = store.allMembershipCounts();
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.value(upload).realized, 1);
+        QCOMPARE(all.value(upload).exited, 0);
+        QCOMPARE(store.realizedMembers(gold, 0, 10), (QList<qint64>{profiles[0], profiles[2]}));
+        QCOMPARE(store.realizedMembers(gold, profiles[0], 10), QList<qint64>{profiles[2]});
+
+        RawConnection raw(m_path);
+        QCOMPARE(raw.text(QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+        QVERIFY(!raw.value(QStringLiteral("PRAGMA foreign_key_check")).isValid());
+        QCOMPARE(
+            raw.text(QStringLiteral("SELECT group_concat(t) FROM (SELECT \"table\" AS t "
+                                    "FROM pragma_foreign_key_list('memberships') ORDER BY t)")),
+            QStringLiteral("audiences,profiles"));
+        QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE "
+                                            "'%_v7'")),
+                 0);
+        // Keys follow creation order; the status is checked as before.
+        QCOMPARE(raw.text(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
+                                         "audiences ORDER BY key)")),
+                 QStringLiteral("France,Upload,Gold"));
+        QVERIFY(!raw.exec(QStringLiteral("UPDATE memberships SET realized = 2")));
+
+        // Retention still finds the exited entries (the partial index's query).
+        QCOMPARE(store.removeExitedBefore(QStringLiteral("2022-01-15T00:00:00Z")), 1);
+        QCOMPARE(store.membershipCounts(gold).exited, 0);
+        QCOMPARE(store.removeExitedBefore(QStringLiteral("2023-01-01T00:00:00Z")), 1);
+        QCOMPARE(store.membershipCounts(france).exited, 0);
+    }
+
+    void membershipsByAudienceUuid()
+    {
+        SqliteStore store(m_path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QVERIFY(store.insertAudience(audience(gold, QStringLiteral("Gold"),
+                                              AudienceOrigin::Segmentation,
+                                              QStringLiteral("loyalty.points > 1"), 1)));
+        QVERIFY(store.insertAudience(
+            audience(france, QStringLiteral("France"), AudienceOrigin::CustomUpload, {}, 2)));
+        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
+        QVERIFY(p > 0);
+
+        QVERIFY2(store.setMembership(
+                     {p, gold, MembershipStatus::Realized, QStringLiteral("2024-01-01T00:00:00Z")}),
+                 qPrintable(store.lastError()));
+        QVERIFY(store.setMembership(
+            {p, france, MembershipStatus::Realized, QStringLiteral("2024-01-02T00:00:00Z")}));
+        // An upsert: the same pair changes status and time.
+        QVERIFY(store.setMembership(
+            {p, gold, MembershipStatus::Exited, QStringLiteral("2024-01-03T00:00:00Z")}));
+        QCOMPARE(describe(store.memberships(p)),
+                 (QStringList{france + QStringLiteral("=realized@2024-01-02T00:00:00Z"),
+                              gold + QStringLiteral("=exited@2024-01-03T00:00:00Z")}));
+        QVERIFY(store.lastError().isEmpty());
+
+        // An unknown audience is refused, nothing written.
+        QVERIFY(!store.setMembership(
+            {p, upload, MembershipStatus::Realized, QStringLiteral("2024-01-04T00:00:00Z")}));
+        QVERIFY(!store.lastError().isEmpty());
+        QCOMPARE(store.memberships(p).size(), 2);
+
+        // Deleting an audience deletes its memberships; a later audience never
+        // gets its key back (AUTOINCREMENT), so no stale key names another one.
+        RawConnection raw(m_path);
+        const qint64 franceKey =
+            raw.integer(QStringLiteral("SELECT key FROM audiences WHERE id = '%1'").arg(france));
+        QVERIFY(store.deleteAudience(france));
+        QCOMPARE(describe(store.memberships(p)),
+                 QStringList{gold + QStringLiteral("=exited@2024-01-03T00:00:00Z")});
+        QVERIFY(store.insertAudience(
+            audience(upload, QStringLiteral("Upload"), AudienceOrigin::CustomUpload, {}, 3)));
+        QVERIFY(
+            raw.integer(QStringLiteral("SELECT key FROM audiences WHERE id = '%1'").arg(upload)) >
+            franceKey);
+        QCOMPARE(store.membershipCounts(france).realized, 0);
+        QCOMPARE(store.membershipCounts(upload).realized, 0);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+QTEST_GUILESS_MAIN(TestMembershipStore)
+#include "tst_membershipstore.moc"
