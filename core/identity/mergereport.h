@@ -1,7 +1,9 @@
 #pragma once
 
+#include "model/attributetree.h"
 #include "model/identity.h"
 
+#include <memory>
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
@@ -26,6 +28,10 @@ struct MergeReport
     // reading the profile back from the store.
     QByteArray attributesJson;
     QList<Identity> identities;
+    // The same attributes as the merge's tree, which rules are evaluated on
+    // (Rule::matches); null in a report made by hand, where segmentation
+    // parses attributesJson instead. Immutable, shared by copies.
+    std::shared_ptr<const AttributeTree> attributes;
 
     bool identityMapChanged() const
     {

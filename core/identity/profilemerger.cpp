@@ -164,6 +164,7 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
         return std::nullopt;
     report.attributesJson = survivor.attributesJson;
     report.identities = survivor.identities;
+    report.attributes = std::make_shared<const AttributeTree>(std::move(tree));
     return report;
 }
 
@@ -186,6 +187,7 @@ std::optional<MergeReport> ProfileMerger::createProfile(const Fragment &fragment
     report.mergedAt = now;
     report.attributesJson = profile.attributesJson;
     report.identities = profile.identities;
+    report.attributes = std::make_shared<const AttributeTree>(std::move(tree));
     return report;
 }
 

@@ -86,6 +86,28 @@ void AttributeTree::mergeInto(Node &target, const Node &source, QByteArray &path
     }
 }
 
+AttributeTree::Found AttributeTree::find(std::span<const QByteArray> path) const
+{
+    const Node *node = &m_root;
+    for (const QByteArray &key : path) {
+        if (!node->object)
+            return {};
+        const Node *next = nullptr;
+        for (auto it = node->members.rbegin(); it != node->members.rend(); ++it) {
+            if (it->key == QByteArrayView(key)) {
+                next = &*it;
+                break;
+            }
+        }
+        if (!next)
+            return {};
+        node = next;
+    }
+    if (node->object)
+        return {Found::Kind::Object, {}};
+    return {Found::Kind::Leaf, node->leaf};
+}
+
 void AttributeTree::appendLeafPaths(const Node &node, QByteArray &path, QStringList *written)
 {
     if (!node.object || node.members.empty()) {

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QStringList>
+#include <span>
 #include <vector>
 
 namespace outflow {
@@ -37,6 +38,18 @@ public:
     // Appends each written leaf path, dotted, to `written` ("{}" is a write
     // of that object's own path). Same rules as ProfileMerger::deepMerge.
     void merge(const AttributeTree &source, QStringList *written = nullptr);
+
+    // What a path of keys (decoded UTF-8) leads to, for rule evaluation on the
+    // tree the merge built (no QJsonObject parsed again): nothing (a missing
+    // key, or a leaf in the middle), an object, or a leaf's JSON text. Of
+    // keys written twice in one object, the last counts, as in QJsonDocument.
+    struct Found
+    {
+        enum class Kind : quint8 { Missing, Object, Leaf };
+        Kind kind = Kind::Missing;
+        QByteArrayView leaf;
+    };
+    Found find(std::span<const QByteArray> path) const;
 
     // Compact JSON text; members in the order they were first written.
     QByteArray toJson() const;

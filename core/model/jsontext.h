@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstring>
+#include <QByteArray>
+#include <QByteArrayView>
 
 // Skipping over JSON text without decoding it: shared by the readers that
 // descend into objects only and carry everything else as text
@@ -60,5 +62,10 @@ inline const char *skipContainer(const char *p, const char *end, int depth)
     }
     return nullptr;
 }
+
+// The content of a JSON string (between its quotes) with its escapes
+// resolved, appended to `out` in UTF-8; false on a malformed escape. A lone
+// surrogate (\ud800 without its pair) becomes U+FFFD, as in QString::toUtf8().
+bool unescape(QByteArrayView raw, QByteArray &out);
 
 } // namespace outflow::jsontext

@@ -1,5 +1,6 @@
 #include "audienceservice.h"
 
+#include "model/attributetree.h"
 #include "ruleparser.h"
 #include "segmenter.h"
 #include "store/store.h"
@@ -106,8 +107,10 @@ bool AudienceService::reevaluate(const Audience &audience, const Rule &rule, con
             const std::optional<Profile> profile = m_store.profile(id);
             if (!profile)
                 return storeError(tr("Could not read profile %1").arg(id));
-            const bool matches =
-                rule.matches(Segmenter::profileXdm(profile->attributesJson, profile->identities));
+            // Attributes that are no JSON object read as {}, as in profileXdm().
+            AttributeTree attributes;
+            attributes.parse(profile->attributesJson);
+            const bool matches = rule.matches(attributes, profile->identities);
             if (matches != realized.contains(id) && !setStatus(id, audience.id, matches, time))
                 return false;
         }

@@ -30,29 +30,47 @@ constexpr int daysInMonth(int year, int month)
     return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
 }
 
+// One code unit of UTF-16 or UTF-8 text: the grammar is ASCII, so anything
+// above it fails the same way in both.
+char32_t unit(QStringView text, qsizetype pos)
+{
+    return text[pos].unicode();
+}
+
+char32_t unit(QByteArrayView text, qsizetype pos)
+{
+    return static_cast<unsigned char>(text[pos]);
+}
+
+template<typename Text>
+bool isDigit(Text text, qsizetype pos)
+{
+    return pos < text.size() && unit(text, pos) >= U'0' && unit(text, pos) <= U'9';
+}
+
 // Reads `count` ASCII digits at `pos`; -1 when any is not a digit.
-int digits(QStringView text, qsizetype pos, int count)
+template<typename Text>
+int digits(Text text, qsizetype pos, int count)
 {
     if (pos + count > text.size())
         return -1;
     int value = 0;
     for (int i = 0; i < count; ++i) {
-        const char16_t c = text[pos + i].unicode();
-        if (c < u'0' || c > u'9')
+        if (!isDigit(text, pos + i))
             return -1;
-        value = value * 10 + (c - u'0');
+        value = value * 10 + int(unit(text, pos + i) - U'0');
     }
     return value;
 }
 
-bool at(QStringView text, qsizetype pos, char16_t c)
+template<typename Text>
+bool at(Text text, qsizetype pos, char16_t c)
 {
-    return pos < text.size() && text[pos] == QChar(c);
+    return pos < text.size() && unit(text, pos) == c;
 }
 
-} // namespace
-
-std::optional<qint64> parseIsoInstant(QStringView text)
+template<typename Text>
+std::optional<qint64> parse(Text text)
 {
     // YYYY-MM-DD
     const int year = digits(text, 0, 4);
@@ -84,10 +102,9 @@ std::optional<qint64> parseIsoInstant(QStringView text)
         if (at(text, pos, u'.')) {
             ++pos;
             int fractionDigits = 0;
-            for (; pos < text.size() && text[pos].isDigit() && text[pos].unicode() < 128;
-                 ++pos, ++fractionDigits) {
+            for (; isDigit(text, pos); ++pos, ++fractionDigits) {
                 if (fractionDigits < 3)
-                    milli = milli * 10 + (text[pos].unicode() - u'0');
+                    milli = milli * 10 + int(unit(text, pos) - U'0');
             }
             if (fractionDigits == 0)
                 return std::nullopt;
@@ -120,6 +137,18 @@ std::optional<qint64> parseIsoInstant(QStringView text)
     const qint64 offsetMs = (offsetHours * 60 + offsetMinutes) * qint64(60'000);
     // 10:00+02:00 is 08:00 UTC.
     return plus ? ms - offsetMs : ms + offsetMs;
+}
+
+} // namespace
+
+std::optional<qint64> parseIsoInstant(QStringView text)
+{
+    return parse(text);
+}
+
+std::optional<qint64> parseIsoInstantUtf8(QByteArrayView text)
+{
+    return parse(text);
 }
 
 } // namespace outflow

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <QByteArrayView>
 #include <QStringView>
 
 namespace outflow {
@@ -16,5 +17,7 @@ namespace outflow {
 // parses profile values with it about a million times a second: this one
 // neither allocates nor consults time-zone data.
 std::optional<qint64> parseIsoInstant(QStringView text);
+// The same over UTF-8 (a string read from an AttributeTree's JSON text).
+std::optional<qint64> parseIsoInstantUtf8(QByteArrayView text);
 
 } // namespace outflow

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "model/identity.h"
 #include "ruleast.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace outflow {
+
+class AttributeTree;
 
 // A compiled audience rule (DESIGN §3), made by parseRule() (ruleparser.h).
 // Immutable: copies share one tree, and every const member may be called from
@@ -37,7 +41,13 @@ namespace outflow {
 class Rule
 {
 public:
+    // On a profile's XDM object (tests, tools): evaluated on
+    // AttributeTree::fromObject(profileXdm), its identityMap included.
     bool matches(const QJsonObject &profileXdm) const;
+    // On a profile as the merge left it, without building its XDM object:
+    // the attributes' tree, plus the identityMap Profile::toXdm() would make
+    // of `identities` (which replaces any identityMap of the attributes).
+    bool matches(const AttributeTree &attributes, const QList<Identity> &identities) const;
 
     // Canonical text: single spaces, literals in their shortest form,
     // parentheses only where precedence needs them. parseRule(toString())

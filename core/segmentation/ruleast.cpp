@@ -26,7 +26,18 @@ RuleLiteral RuleLiteral::fromString(const QString &value)
     literal.kind = Kind::String;
     literal.string = value;
     literal.instantMs = parseIsoInstant(value);
+    literal.utf8 = value.toUtf8();
     return literal;
+}
+
+RulePath RulePath::fromSegments(const QStringList &segments)
+{
+    RulePath path;
+    path.segments = segments;
+    path.utf8.reserve(size_t(segments.size()));
+    for (const QString &segment : segments)
+        path.utf8.push_back(segment.toUtf8());
+    return path;
 }
 
 bool operator==(const RuleLiteral &a, const RuleLiteral &b)

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,6 +33,9 @@ struct RuleLiteral
     // since the epoch (UTC). Computed once at parse time so that evaluation
     // compares integers; derived from `string`, hence not part of equality.
     std::optional<qint64> instantMs;
+    // `string` in UTF-8, the form of an AttributeTree's text: evaluation
+    // compares bytes (UTF-8 order is code point order). Derived, as instantMs.
+    QByteArray utf8;
 
     static RuleLiteral null() { return {}; }
     static RuleLiteral fromBool(bool value);
@@ -45,11 +49,19 @@ struct RuleLiteral
 struct RulePath
 {
     QStringList segments; // never empty
+    // The segments in UTF-8, as AttributeTree::find() takes them; derived
+    // from `segments` (fromSegments()), hence not part of equality.
+    std::vector<QByteArray> utf8;
+
+    static RulePath fromSegments(const QStringList &segments);
     // The segments joined with dots: the form referencedPaths() reports and
     // dependsOnAnyOf() compares (a segment holding a dot is ambiguous there).
     QString dotted() const { return segments.join(QLatin1Char('.')); }
 
-    friend bool operator==(const RulePath &a, const RulePath &b) = default;
+    friend bool operator==(const RulePath &a, const RulePath &b)
+    {
+        return a.segments == b.segments;
+    }
 };
 
 enum class RuleOperator {

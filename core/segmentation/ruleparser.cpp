@@ -229,7 +229,7 @@ private:
     RuleNodePtr parsePredicate()
     {
         RuleComparison comparison;
-        comparison.path.segments = m_token.segments;
+        comparison.path = RulePath::fromSegments(m_token.segments);
         advance();
         const QString op = m_token.text;
         switch (m_token.kind) {

@@ -1,5 +1,6 @@
 #include "segmenter.h"
 
+#include "model/attributetree.h"
 #include "model/profile.h"
 #include "ruleparser.h"
 #include "store/store.h"
@@ -71,7 +72,12 @@ bool Segmenter::process(const MergeReport &report)
         return true;
     }
 
-    const QJsonObject xdm = profileXdm(report.attributesJson, report.identities);
+    // Rules read the merge's own tree; a report made by hand has only the
+    // text (which, not being an object, reads as {}, as profileXdm() reads it).
+    AttributeTree parsed;
+    if (!report.attributes)
+        parsed.parse(report.attributesJson);
+    const AttributeTree &attributes = report.attributes ? *report.attributes : parsed;
     QList<Membership> current;
     if (!report.created) { // a new profile has no membership yet
         current = m_store.memberships(report.profileId);
@@ -89,7 +95,7 @@ bool Segmenter::process(const MergeReport &report)
             continue;
         const RuleAudience &audience = m_rules[i];
         ++m_counters.evaluations;
-        const bool matches = audience.rule.matches(xdm);
+        const bool matches = audience.rule.matches(attributes, report.identities);
         bool realized = false;
         for (const Membership &membership : std::as_const(current)) {
             if (membership.audienceId == audience.id) {

@@ -23,9 +23,9 @@ class Store;
 // Runs for every merged fragment, so it does as little as it can: a rule is
 // evaluated only when the profile is new, its identity map changed, profiles
 // were merged into it, or a written path touches one of the rule's paths
-// (Rule::dependsOnAnyOf). When no rule needs evaluation, neither JSON parsing
-// nor SQL happens; otherwise the profile's JSON is parsed once and its
-// memberships read once.
+// (Rule::dependsOnAnyOf). When no rule needs evaluation, no SQL happens;
+// otherwise rules read the merge's AttributeTree (MergeReport::attributes),
+// no JSON is parsed, and the profile's memberships are read once.
 //
 // Works inside the caller's transaction (Ingestor's merged callback). Custom
 // upload audiences are never evaluated here. One instance per Store (thread).

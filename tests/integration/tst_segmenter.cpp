@@ -191,6 +191,32 @@ private slots:
         QCOMPARE(m_transitions[0].audienceId, QStringLiteral("lyon"));
     }
 
+    // A report made by hand carries no AttributeTree: its text is read
+    // instead, and a text that is no object reads as {} (everything exits).
+    void aReportWithoutTheMergesTreeReadsItsText()
+    {
+        const qint64 id = merge("{\"loyalty\":{\"points\":5}}", {email("a@x.com")});
+        QVERIFY(id > 0);
+        m_transitions.clear();
+        MergeReport report;
+        report.profileId = id;
+        report.writtenPaths = {QStringLiteral("loyalty.points")};
+        report.identities = {email("a@x.com")};
+        report.mergedAt = m_now;
+        report.attributesJson = QByteArrayLiteral("{\"loyalty\":{\"points\":150}}");
+        QVERIFY(!report.attributes);
+        QVERIFY2(m_segmenter->process(report), qPrintable(m_segmenter->lastError()));
+        QCOMPARE(m_transitions.size(), 1);
+        QVERIFY(m_transitions[0].entered);
+        QCOMPARE(status(id, "gold"), QStringLiteral("realized@2023-11-14T22:13:20Z"));
+
+        report.attributesJson = QByteArrayLiteral("[150]");
+        QVERIFY2(m_segmenter->process(report), qPrintable(m_segmenter->lastError()));
+        QCOMPARE(m_transitions.size(), 2);
+        QVERIFY(!m_transitions[1].entered);
+        QCOMPARE(status(id, "gold"), QStringLiteral("exited@2023-11-14T22:13:20Z"));
+    }
+
     // The Engine (run --ingest-port, the GUI) segments every merged fragment.
     void engineSegmentsMergedFragments()
     {

@@ -17,7 +17,10 @@
 #include <QTest>
 #include <QThread>
 
+using outflow::Audience;
 using outflow::Identity;
+using outflow::Membership;
+using outflow::MembershipStatus;
 using outflow::MergeRecord;
 using outflow::Migration;
 using outflow::Profile;
@@ -400,7 +403,7 @@ private slots:
         // The survivor keeps its own row for aud-1 and takes the absorbed one's aud-2.
         QStringList kept;
         for (const Membership &m : store.memberships(survivor)) {
-            kept.append(m.audienceId + u'=' + membershipStatusName(m.status) + u'@' +
+            kept.append(m.audienceId + u'=' + outflow::membershipStatusName(m.status) + u'@' +
                         m.lastQualificationTime);
         }
         QCOMPARE(kept, (QStringList{QStringLiteral("aud-1=realized@2022-01-11T21:24:39Z"),

@@ -1,6 +1,7 @@
 // Evaluating audience rules on a profile's XDM (DESIGN §3): every operator on
 // every type of value, missing paths, mismatched types, dates across time
 // zones, precedence, and which written paths a rule depends on.
+#include "model/attributetree.h"
 #include "segmentation/isoinstant.h"
 #include "segmentation/ruleparser.h"
 
@@ -21,10 +22,14 @@ using outflow::Rule;
 namespace {
 
 // JSON written with ' for " (no escaped quotes needed in C++ literals).
+QByteArray jsonText(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
 QJsonObject json(const char *text)
 {
-    QByteArray bytes(text);
-    bytes.replace('\'', '"');
+    const QByteArray bytes = jsonText(text);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (!document.isObject())
@@ -32,24 +37,26 @@ QJsonObject json(const char *text)
     return document.object();
 }
 
+const char *const profileText = "{"
+                                " 'person': {"
+                                "  'name': {'firstName': 'John', 'lastName': 'Doe'},"
+                                "  'birthDate': '1990-05-17', 'vip': true, 'nickname': null,"
+                                "  'odd key': {'x': 'odd'}"
+                                " },"
+                                " 'homeAddress': {'countryCode': 'FR', 'city': 'Paris'},"
+                                " 'loyalty': {'points': 150, 'since': '2024-01-01T01:00:00+02:00'},"
+                                " 'personalEmail': {'address': 'john@acme.com'},"
+                                " 'tags': ['vip', 'early', 42, true, null, '2024-01-31'],"
+                                " 'scores': [1, 2.5],"
+                                " 'lastSeen': '2024-01-31T10:00:00Z',"
+                                " 'notADate': '2024-02-30',"
+                                " 'private': '\\uE000', 'emoji': '\\uD83D\\uDE00',"
+                                " 'empty': '', 'zero': 0, 'obj': {}"
+                                "}";
+
 QJsonObject profile()
 {
-    return json("{"
-                " 'person': {"
-                "  'name': {'firstName': 'John', 'lastName': 'Doe'},"
-                "  'birthDate': '1990-05-17', 'vip': true, 'nickname': null,"
-                "  'odd key': {'x': 'odd'}"
-                " },"
-                " 'homeAddress': {'countryCode': 'FR', 'city': 'Paris'},"
-                " 'loyalty': {'points': 150, 'since': '2024-01-01T01:00:00+02:00'},"
-                " 'personalEmail': {'address': 'john@acme.com'},"
-                " 'tags': ['vip', 'early', 42, true, null, '2024-01-31'],"
-                " 'scores': [1, 2.5],"
-                " 'lastSeen': '2024-01-31T10:00:00Z',"
-                " 'notADate': '2024-02-30',"
-                " 'private': '\\uE000', 'emoji': '\\uD83D\\uDE00',"
-                " 'empty': '', 'zero': 0, 'obj': {}"
-                "}");
+    return json(profileText);
 }
 
 } // namespace
@@ -230,6 +237,11 @@ private slots:
         const auto result = parseRule(rule);
         QVERIFY2(result, qPrintable(result ? QString() : result.error().message()));
         QCOMPARE(result.rule().matches(profile()), expected);
+        // On the tree of the text as written (spaces, escapes), as a merge
+        // hands it to segmentation.
+        outflow::AttributeTree tree;
+        QVERIFY(tree.parse(jsonText(profileText)));
+        QCOMPARE(result.rule().matches(tree, {}), expected);
         // The canonical text means the same.
         const auto printed = parseRule(result.rule().toString());
         QVERIFY(printed);
@@ -313,6 +325,8 @@ private slots:
         QFETCH(qint64, ms);
         const std::optional<qint64> instant = parseIsoInstant(text);
         QCOMPARE(instant.has_value(), valid);
+        // The same over UTF-8, as rules read an AttributeTree's strings.
+        QCOMPARE(outflow::parseIsoInstantUtf8(text.toUtf8()), instant);
         if (valid)
             QCOMPARE(*instant, ms);
     }
