@@ -42,6 +42,10 @@ void Segmenter::setAudiences(const QList<Audience> &audiences)
         m_rules.push_back(RuleAudience{audience.id, parsed.rule()});
     }
     m_needed.assign(m_rules.size(), 0);
+    std::vector<const Rule *> rules;
+    for (const RuleAudience &audience : m_rules)
+        rules.push_back(&audience.rule);
+    m_dependencies.reset(rules);
     if (!broken.isEmpty())
         m_error = tr("Some audiences are not evaluated: %1").arg(broken.join(QStringLiteral("; ")));
 }
@@ -61,12 +65,8 @@ bool Segmenter::process(const MergeReport &report)
     // Everything may have changed for a new or merged profile, or when its
     // identity map did (rules may read identityMap).
     const bool all = report.created || report.identityMapChanged();
-    bool any = false;
-    for (size_t i = 0; i < m_rules.size(); ++i) {
-        const bool needed = all || m_rules[i].rule.dependsOnAnyOf(report.writtenPaths);
-        m_needed[i] = needed;
-        any = any || needed;
-    }
+    std::fill(m_needed.begin(), m_needed.end(), all ? 1 : 0);
+    const bool any = all ? !m_rules.empty() : m_dependencies.mark(report.writtenPaths, m_needed);
     if (!any) {
         ++m_counters.skipped;
         return true;

@@ -3,6 +3,7 @@
 #include "identity/mergereport.h"
 #include "model/audience.h"
 #include "rule.h"
+#include "ruledependencies.h"
 
 #include <functional>
 #include <QCoreApplication>
@@ -91,7 +92,8 @@ private:
 
     Store &m_store;
     std::vector<RuleAudience> m_rules;
-    std::vector<char> m_needed; // per rule, reused for every report
+    std::vector<char> m_needed;      // per rule, reused for every report
+    RuleDependencies m_dependencies; // of m_rules, in the same order
     TransitionCallback m_onTransition;
     Counters m_counters;
     int m_retentionDays = DefaultRetentionDays;
