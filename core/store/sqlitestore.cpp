@@ -373,6 +373,7 @@ bool SqliteStore::begin()
         return false;
     m_inTransaction = true;
     m_profilesWritten = false;
+    forgetAudienceKeys();
     // BEGIN IMMEDIATE holds the write lock: no other connection can change
     // profiles until commit, so the cache checked now stays valid until then.
     int generation = 0;
@@ -414,8 +415,9 @@ void SqliteStore::rollback()
     // error, for instance): either way no transaction is left.
     m_statements->rollback.exec();
     m_inTransaction = false;
-    // The cache mirrored the writes being undone.
+    // The caches mirrored the writes being undone.
     m_cache->clear();
+    forgetAudienceKeys();
     m_profilesWritten = false;
 }
 

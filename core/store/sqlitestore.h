@@ -193,7 +193,7 @@ private:
     int m_generation = 0;           // of profiles, as last seen or written by this connection
     bool m_profilesWritten = false; // in the open transaction: commit() increments the generation
 
-    // The audience statements (sqliteaudiences.cpp), prepared on first use
+    // The audience statements (sqliteaudiences_p.h), prepared on first use
     // and destroyed by close() before the connection.
     struct AudienceStatements;
     struct AudienceStatementsDeleter
@@ -201,6 +201,7 @@ private:
         void operator()(AudienceStatements *statements) const;
     };
     AudienceStatements *audienceStatements();
+    void forgetAudienceKeys(); // see AudienceStatements (sqliteaudiences_p.h)
     bool checkAudienceName(const Audience &audience);
     std::optional<Audience> readAudience(QSqlQuery &query);
     std::unique_ptr<AudienceStatements, AudienceStatementsDeleter> m_audienceStatements;

@@ -83,14 +83,23 @@ private slots:
             SqliteStore store(m_path, SqliteStore::migrations().mid(0, 6));
             QVERIFY2(store.open(), qPrintable(store.lastError()));
             QCOMPARE(store.schemaVersion(), 6);
-            for (const Audience &a : audiences)
-                QVERIFY2(store.insertAudience(a), qPrintable(store.lastError()));
             for (int i = 0; i < 3; ++i) {
                 profiles.append(store.insertProfile(profile(QStringLiteral("p%1@x.org").arg(i))));
                 QVERIFY2(profiles.last() > 0, qPrintable(store.lastError()));
             }
-            // Version 6 memberships, as its code wrote them.
+            // Version 6 audiences and memberships, as its code wrote them
+            // (this build's statements are those of version 7).
             RawConnection raw(m_path);
+            for (const Audience &a : audiences) {
+                const QString rule =
+                    a.isRuleAudience() ? QString(u'\'' + a.rule + u'\'') : QStringLiteral("NULL");
+                QVERIFY(raw.exec(QStringLiteral("INSERT INTO audiences VALUES ('%1', '%2', '%3', "
+                                                "'%4', %5, '%6', %7, %8)")
+                                     .arg(a.id, a.name, a.description, audienceOriginName(a.origin),
+                                          rule, a.mergePolicyId)
+                                     .arg(a.createdAt)
+                                     .arg(a.updatedAt)));
+            }
             const auto add = [&](qint64 p, const QString &a, const char *status, const char *t) {
                 return raw.exec(QStringLiteral("INSERT INTO memberships VALUES (%1, '%2', '%3', "
                                                "'%4')")
@@ -211,6 +220,66 @@ private slots:
             franceKey);
         QCOMPARE(store.membershipCounts(france).realized, 0);
         QCOMPARE(store.membershipCounts(upload).realized, 0);
+    }
+
+    // Each connection caches audience keys: another connection deleting an
+    // audience and making it again under the same UUID (a new key) must not
+    // make this one write to the old key or fail.
+    void aStaleKeyIsLookedUpAgain()
+    {
+        SqliteStore a(m_path);
+        QVERIFY2(a.open(), qPrintable(a.lastError()));
+        SqliteStore b(m_path);
+        QVERIFY2(b.open(), qPrintable(b.lastError()));
+        const Audience goldAudience =
+            audience(gold, QStringLiteral("Gold"), AudienceOrigin::CustomUpload, {}, 1);
+        QVERIFY(a.insertAudience(goldAudience));
+        const qint64 p = a.insertProfile(profile(QStringLiteral("a@x.org")));
+        QVERIFY(a.setMembership(
+            {p, gold, MembershipStatus::Realized, QStringLiteral("2024-01-01T00:00:00Z")}));
+        QCOMPARE(describe(a.memberships(p)).size(), 1);
+
+        QVERIFY(b.deleteAudience(gold));
+        QCOMPARE(a.memberships(p).size(), 0);
+        QVERIFY(b.insertAudience(goldAudience));
+        QVERIFY2(a.setMembership(
+                     {p, gold, MembershipStatus::Exited, QStringLiteral("2024-01-02T00:00:00Z")}),
+                 qPrintable(a.lastError()));
+        QCOMPARE(describe(b.memberships(p)),
+                 QStringList{gold + QStringLiteral("=exited@2024-01-02T00:00:00Z")});
+        QCOMPARE(describe(a.memberships(p)), describe(b.memberships(p)));
+
+        // Deleted for good: the write fails with a message naming it.
+        QVERIFY(b.deleteAudience(gold));
+        QVERIFY(!a.setMembership(
+            {p, gold, MembershipStatus::Realized, QStringLiteral("2024-01-03T00:00:00Z")}));
+        QVERIFY2(a.lastError().contains(gold), qPrintable(a.lastError()));
+    }
+
+    // A key made in a transaction that rolls back is made again for the next
+    // audience: what the connection cached about the first must be gone.
+    void aRolledBackKeyIsForgotten()
+    {
+        SqliteStore store(m_path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
+        QVERIFY(store.begin());
+        QVERIFY(store.insertAudience(
+            audience(france, QStringLiteral("France"), AudienceOrigin::CustomUpload, {}, 1)));
+        QVERIFY(store.setMembership(
+            {p, france, MembershipStatus::Realized, QStringLiteral("2024-01-01T00:00:00Z")}));
+        QCOMPARE(store.memberships(p).size(), 1);
+        store.rollback();
+        QVERIFY(!store.audience(france));
+
+        QVERIFY(store.insertAudience(
+            audience(upload, QStringLiteral("Upload"), AudienceOrigin::CustomUpload, {}, 2)));
+        QVERIFY(store.setMembership(
+            {p, upload, MembershipStatus::Realized, QStringLiteral("2024-01-02T00:00:00Z")}));
+        QCOMPARE(describe(store.memberships(p)),
+                 QStringList{upload + QStringLiteral("=realized@2024-01-02T00:00:00Z")});
+        QVERIFY(!store.setMembership(
+            {p, france, MembershipStatus::Realized, QStringLiteral("2024-01-03T00:00:00Z")}));
     }
 
 private:
