@@ -133,7 +133,9 @@ bool anyElement(QByteArrayView array, F f)
 
 Order compareUtf8(QByteArrayView a, QByteArrayView b)
 {
-    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
+    // An empty literal's bytes may be a null pointer, which memcmp must not see.
+    const size_t common = size_t(std::min(a.size(), b.size()));
+    const int c = common ? std::memcmp(a.data(), b.data(), common) : 0;
     return c < 0 ? Order::Less : c > 0 ? Order::Greater : orderOf(a.size(), b.size());
 }
 

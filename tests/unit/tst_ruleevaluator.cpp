@@ -97,6 +97,8 @@ private slots:
         row("person.name.firstName in []", false);
         row("person.name.firstName exists", true);
         row("empty = \"\"", true);
+        row("empty < \"\"", false);
+        row("person.name.firstName > \"\"", true);
         row("empty startsWith \"\"", true);
         row("empty exists", true);
         row("private < \"\\uD83D\\uDE00\"", true); // U+E000 < U+1F600, unlike UTF-16 order
