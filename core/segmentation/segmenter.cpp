@@ -106,7 +106,7 @@ bool Segmenter::process(const MergeReport &report)
         if (matches == realized)
             continue; // staying in, or staying out: nothing to write
         if (time.isNull())
-            time = qualificationTime(report.mergedAt);
+            time = transitionTime(report.mergedAt);
         const Membership membership{report.profileId, audience.id,
                                     matches ? MembershipStatus::Realized : MembershipStatus::Exited,
                                     time};
@@ -121,6 +121,17 @@ bool Segmenter::process(const MergeReport &report)
             m_onTransition(MembershipTransition{report.profileId, audience.id, matches, time});
     }
     return true;
+}
+
+QString Segmenter::transitionTime(qint64 mergedAt)
+{
+    // Second precision: merges of the same second share one text.
+    const qint64 second = mergedAt >= 0 ? mergedAt / 1000 : (mergedAt - 999) / 1000;
+    if (m_lastTime.isNull() || second != m_lastTimeSecond) {
+        m_lastTime = qualificationTime(mergedAt);
+        m_lastTimeSecond = second;
+    }
+    return m_lastTime;
 }
 
 qint64 Segmenter::purgeExpired(qint64 nowMs)
