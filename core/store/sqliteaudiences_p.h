@@ -45,7 +45,7 @@ struct SqliteStore::AudienceStatements
                // Segmentation reads and writes these for merged fragments: on
                // the C API, as the profile statements (sqlitestatement.h).
                // Memberships hold the audience's integer key (schema version
-               // 7); the Store interface speaks of its UUID (see AudienceKeys).
+               // 8); the Store interface speaks of its UUID (the key cache below).
                prepHot(memberships, "SELECT audience_key, realized, last_qualification_time"
                                     " FROM memberships WHERE profile_id = ?1") &&
                prepHot(upsertMembership,

@@ -1,6 +1,6 @@
-// Memberships on SQLite (schema version 7): keyed by an integer audience key
+// Memberships on SQLite (schema version 8): keyed by an integer audience key
 // while the Store interface keeps speaking of audience UUIDs. The upgrade from
-// version 6 keeps every audience and membership; keys are never reused.
+// version 7 keeps every audience and membership; keys are never reused.
 #include "store/sqlitestore.h"
 #include "support/rawconnection.h"
 
@@ -66,10 +66,10 @@ private slots:
         m_path = m_dir->filePath(QStringLiteral("store.sqlite"));
     }
 
-    // Version 7 rebuilds audiences and memberships: every row stays, with its
+    // Version 8 rebuilds audiences and memberships: every row stays, with its
     // status and time, and every question the store answers about them gets
     // the same answer as before.
-    void version7KeepsAudiencesAndMemberships()
+    void version8KeepsAudiencesAndMemberships()
     {
         QList<qint64> profiles;
         const QList<Audience> audiences{
@@ -80,15 +80,15 @@ private slots:
             audience(upload, QStringLiteral("Upload"), AudienceOrigin::CustomUpload, QString(),
                      2000)};
         {
-            SqliteStore store(m_path, SqliteStore::migrations().mid(0, 6));
+            SqliteStore store(m_path, SqliteStore::migrations().mid(0, 7));
             QVERIFY2(store.open(), qPrintable(store.lastError()));
-            QCOMPARE(store.schemaVersion(), 6);
+            QCOMPARE(store.schemaVersion(), 7);
             for (int i = 0; i < 3; ++i) {
                 profiles.append(store.insertProfile(profile(QStringLiteral("p%1@x.org").arg(i))));
                 QVERIFY2(profiles.last() > 0, qPrintable(store.lastError()));
             }
-            // Version 6 audiences and memberships, as its code wrote them
-            // (this build's statements are those of version 7).
+            // Version 7 audiences and memberships, as its code wrote them
+            // (this build's statements are those of version 8).
             RawConnection raw(m_path);
             for (const Audience &a : audiences) {
                 const QString rule =
@@ -116,7 +116,7 @@ private slots:
 
         SqliteStore store(m_path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 7);
+        QCOMPARE(store.schemaVersion(), 8);
         QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
 
         const QList<Audience> stored = store.audiences(); // by name
@@ -159,7 +159,7 @@ private slots:
                                     "FROM pragma_foreign_key_list('memberships') ORDER BY t)")),
             QStringLiteral("audiences,profiles"));
         QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE "
-                                            "'%_v7'")),
+                                            "'%_v8'")),
                  0);
         // Keys follow creation order; the status is checked as before.
         QCOMPARE(raw.text(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM "
