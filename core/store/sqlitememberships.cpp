@@ -1,8 +1,9 @@
 // Memberships (schema version 8): stored by audience key, spoken of by
 // audience UUID. The two hot statements, which segmentation runs for merged
-// fragments, map keys and UUIDs through the connection's key cache (sqliteaudiences_p.h)
-// instead of joining the audiences table (a join and a sort per read, a
-// subquery per write: a third of the membership statements' instructions).
+// fragments, map keys and UUIDs through the connection's key cache
+// (sqliteaudiences_p.h) instead of joining the audiences table (a join and a
+// sort per read, a subquery per write: a third of the membership statements'
+// instructions).
 #include "sqliteaudiences_p.h"
 
 #include <algorithm>
