@@ -116,6 +116,9 @@ struct SqliteStore::DeliveryStatements
                 return false;
             }
         }
+        // A row per delivery, most texts the same as the last row's (the
+        // destination, the outcome, the lane, an empty error).
+        appendLog.setKeepsBindings(true);
         return true;
     }
 

@@ -13,18 +13,32 @@ bool SqliteStatement::prepare(sqlite3 *db, QByteArrayView sql)
 {
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
+    m_boundTexts.clear();
     m_db = db;
     // PERSISTENT: prepared once per connection and used for its whole life.
     return sqlite3_prepare_v3(db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
                               &m_statement, nullptr) == SQLITE_OK;
 }
 
+void SqliteStatement::forgetText(int index)
+{
+    if (std::size_t(index) < m_boundTexts.size())
+        m_boundTexts[std::size_t(index)].reset();
+}
+
 void SqliteStatement::bind(int index, qint64 value)
 {
+    forgetText(index);
     sqlite3_bind_int64(m_statement, index, value);
 }
 
 void SqliteStatement::bind(int index, QByteArrayView utf8)
+{
+    forgetText(index);
+    bindUtf8(index, utf8);
+}
+
+void SqliteStatement::bindUtf8(int index, QByteArrayView utf8)
 {
     // A null view would bind NULL; an empty text is still a text.
     sqlite3_bind_text(m_statement, index, utf8.isNull() ? "" : utf8.data(), int(utf8.size()),
@@ -32,6 +46,28 @@ void SqliteStatement::bind(int index, QByteArrayView utf8)
 }
 
 void SqliteStatement::bind(int index, const QString &text)
+{
+    // With setKeepsBindings(), a text bound again as it was (the same shared
+    // data, as the destination id of every delivery-log row) is not
+    // converted and copied again. The copy kept in m_boundTexts holds that
+    // data alive, so no other text can be allocated at its address meanwhile.
+    const auto slot = std::size_t(index);
+    if (!m_keepsBindings) {
+        bindText(index, text);
+        return;
+    }
+    if (slot < m_boundTexts.size()) {
+        const std::optional<QString> &bound = m_boundTexts[slot];
+        if (bound && bound->constData() == text.constData() && bound->size() == text.size())
+            return;
+    } else {
+        m_boundTexts.resize(slot + 1);
+    }
+    m_boundTexts[slot] = text;
+    bindText(index, text);
+}
+
+void SqliteStatement::bindText(int index, const QString &text)
 {
     // Most texts bound per row (ids, lanes, states, short messages) are
     // ASCII: copied through a stack buffer, they cost no QByteArray.
@@ -43,16 +79,17 @@ void SqliteStatement::bind(int index, const QString &text)
         for (; i < text.size() && units[i].unicode() < 0x80; ++i)
             ascii[i] = char(units[i].unicode());
         if (i == text.size()) {
-            bind(index, QByteArrayView(ascii, i));
+            bindUtf8(index, QByteArrayView(ascii, i));
             return;
         }
     }
     const QByteArray utf8 = text.toUtf8();
-    bind(index, QByteArrayView(utf8));
+    bindUtf8(index, QByteArrayView(utf8));
 }
 
 void SqliteStatement::bindNull(int index)
 {
+    forgetText(index);
     sqlite3_bind_null(m_statement, index);
 }
 
@@ -99,7 +136,10 @@ void SqliteStatement::reset()
     if (!m_statement)
         return;
     sqlite3_reset(m_statement);
-    sqlite3_clear_bindings(m_statement);
+    if (!m_keepsBindings) {
+        sqlite3_clear_bindings(m_statement);
+        m_boundTexts.clear();
+    }
     m_failed = false;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 #include <QStringView>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -30,6 +32,11 @@ public:
     // On failure returns false; the connection's message is in errorMessage().
     bool prepare(sqlite3 *db, QByteArrayView sql);
     bool isPrepared() const { return m_statement != nullptr; }
+
+    // reset() clears every parameter unless this is set: for statements
+    // that bind all their parameters on every use and see the same texts
+    // again and again (see bind(int, const QString &)).
+    void setKeepsBindings(bool keeps) { m_keepsBindings = keeps; }
 
     // Parameters are 1-based, as in SQLite.
     void bind(int index, qint64 value);
@@ -68,9 +75,15 @@ public:
     };
 
 private:
+    void bindUtf8(int index, QByteArrayView utf8);
+    void bindText(int index, const QString &text);
+    void forgetText(int index);
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     bool m_failed = false;
+    bool m_keepsBindings = false;
+    std::vector<std::optional<QString>> m_boundTexts; // by parameter (see bind)
 };
 
 } // namespace outflow

@@ -258,6 +258,50 @@ private slots:
         QCOMPARE(store.deliveryLog(m_destination.id, 100).size(), 0);
     }
 
+    // The log's statement keeps the texts bound for the previous row and
+    // skips binding one again when it is the same shared text: a text
+    // changed in place, emptied or replaced must still be written as it is.
+    void eachLogEntryKeepsItsOwnTexts()
+    {
+        SqliteStore &store = m_fixture->store();
+        DeliveryLogEntry entry;
+        entry.destinationId = m_destination.id;
+        entry.attemptedAt = QDateTime::currentMSecsSinceEpoch();
+        QList<DeliveryLogEntry> written;
+        const auto append = [&] {
+            entry.exportId = QStringLiteral("e%1").arg(written.size());
+            QVERIFY2(store.appendDeliveryLog(entry), qPrintable(store.lastError()));
+            written.append(entry);
+        };
+        entry.error = QStringLiteral("first");
+        entry.errorKind = QStringLiteral("timeout");
+        append();
+        append();                          // the same texts, shared: not bound again
+        entry.error[0] = QLatin1Char('F'); // changed in place (detached from the copy kept)
+        append();
+        entry.errorKind.clear();
+        entry.error = QString();
+        entry.responseExcerpt = QStringLiteral("{\"ok\":true}");
+        entry.outcome = DeliveryOutcome::Retry;
+        entry.lane = ExportLane::Backfill;
+        append();
+        entry.errorKind = QStringLiteral("timeout");
+        append();
+        const QList<DeliveryLogEntry> log = store.deliveryLog(m_destination.id, 10);
+        QCOMPARE(log.size(), written.size());
+        for (qsizetype i = 0; i < written.size(); ++i) {
+            const DeliveryLogEntry &read = log.at(log.size() - 1 - i); // newest first
+            QCOMPARE(read.exportId, written.at(i).exportId);
+            QCOMPARE(read.error, written.at(i).error);
+            QCOMPARE(read.errorKind, written.at(i).errorKind);
+            QCOMPARE(read.responseExcerpt, written.at(i).responseExcerpt);
+            QCOMPARE(read.outcome, written.at(i).outcome);
+            QCOMPARE(read.lane, written.at(i).lane);
+        }
+        QCOMPARE(log.first().errorKind, QStringLiteral("timeout"));
+        QCOMPARE(log.at(2).error, QStringLiteral("First"));
+    }
+
     // Version 5 rebuilds the outbox and the delivery log (constraints SQLite
     // cannot alter in place): every row stays, claims included, and the
     // checks still refuse what they refused.
