@@ -25,6 +25,12 @@ double readerOnly(const QString &file, qint64 *count);
 // Reference: one prepared INSERT of each line through QtSql, committed every
 // `batch` rows; seconds, *count rows.
 double bareSqlite(const QString &file, const QString &dbPath, int batch, qint64 *count);
+// Reference: the SQLite floor of a merge (sqlitefloor.cpp): per fragment, its
+// identities looked up, then a new profile and its identities inserted or the
+// owner's row read and written back, on the C API, committed every `batch`
+// fragments, with the store's settings; the file is read and parsed before
+// the clock starts. Seconds, *count fragments.
+double sqliteMergeFloor(const QString &file, const QString &dbPath, int batch, qint64 *count);
 
 struct IngestRun
 {

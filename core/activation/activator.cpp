@@ -25,13 +25,13 @@ QString identityText(const Identity &identity)
 // A written leaf path touches a mapped path when it is the path itself, lies
 // under it (a mapped object), or lies above it (an object or a scalar that
 // replaced the mapped leaf's parent).
-bool touches(const QString &written, const QString &mapped)
+bool touches(QByteArrayView written, QByteArrayView mapped)
 {
     if (written.size() == mapped.size())
         return written == mapped;
     if (written.size() > mapped.size())
-        return written.startsWith(mapped) && written.at(mapped.size()) == QLatin1Char('.');
-    return mapped.startsWith(written) && mapped.at(written.size()) == QLatin1Char('.');
+        return written.startsWith(mapped) && written.at(mapped.size()) == '.';
+    return mapped.startsWith(written) && mapped.at(written.size()) == '.';
 }
 
 } // namespace
@@ -84,8 +84,10 @@ bool Activator::reload()
         flow->dataflow = dataflow;
         for (const MappedAudience &audience : dataflow.audiences)
             flow->mappedAudiences.insert(audience.audienceId);
-        for (const MappedAttribute &attribute : dataflow.attributes)
+        for (const MappedAttribute &attribute : dataflow.attributes) {
             flow->mappedPaths.append(attribute.path);
+            flow->mappedPathsUtf8.append(attribute.path.toUtf8());
+        }
         flow->builder =
             std::make_unique<PayloadBuilder>(dataflow, destination->includeSegmentNames,
                                              destination->includeSegmentTimestamps, m_audiences);
@@ -190,10 +192,11 @@ bool Activator::decide(Flow &flow, Change &change)
             (transition.entered ? entered : exited).append(transition.audienceId);
     }
     QStringList written;
-    for (const QString &mapped : std::as_const(flow.mappedPaths)) {
-        for (const QString &path : std::as_const(change.writtenPaths)) {
+    for (qsizetype m = 0; m < flow.mappedPaths.size(); ++m) {
+        const QByteArrayView mapped = flow.mappedPathsUtf8.at(m);
+        for (const QByteArrayView path : change.writtenPaths) {
             if (touches(path, mapped)) {
-                written.append(mapped);
+                written.append(flow.mappedPaths.at(m));
                 break;
             }
         }

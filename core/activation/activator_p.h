@@ -16,6 +16,7 @@ struct Activator::Flow
     Dataflow dataflow;
     QSet<QString> mappedAudiences;
     QStringList mappedPaths;
+    QList<QByteArray> mappedPathsUtf8; // the same, as the merge writes them
     std::unique_ptr<PayloadBuilder> builder;
 };
 
@@ -24,7 +25,7 @@ struct Activator::Change
     qint64 profileId = 0;
     QByteArray attributesJson;
     QList<Identity> identities;
-    QStringList writtenPaths;
+    WrittenPaths writtenPaths;
     QList<Identity> identitiesAdded;
     QList<Identity> identitiesUpdated; // `primary` changed
     int profilesMerged = 0;

@@ -18,7 +18,7 @@ struct MergeReport
 {
     qint64 profileId = 0;
     bool created = false;              // a new profile was made for this fragment
-    QStringList writtenPaths;          // dotted leaf paths, e.g. "person.name.firstName"
+    WrittenPaths writtenPaths;         // dotted leaf paths, e.g. "person.name.firstName"
     QList<Identity> identitiesAdded;   // new to this profile (from the fragment or merged profiles)
     QList<Identity> identitiesUpdated; // already owned; `primary` changed
     QList<qint64> mergedProfileIds;    // absorbed into profileId, now gone

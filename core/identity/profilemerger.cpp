@@ -53,12 +53,12 @@ void ProfileMerger::deepMerge(QJsonObject &target, const QJsonObject &source, co
                               QStringList *written)
 {
     AttributeTree merged = AttributeTree::fromObject(target);
-    QStringList paths;
-    merged.merge(AttributeTree::fromObject(source), written ? &paths : nullptr);
+    WrittenPaths writtenHere;
+    merged.merge(AttributeTree::fromObject(source), written ? &writtenHere : nullptr);
     target = merged.toObject();
     if (!written)
         return;
-    for (const QString &path : std::as_const(paths))
+    for (const QString &path : writtenHere.toStringList())
         written->append(prefix.isEmpty() ? path : prefix + QLatin1Char('.') + path);
 }
 
@@ -121,7 +121,7 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
             AttributeTree attributes;
             if (!parseAttributes(*p, attributes))
                 return std::nullopt;
-            tree.merge(attributes);
+            tree.merge(std::move(attributes));
         }
 
         for (qsizetype i = 1; i < profiles.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <QJsonDocument>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 namespace outflow {
@@ -25,19 +26,34 @@ void AttributeTree::removeTopLevel(QByteArrayView key)
     std::erase_if(m_root.members, [key](const Node &member) { return member.key == key; });
 }
 
-void AttributeTree::merge(const AttributeTree &source, QStringList *written)
+void AttributeTree::merge(const AttributeTree &source, WrittenPaths *written)
 {
     // The merged nodes point into the source's bytes from now on.
     m_texts.insert(m_texts.end(), source.m_texts.begin(), source.m_texts.end());
-    QByteArray path;
+    std::string path;
     if (written)
         path.reserve(256);
     mergeInto(m_root, source.m_root, path, written);
 }
 
-void AttributeTree::mergeInto(Node &target, const Node &source, QByteArray &path,
-                              QStringList *written)
+void AttributeTree::merge(AttributeTree &&source, WrittenPaths *written)
 {
+    m_texts.insert(m_texts.end(), std::make_move_iterator(source.m_texts.begin()),
+                   std::make_move_iterator(source.m_texts.end()));
+    std::string path;
+    if (written)
+        path.reserve(256);
+    mergeInto(m_root, source.m_root, path, written);
+    source = AttributeTree();
+}
+
+// Source is `const Node` (copied from) or `Node` (moved from: its subtrees
+// change owner without a copy of their member lists).
+template<typename Source>
+void AttributeTree::mergeInto(Node &target, Source &source, std::string &path,
+                              WrittenPaths *written)
+{
+    constexpr bool moving = !std::is_const_v<Source>;
     std::unordered_map<std::string_view, size_t> index;
     if (target.members.size() > kLinearSearchMembers) {
         for (size_t i = 0; i < target.members.size(); ++i)
@@ -55,18 +71,22 @@ void AttributeTree::mergeInto(Node &target, const Node &source, QByteArray &path
         return nullptr;
     };
 
-    const qsizetype parentLength = path.size();
-    for (const Node &incoming : source.members) {
+    // Into an empty object (a new profile, a new subtree), every incoming
+    // member is new: one allocation, not a doubling every few members.
+    if (target.members.empty())
+        target.members.reserve(source.members.size());
+    const size_t parentLength = path.size();
+    for (auto &incoming : source.members) {
         if (written) {
             if (parentLength > 0)
-                path.append('.');
-            path.append(incoming.key);
+                path.push_back('.');
+            path.append(view(incoming.key));
         }
         Node *existing = find(incoming.key);
         if (incoming.object && existing && existing->object) {
             // Both sides are objects: merge key by key.
             if (incoming.members.empty() && written)
-                written->append(QString::fromUtf8(path)); // "{}": a write of the object itself
+                written->append(QByteArrayView(path)); // "{}": a write of the object itself
             mergeInto(*existing, incoming, path, written);
         } else {
             // Nothing to merge with: the incoming value (a whole subtree, an
@@ -74,15 +94,21 @@ void AttributeTree::mergeInto(Node &target, const Node &source, QByteArray &path
             if (written)
                 appendLeafPaths(incoming, path, written);
             if (existing) {
-                *existing = incoming;
+                if constexpr (moving)
+                    *existing = std::move(incoming);
+                else
+                    *existing = incoming;
             } else {
-                target.members.push_back(incoming);
+                if constexpr (moving)
+                    target.members.push_back(std::move(incoming));
+                else
+                    target.members.push_back(incoming);
                 if (!index.empty())
-                    index.emplace(view(incoming.key), target.members.size() - 1);
+                    index.emplace(view(target.members.back().key), target.members.size() - 1);
             }
         }
         if (written)
-            path.truncate(parentLength);
+            path.resize(parentLength);
     }
 }
 
@@ -108,17 +134,18 @@ AttributeTree::Found AttributeTree::find(std::span<const QByteArray> path) const
     return {Found::Kind::Leaf, node->leaf};
 }
 
-void AttributeTree::appendLeafPaths(const Node &node, QByteArray &path, QStringList *written)
+void AttributeTree::appendLeafPaths(const Node &node, std::string &path, WrittenPaths *written)
 {
     if (!node.object || node.members.empty()) {
-        written->append(QString::fromUtf8(path));
+        written->append(QByteArrayView(path));
         return;
     }
-    const qsizetype length = path.size();
+    const size_t length = path.size();
     for (const Node &member : node.members) {
-        path.append('.').append(member.key);
+        path.push_back('.');
+        path.append(view(member.key));
         appendLeafPaths(member, path, written);
-        path.truncate(length);
+        path.resize(length);
     }
 }
 

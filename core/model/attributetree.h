@@ -1,10 +1,13 @@
 #pragma once
 
+#include "writtenpaths.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QStringList>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace outflow {
@@ -37,7 +40,10 @@ public:
     // non-object) replaces what was there; arrays are never concatenated.
     // Appends each written leaf path, dotted, to `written` ("{}" is a write
     // of that object's own path). Same rules as ProfileMerger::deepMerge.
-    void merge(const AttributeTree &source, QStringList *written = nullptr);
+    void merge(const AttributeTree &source, WrittenPaths *written = nullptr);
+    // The same, taking the source's subtrees instead of copying them; the
+    // source is left empty.
+    void merge(AttributeTree &&source, WrittenPaths *written = nullptr);
 
     // What a path of keys (decoded UTF-8) leads to, for rule evaluation on the
     // tree the merge built (no QJsonObject parsed again): nothing (a missing
@@ -65,11 +71,12 @@ private:
     };
 
     class Parser;
-    // `path` is the dotted path of `target`, in UTF-8: built byte by byte
-    // and turned into a QString once per written leaf (a QString per key
-    // segment was a fifth of the merge thread's instructions, callgrind).
-    static void mergeInto(Node &target, const Node &source, QByteArray &path, QStringList *written);
-    static void appendLeafPaths(const Node &node, QByteArray &path, QStringList *written);
+    // `path` is the dotted path of `target`, in UTF-8, built in place (a
+    // QString per key segment was a fifth of the merge thread's
+    // instructions, and QByteArray::append() still a few percent: callgrind).
+    template<typename Source>
+    static void mergeInto(Node &target, Source &source, std::string &path, WrittenPaths *written);
+    static void appendLeafPaths(const Node &node, std::string &path, WrittenPaths *written);
     // toJson() sizes its text exactly first, then writes it with plain
     // copies: a QByteArray::append() per piece was most of its cost.
     static qsizetype jsonSize(const Node &node);

@@ -1,7 +1,9 @@
 #pragma once
 
-#include <QString>
-#include <QStringList>
+#include "model/writtenpaths.h"
+
+#include <QByteArray>
+#include <QList>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -29,16 +31,17 @@ public:
     // Sets needed[i] (sized by the caller to the rule count) for every rule
     // that depends on one of `writtenPaths`, leaving the others as they are;
     // true when any was set. An empty written path touches every rule.
-    bool mark(const QStringList &writtenPaths, std::vector<char> &needed) const;
+    bool mark(const WrittenPaths &writtenPaths, std::vector<char> &needed) const;
 
 private:
-    using Index = std::unordered_map<std::u16string_view, std::vector<int>>;
-    static void add(Index &index, std::u16string_view path, int rule);
-    static bool markAll(const Index &index, std::u16string_view path, std::vector<char> &needed);
+    // UTF-8, as the merge writes its paths.
+    using Index = std::unordered_map<std::string_view, std::vector<int>>;
+    static void add(Index &index, std::string_view path, int rule);
+    static bool markAll(const Index &index, std::string_view path, std::vector<char> &needed);
 
-    QStringList m_paths; // owns the characters the keys below view
-    Index m_atOrUnder;   // a rule path or an ancestor of it → rules reading at or under it
-    Index m_exactly;     // a rule path → rules reading it
+    QList<QByteArray> m_paths; // owns the bytes the keys below view
+    Index m_atOrUnder;         // a rule path or an ancestor of it → rules reading at or under it
+    Index m_exactly;           // a rule path → rules reading it
 };
 
 } // namespace outflow

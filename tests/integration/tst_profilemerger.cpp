@@ -61,7 +61,8 @@ private slots:
         const auto report = merge(
             fragment(R"({"person":{"name":{"firstName":"Ana"}}})", {email("ana@x.io", true)}));
         QVERIFY(report.created);
-        QCOMPARE(report.writtenPaths, QStringList{QStringLiteral("person.name.firstName")});
+        QCOMPARE(report.writtenPaths.toStringList(),
+                 QStringList{QStringLiteral("person.name.firstName")});
         QCOMPARE(report.identitiesAdded.size(), 1);
         QVERIFY(report.identityMapChanged());
         QCOMPARE(report.mergedAt, m_now);
@@ -85,8 +86,9 @@ private slots:
         QCOMPARE(second.profileId, first.profileId);
         QVERIFY(!second.created);
         QVERIFY(!second.identityMapChanged());
-        QCOMPARE(second.writtenPaths, (QStringList{QStringLiteral("loyalty.tier"),
-                                                   QStringLiteral("person.name.firstName")}));
+        QCOMPARE(
+            second.writtenPaths.toStringList(),
+            (QStringList{QStringLiteral("loyalty.tier"), QStringLiteral("person.name.firstName")}));
         const Profile stored = *m_store->profile(first.profileId);
         QCOMPARE(
             stored.attributes(),
@@ -108,7 +110,8 @@ private slots:
     {
         const auto first = merge(fragment(R"({"a":"text","b":{"c":1}})", {email("a@x.io")}));
         const auto second = merge(fragment(R"({"a":{"x":true},"b":null})", {email("a@x.io")}));
-        QCOMPARE(second.writtenPaths, (QStringList{QStringLiteral("a.x"), QStringLiteral("b")}));
+        QCOMPARE(second.writtenPaths.toStringList(),
+                 (QStringList{QStringLiteral("a.x"), QStringLiteral("b")}));
         QCOMPARE(m_store->profile(first.profileId)->attributes(),
                  json(R"({"a":{"x":true},"b":null})"));
     }
@@ -117,7 +120,7 @@ private slots:
     {
         merge(fragment(R"({"person":{"gender":"female"}})", {email("a@x.io")}));
         const auto again = merge(fragment(R"({"person":{"gender":"female"}})", {email("a@x.io")}));
-        QCOMPARE(again.writtenPaths, QStringList{QStringLiteral("person.gender")});
+        QCOMPARE(again.writtenPaths.toStringList(), QStringList{QStringLiteral("person.gender")});
     }
 
     void identitiesAreUnioned()
@@ -157,7 +160,8 @@ private slots:
         QCOMPARE(link.profileId, ana.profileId); // the oldest survives
         QCOMPARE(link.mergedProfileIds, QList<qint64>{crmOnly.profileId});
         QCOMPARE(link.identitiesAdded, QList<Identity>{crm("C9")});
-        QCOMPARE(link.writtenPaths, QStringList{QStringLiteral("person.name.lastName")});
+        QCOMPARE(link.writtenPaths.toStringList(),
+                 QStringList{QStringLiteral("person.name.lastName")});
         QCOMPARE(m_store->profileCount(), 1);
         QVERIFY(!m_store->profile(crmOnly.profileId).has_value());
         const Profile merged = *m_store->profile(ana.profileId);
@@ -208,7 +212,8 @@ private slots:
         QCOMPARE(again.profileId, first.profileId);
         QVERIFY(!again.created);
         QVERIFY(!again.identityMapChanged());
-        QCOMPARE(again.writtenPaths, first.writtenPaths); // written, even if unchanged
+        QCOMPARE(again.writtenPaths.toStringList(),
+                 first.writtenPaths.toStringList()); // written, even if unchanged
         const Profile after = *m_store->profile(first.profileId);
         QCOMPARE(after.attributes(), before.attributes());
         QCOMPARE(after.identities, before.identities);

@@ -78,7 +78,7 @@ QString describe(const MergeReport &r)
         merged.append(QString::number(id));
     return QStringList{QString::number(r.profileId),
                        QString::number(r.created),
-                       r.writtenPaths.join(QLatin1Char(',')),
+                       r.writtenPaths.toStringList().join(QLatin1Char(',')),
                        describe(r.identitiesAdded),
                        describe(r.identitiesUpdated),
                        merged.join(QLatin1Char(',')),

@@ -23,7 +23,10 @@ QByteArray merged(const QByteArray &target, const QByteArray &source,
                   QStringList *written = nullptr)
 {
     AttributeTree result = tree(target);
-    result.merge(tree(source), written);
+    outflow::WrittenPaths paths;
+    result.merge(tree(source), written ? &paths : nullptr);
+    if (written)
+        written->append(paths.toStringList());
     return result.toJson();
 }
 
@@ -115,6 +118,33 @@ private slots:
                                        QStringLiteral("p.e"), QStringLiteral("new")}));
     }
 
+    void writtenPathsKeepEachPathApart()
+    {
+        outflow::WrittenPaths written;
+        written.append("a");
+        written.append(""); // the whole object written
+        written.append("b.c");
+        written.append("\xc3\xa9t\xc3\xa9"); // "été", UTF-8
+        QCOMPARE(written.size(), 4);
+        QCOMPARE(written.at(1), QByteArrayView());
+        QCOMPARE(written.at(2), QByteArrayView("b.c"));
+        QCOMPARE(written.toStringList(),
+                 (QStringList{QStringLiteral("a"), QString(), QStringLiteral("b.c"),
+                              QStringLiteral("\u00e9t\u00e9")}));
+        QVERIFY(outflow::WrittenPaths::fromStringList(written.toStringList()) == written);
+        // The same bytes cut at another place are other paths.
+        outflow::WrittenPaths one, other;
+        one.append("ab");
+        one.append("c");
+        other.append("a");
+        other.append("bc");
+        QVERIFY(one != other);
+        QStringList iterated;
+        for (const QByteArrayView path : written)
+            iterated.append(QString::fromUtf8(path));
+        QCOMPARE(iterated, written.toStringList());
+    }
+
     void scalarsAndObjectsReplaceEachOther()
     {
         QCOMPARE(merged("{\"a\":{\"x\":1}}", "{\"a\":5}"), QByteArray("{\"a\":5}"));
@@ -145,6 +175,51 @@ private slots:
         QCOMPARE(result.value(QStringLiteral("k198")).toInt(), -1);
         QCOMPARE(result.value(QStringLiteral("extra")).toInt(), 0);
         QCOMPARE(written.size(), 101);
+    }
+
+    void movingMergeEqualsCopyingMerge_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("source");
+        QTest::newRow("into nothing")
+            << QByteArray("{}") << QByteArray(R"({"a":{"b":{"c":1},"d":[1]},"e":"x"})");
+        QTest::newRow("nested, some keys known")
+            << QByteArray(R"({"a":{"b":{"c":1,"k":2}},"z":0})")
+            << QByteArray(R"({"a":{"b":{"c":3},"n":{"m":{}}},"y":{"w":null}})");
+        QTest::newRow("object meets scalar")
+            << QByteArray(R"({"a":{"x":1},"b":5})") << QByteArray(R"({"a":5,"b":{"x":{"y":1}}})");
+        QByteArray wideTarget = "{", wideSource = "{";
+        for (int i = 0; i < 40; ++i) {
+            const QByteArray key = "\"k" + QByteArray::number(i) + "\":";
+            wideTarget.append(i ? "," : "").append(key).append("{\"v\":1}");
+            if (i % 3 == 0)
+                wideSource.append(i ? "," : "").append(key).append("{\"w\":{\"u\":2}}");
+        }
+        QTest::newRow("above the linear search")
+            << wideTarget.append('}') << wideSource.append(",\"new\":{\"n\":1}}");
+    }
+
+    void movingMergeEqualsCopyingMerge()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, source);
+        AttributeTree copied = tree(target);
+        outflow::WrittenPaths copiedPaths;
+        const AttributeTree kept = tree(source);
+        copied.merge(kept, &copiedPaths);
+
+        AttributeTree moved = tree(target);
+        outflow::WrittenPaths movedPaths;
+        {
+            AttributeTree taken = tree(source);
+            moved.merge(std::move(taken), &movedPaths);
+            QVERIFY(taken.isEmpty()); // NOLINT(bugprone-use-after-move): left empty, as documented
+        } // the moved-from tree is gone; `moved` keeps the bytes it points into
+        QCOMPARE(moved.toJson(), copied.toJson());
+        QCOMPARE(movedPaths.toStringList(), copiedPaths.toStringList());
+        QVERIFY(!copiedPaths.isEmpty());
+        // The copying merge left its source whole.
+        QCOMPARE(kept.toJson(), tree(source).toJson());
     }
 
     void removesTopLevelMembersOnly()

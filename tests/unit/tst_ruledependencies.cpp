@@ -60,7 +60,7 @@ private slots:
         int touched = 0;
         for (const QStringList &written : std::as_const(writtenSets)) {
             std::vector<char> needed(rules.size(), 0);
-            const bool any = dependencies.mark(written, needed);
+            const bool any = dependencies.mark(WrittenPaths::fromStringList(written), needed);
             bool expectedAny = false;
             for (size_t i = 0; i < rules.size(); ++i) {
                 const bool expected = rules[i].dependsOnAnyOf(written);
