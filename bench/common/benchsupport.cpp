@@ -4,6 +4,7 @@
 #include "store/sqlitestore.h"
 
 #include <ctime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -35,9 +36,13 @@ qint64 storeBytes(const QString &path)
 qint64 writeFragments(const QString &file, qint64 fragments, int persons, double linkShare,
                       FragmentGenerator::Attributes attributes)
 {
+    // --dir may name a folder that does not exist yet.
+    QDir().mkpath(QFileInfo(file).path());
     QFile output(file);
-    if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!output.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        out() << "cannot write " << file << ": " << output.errorString() << Qt::endl;
         return -1;
+    }
     FragmentGenerator generator(persons, linkShare, 20261128, attributes);
     for (qint64 i = 0; i < fragments; ++i)
         output.write(generator.next().append('\n'));

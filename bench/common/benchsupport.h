@@ -16,7 +16,8 @@ QTextStream &out();
 double peakRssMiB();
 qint64 storeBytes(const QString &path); // the file and its write-ahead log
 
-// Writes `fragments` NDJSON lines; returns the file's size in bytes.
+// Writes `fragments` NDJSON lines (making the file's folder if needed);
+// returns the file's size in bytes, or -1 (said on stdout) when it cannot.
 qint64 writeFragments(const QString &file, qint64 fragments, int persons, double linkShare,
                       FragmentGenerator::Attributes attributes);
 

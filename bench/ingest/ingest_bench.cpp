@@ -54,6 +54,8 @@ int main(int argc, char *argv[])
 
     const qint64 bytes =
         writeFragments(file, fragments, persons, linkShare, FragmentGenerator::Attributes::Steady);
+    if (bytes < 0)
+        return 1;
     out() << "input: " << fragments << " fragments over " << persons << " people, "
           << linkShare * 100 << "% linking, " << bytes / (1024 * 1024) << " MiB NDJSON" << Qt::endl;
 

@@ -48,6 +48,8 @@ int main(int argc, char *argv[])
     const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
     const QString file = dir + QStringLiteral("/fragments.ndjson");
     const qint64 bytes = writeFragments(file, fragments, persons, 0.1, attributes);
+    if (bytes < 0)
+        return 1;
     out() << "input: " << fragments << " fragments over " << persons << " people ("
           << (parser.isSet(volatileOption) ? "volatile" : "steady") << " attributes), "
           << bytes / (1024 * 1024) << " MiB NDJSON" << Qt::endl;
