@@ -30,8 +30,11 @@ double bareSqlite(const QString &file, const QString &dbPath, int batch, qint64 
 // identities looked up, then a new profile and its identities inserted or the
 // owner's row read and written back, on the C API, committed every `batch`
 // fragments, with the store's settings; the file is read and parsed before
-// the clock starts. Seconds, *count fragments.
-double sqliteMergeFloor(const QString &file, const QString &dbPath, int batch, qint64 *count);
+// the clock starts. Seconds, *count fragments. InMemory looks the identities
+// up in a hash map instead of SQLite (they are still written).
+enum class FloorLookups { InSqlite, InMemory };
+double sqliteMergeFloor(const QString &file, const QString &dbPath, int batch, qint64 *count,
+                        FloorLookups lookups = FloorLookups::InSqlite);
 
 struct IngestRun
 {

@@ -101,6 +101,12 @@ int main(int argc, char *argv[])
     const double floorRate = floorSeconds > 0 ? floored / floorSeconds : 0;
     out() << "reference, SQLite floor:  " << qint64(floorRate)
           << " fragments/s (lookups + a profile row read and written, C API, no JSON)" << Qt::endl;
+    qint64 writeFloored = 0;
+    const double writeFloorSeconds =
+        sqliteMergeFloor(file, floorPath, batch, &writeFloored, FloorLookups::InMemory);
+    const double writeFloorRate = writeFloorSeconds > 0 ? writeFloored / writeFloorSeconds : 0;
+    out() << "  the same, identities looked up in memory: " << qint64(writeFloorRate)
+          << " fragments/s" << Qt::endl;
     out() << "ratios: ingest / reader-only = " << QString::number(run.rate() / readerRate, 'f', 3)
           << ", ingest / bare-SQLite = " << QString::number(run.rate() / bareRate, 'f', 3)
           << ", ingest / SQLite floor = " << QString::number(run.rate() / floorRate, 'f', 3)
