@@ -301,7 +301,8 @@ bool Activator::queue(Flow &flow, Change &change, const QByteArray &reason, Expo
     return true;
 }
 
-bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason)
+bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing,
+                        const QByteArray &reason)
 {
     QJsonObject withCause = QJsonDocument::fromJson(reason).object();
     withCause.insert(QStringLiteral("excluded"), QStringLiteral("missing-mandatory"));

@@ -123,7 +123,7 @@ private:
     // profile, among its RecentDecisions newest ones.
     bool decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
-    bool exclude(Flow &flow, Change &change, const QStringList &missing, QByteArray reason);
+    bool exclude(Flow &flow, Change &change, const QStringList &missing, const QByteArray &reason);
     void count(const Flow &flow, const QString &name);
     bool discardCountersAndFail(); // after a failed decision: false
     void recordSavedCounts();      // into the monitoring's recorder

@@ -222,6 +222,8 @@ char *AttributeTree::writeKey(QByteArrayView key, char *out)
             *out++ = '\\';
             *out++ = byte;
         } else {
+            // JSON text, not a C string: no terminator wanted.
+            // NOLINTNEXTLINE(bugprone-not-null-terminated-result)
             std::memcpy(out, "\\u00", 4);
             out[4] = hex[c >> 4];
             out[5] = hex[c & 0xF];
