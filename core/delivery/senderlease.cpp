@@ -65,10 +65,13 @@ bool DestinationSender::takeLease()
         // in flight, not lost.
         const qint64 released = m_store->releaseClaims(m_dataflowId);
         if (released < 0) {
+            // As when the lease itself is refused: tried again on the next
+            // poll (the store may be busy: another process writing a long
+            // transaction). Given back meanwhile, so that nobody waits for it.
+            qCWarning(lcDelivery).noquote()
+                << m_destination.name
+                << ": could not release earlier claims, trying again:" << m_store->lastError();
             m_store->releaseSenderLease(m_dataflowId, m_leaseOwner);
-            stop();
-            fail(tr("The sender of “%1” could not release earlier claims: %2")
-                     .arg(m_destination.name, m_store->lastError()));
             return false;
         }
         if (released > 0)

@@ -4,9 +4,13 @@
 #include "support/deliveryfixture.h"
 #include "support/httptestreceiver.h"
 
+#include <QMutex>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSysInfo>
 #include <QTest>
 
@@ -141,6 +145,69 @@ private slots:
         QCOMPARE(sent.size(), ids.size());
         QCOMPARE(QSet<QByteArray>(sent.cbegin(), sent.cend()),
                  QSet<QByteArray>(ids.cbegin(), ids.cend()));
+    }
+
+    // A sender that cannot release the claims a dead process left (the store
+    // busy or failing) tries again later; it used to stop and then read the
+    // store it had just closed (a crash under UBSan in a kill -9 test).
+    void claimsThatCannotBeReleasedAreTriedAgain()
+    {
+        const QString flow = m_fixture->addDestination(m_receiver->url());
+        const QList<QByteArray> ids = m_fixture->enqueueMany(flow, 3);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("injector"));
+            db.setDatabaseName(m_fixture->storePath());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            // Claims left by a sender that died, and a store refusing to let
+            // them go.
+            QVERIFY(
+                query.exec(QStringLiteral("INSERT INTO outbox_claims (id) SELECT id FROM outbox")));
+            QVERIFY(query.exec(
+                QStringLiteral("CREATE TRIGGER injected_failure BEFORE DELETE ON outbox_claims"
+                               " BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("injector"));
+        QCOMPARE(m_fixture->summary(flow).sending, 3);
+
+        static QMutex mutex;
+        static int refusals = 0;
+        static QtMessageHandler previous = nullptr;
+        refusals = 0;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (message.contains(QLatin1String("could not release earlier claims"))) {
+                    const QMutexLocker lock(&mutex);
+                    ++refusals;
+                }
+                previous(type, context, message);
+            });
+        const auto restore = qScopeGuard([] { qInstallMessageHandler(previous); });
+        const auto refused = [] {
+            const QMutexLocker lock(&mutex);
+            return refusals;
+        };
+
+        m_engine = m_fixture->startEngine();
+        // Tried at start and again on the next polls, sending nothing meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(refused() >= 2, 10000);
+        QVERIFY(m_receiver->requests().isEmpty());
+
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("injector"));
+            db.setDatabaseName(m_fixture->storePath());
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP TRIGGER injected_failure")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("injector"));
+        QVERIFY(m_fixture->waitFirstIdle(20000));
+        const QList<QByteArray> sent = m_receiver->exportIds();
+        QCOMPARE(sent.size(), ids.size());
+        QCOMPARE(QSet<QByteArray>(sent.cbegin(), sent.cend()),
+                 QSet<QByteArray>(ids.cbegin(), ids.cend()));
+        QCOMPARE(m_fixture->summary(flow).sending, 0);
     }
 
 private:
