@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>SqliteStore</name>
+    <message numerus="yes">
+        <source>%1, and %n more problem(s)</source>
+        <translation>
+            <numerusform>%1, and %n more problem</numerusform>
+            <numerusform>%1, and %n more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TlsConfig</name>
     <message numerus="yes">
         <source>The client certificate %1 (%2) expires in %n day(s), on %3.</source>
@@ -55,6 +65,16 @@
         <translation>
             <numerusform>%n profile in the store</numerusform>
             <numerusform>%n profiles in the store</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::StoreMaintenanceDialog</name>
+    <message numerus="yes">
+        <source>%1: %n problem(s)</source>
+        <translation>
+            <numerusform>%1: %n problem</numerusform>
+            <numerusform>%1: %n problems</numerusform>
         </translation>
     </message>
 </context>
@@ -121,6 +141,13 @@
         <translation>
             <numerusform>%1: %n export waiting for a retry, the next in %2 s.</numerusform>
             <numerusform>%1: %n exports waiting for a retry, the next in %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n problem:</numerusform>
+            <numerusform>%n problems:</numerusform>
         </translation>
     </message>
 </context>

@@ -1081,6 +1081,84 @@
         <source>There is no destination with the id %1.</source>
         <translation>Aucune destination n’a l’identifiant %1.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, and %n more problem(s)</source>
+        <translation>
+            <numerusform>%1, et %n autre problème</numerusform>
+            <numerusform>%1, et %n autres problèmes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreMaintenance</name>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation>Il n’y a pas de stockage à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>Could not open the store %1: %2</source>
+        <translation>Impossible d’ouvrir le stockage %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an Outflow store: it is not an SQLite database.</source>
+        <translation>%1 n’est pas un stockage Outflow : ce n’est pas une base SQLite.</translation>
+    </message>
+    <message>
+        <source>Could not read the store %1: %2</source>
+        <translation>Impossible de lire le stockage %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an Outflow store.</source>
+        <translation>%1 n’est pas un stockage Outflow.</translation>
+    </message>
+    <message>
+        <source>Give the file to write the backup to.</source>
+        <translation>Indiquez le fichier dans lequel écrire la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 is the store itself: choose another file.</source>
+        <translation>%1 est le stockage lui-même : choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose a new file (nothing was written).</source>
+        <translation>%1 existe déjà : choisissez un nouveau fichier (rien n’a été écrit).</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled (nothing was written).</source>
+        <translation>La sauvegarde a été annulée (rien n’a été écrit).</translation>
+    </message>
+    <message>
+        <source>Could not back the store up to %1: %2</source>
+        <translation>Impossible de sauvegarder le stockage dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>The backup %1 did not pass its check (%2); nothing was kept.</source>
+        <translation>La sauvegarde %1 n’a pas passé sa vérification (%2) ; rien n’a été conservé.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the file could not be renamed.</source>
+        <translation>Impossible d’écrire %1 : le fichier n’a pas pu être renommé.</translation>
+    </message>
+    <message>
+        <source>The store %1 is damaged (%2). Outflow will not write into it. Run `outflowctl store check` (in the app: File › Check Store) for the details, stop every Outflow process that uses the store, and restore a backup.</source>
+        <translation>Le stockage %1 est endommagé (%2). Outflow n’y écrira pas. Lancez `outflowctl store check` (dans l’application : Fichier › Vérifier le stockage) pour le détail, arrêtez tous les processus Outflow qui utilisent ce stockage et restaurez une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>No backup of this store was taken with `outflowctl store backup`.</source>
+        <translation>Aucune sauvegarde de ce stockage n’a été faite avec `outflowctl store backup`.</translation>
+    </message>
+    <message>
+        <source>The last backup is %1, taken %2.</source>
+        <translation>La dernière sauvegarde est %1, faite le %2.</translation>
+    </message>
 </context>
 <context>
     <name>TlsConfig</name>
@@ -1170,6 +1248,10 @@
             <numerusform>Le certificat client %1 (%2) expire dans %n jour, le %3.</numerusform>
             <numerusform>Le certificat client %1 (%2) expire dans %n jours, le %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is Outflow&apos;s store, not a certificate or key file.</source>
+        <translation>%1 est le stockage d’Outflow, pas un fichier de certificat ou de clé.</translation>
     </message>
 </context>
 <context>
@@ -1293,10 +1375,6 @@
     <message>
         <source>The sender of “%1” could not open the store: %2</source>
         <translation>L’expéditeur de « %1 » n’a pas pu ouvrir le magasin : %2</translation>
-    </message>
-    <message>
-        <source>The sender of “%1” could not release earlier claims: %2</source>
-        <translation>L’expéditeur de « %1 » n’a pas pu libérer les réservations précédentes : %2</translation>
     </message>
     <message>
         <source>The sender of “%1” cannot use its TLS settings: %2</source>
@@ -1712,6 +1790,120 @@
     <message>
         <source>Announce each new alert with a desktop notification</source>
         <translation>Annoncer chaque nouvelle alerte par une notification de bureau</translation>
+    </message>
+    <message>
+        <source>&amp;Check Store…</source>
+        <translation>&amp;Vérifier le stockage…</translation>
+    </message>
+    <message>
+        <source>Verify every page of the store and its references</source>
+        <translation>Vérifier chaque page du stockage et ses références</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Store…</source>
+        <translation>&amp;Sauvegarder le stockage…</translation>
+    </message>
+    <message>
+        <source>Copy the store into a new file while Outflow runs</source>
+        <translation>Copier le stockage dans un nouveau fichier pendant qu’Outflow tourne</translation>
+    </message>
+    <message>
+        <source>outflow-backup-%1.sqlite</source>
+        <translation>outflow-sauvegarde-%1.sqlite</translation>
+    </message>
+    <message>
+        <source>Back Up Store</source>
+        <translation>Sauvegarder le stockage</translation>
+    </message>
+    <message>
+        <source>Outflow stores (*.sqlite);;All files (*)</source>
+        <translation>Stockages Outflow (*.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The store cannot be opened</source>
+        <translation>Le stockage ne peut pas être ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::StoreMaintenanceDialog</name>
+    <message>
+        <source>Check Store</source>
+        <translation>Vérifier le stockage</translation>
+    </message>
+    <message>
+        <source>Checking every page of the store %1…</source>
+        <translation>Vérification de chaque page du stockage %1…</translation>
+    </message>
+    <message>
+        <source>Back Up Store</source>
+        <translation>Sauvegarder le stockage</translation>
+    </message>
+    <message>
+        <source>Copying the store to %1…</source>
+        <translation>Copie du stockage dans %1…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Stockage : %1</translation>
+    </message>
+    <message>
+        <source>The store could not be checked: %1</source>
+        <translation>Le stockage n’a pas pu être vérifié : %1</translation>
+    </message>
+    <message>
+        <source>Size: %1; schema version %2</source>
+        <translation>Taille : %1 ; version de schéma %2</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1 : ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s)</source>
+        <translation>
+            <numerusform>%1 : %n problème</numerusform>
+            <numerusform>%1 : %n problèmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Intégrité</translation>
+    </message>
+    <message>
+        <source>Foreign keys</source>
+        <translation>Clés étrangères</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, taken %2 (%3)</source>
+        <translation>Dernière sauvegarde : %1, faite le %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Last backup: none taken with Outflow yet.</source>
+        <translation>Dernière sauvegarde : aucune faite avec Outflow pour l’instant.</translation>
+    </message>
+    <message>
+        <source>The store is whole: every page and every reference checked out.</source>
+        <translation>Le stockage est intact : chaque page et chaque référence ont été vérifiées.</translation>
+    </message>
+    <message>
+        <source>The store is damaged. Quit Outflow and stop every outflowctl that uses it, keep the damaged file aside, and put the last backup in its place.</source>
+        <translation>Le stockage est endommagé. Quittez Outflow et arrêtez tous les outflowctl qui l’utilisent, mettez le fichier endommagé de côté et mettez la dernière sauvegarde à sa place.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>La sauvegarde a échoué : %1</translation>
+    </message>
+    <message>
+        <source>The store was copied to %1 (%2) and the copy checked.</source>
+        <translation>Le stockage a été copié dans %1 (%2) et la copie vérifiée.</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2808,85 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>  alert %1 (since %2): %3</source>
         <translation>  alerte %1 (depuis %2) : %3</translation>
+    </message>
+    <message>
+        <source>audience import: &apos;%1&apos; is the store itself, not a CSV file.</source>
+        <translation>audience import : « %1 » est le stockage lui-même, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Check the store&apos;s integrity, or back it up while engines run.</source>
+        <translation>Vérifier l’intégrité du stockage, ou le sauvegarder pendant que les moteurs tournent.</translation>
+    </message>
+    <message>
+        <source>ingest: &apos;%1&apos; is the store itself, not a file of fragments.</source>
+        <translation>ingest : « %1 » est le stockage lui-même, pas un fichier de fragments.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n problème :</numerusform>
+            <numerusform>%n problèmes :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>store check: %1</source>
+        <translation>store check : %1</translation>
+    </message>
+    <message>
+        <source>Store: %1 (%2, schema version %3)</source>
+        <translation>Stockage : %1 (%2, version de schéma %3)</translation>
+    </message>
+    <message>
+        <source>Integrity:</source>
+        <translation>Intégrité :</translation>
+    </message>
+    <message>
+        <source>Foreign keys:</source>
+        <translation>Clés étrangères :</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, taken %2 (%3)</source>
+        <translation>Dernière sauvegarde : %1, faite le %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Last backup: none taken with outflowctl store backup.</source>
+        <translation>Dernière sauvegarde : aucune faite avec outflowctl store backup.</translation>
+    </message>
+    <message>
+        <source>Verdict: the store is whole (checked in %1 s).</source>
+        <translation>Verdict : le stockage est intact (vérifié en %1 s).</translation>
+    </message>
+    <message>
+        <source>Backing up the store</source>
+        <translation>Sauvegarde du stockage</translation>
+    </message>
+    <message>
+        <source>store backup: %1</source>
+        <translation>store backup : %1</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2 (%3, verified) in %4 s.</source>
+        <translation>%1 sauvegardé dans %2 (%3, vérifié) en %4 s.</translation>
+    </message>
+    <message>
+        <source>check or backup.</source>
+        <translation>check ou backup.</translation>
+    </message>
+    <message>
+        <source>backup: the new file to write the copy to.</source>
+        <translation>backup : le nouveau fichier dans lequel écrire la copie.</translation>
+    </message>
+    <message>
+        <source>store: give check, or backup FILE.</source>
+        <translation>store : indiquez check, ou backup FICHIER.</translation>
+    </message>
+    <message>
+        <source>Verdict: the store is damaged. Stop every Outflow process that uses it, keep the damaged file aside, and restore the last backup in its place (see README, &quot;Sharing, checking and backing up the store&quot;).</source>
+        <translation>Verdict : le stockage est endommagé. Arrêtez tous les processus Outflow qui l’utilisent, mettez le fichier endommagé de côté et restaurez la dernière sauvegarde à sa place (voir le README, « Sharing, checking and backing up the store »).</translation>
     </message>
 </context>
 </TS>

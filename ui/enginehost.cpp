@@ -15,6 +15,8 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
 {
     // Queued across threads: the relayed types must be known to the meta-type system.
     qRegisterMetaType<QList<Alert>>();
+    qRegisterMetaType<StoreCheckReport>();
+    qRegisterMetaType<StoreBackupReport>();
     m_thread.setObjectName(QStringLiteral("EngineThread"));
     m_engine = new Engine(storePath); // no parent: it moves to the worker thread
     m_engine->moveToThread(&m_thread);
@@ -38,6 +40,9 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::alertsRaised, this, &EngineHost::alertsRaised);
     connect(m_engine, &Engine::alertsChanged, this, &EngineHost::alertsChanged);
     connect(m_engine, &Engine::alertsListed, this, &EngineHost::alertsListed);
+    connect(m_engine, &Engine::storeChecked, this, &EngineHost::storeChecked);
+    connect(m_engine, &Engine::storeBackupProgress, this, &EngineHost::storeBackupProgress);
+    connect(m_engine, &Engine::storeBackedUp, this, &EngineHost::storeBackedUp);
     m_thread.start();
 }
 
@@ -88,6 +93,27 @@ void EngineHost::refreshAlerts(bool includeResolved)
     QMetaObject::invokeMethod(
         m_engine, [engine = m_engine, includeResolved] { engine->refreshAlerts(includeResolved); },
         Qt::QueuedConnection);
+}
+
+// Thread-safe on the Engine's side (Engine::checkStore): called directly, so
+// that a check is not queued behind a long backfill page.
+quint64 EngineHost::checkStore()
+{
+    const quint64 request = ++m_lastRequest;
+    m_engine->checkStore(request);
+    return request;
+}
+
+quint64 EngineHost::backupStore(const QString &target)
+{
+    const quint64 request = ++m_lastRequest;
+    m_engine->backupStore(request, target);
+    return request;
+}
+
+void EngineHost::cancelStoreBackup(quint64 requestId)
+{
+    m_engine->cancelStoreBackup(requestId);
 }
 
 } // namespace outflow::ui

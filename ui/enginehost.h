@@ -3,6 +3,7 @@
 #include "delivery/deliverymetrics.h"
 #include "model/audiencesummary.h"
 #include "monitoring/alerttracker.h"
+#include "store/storemaintenance.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -44,6 +45,11 @@ public:
     // Asynchronous; answered by alertsListed(): the active alerts, or every
     // alert with `includeResolved`, newest first.
     void refreshAlerts(bool includeResolved);
+    // File › Check Store and Back Up Store: return the request id that
+    // storeChecked() / storeBackupProgress() and storeBackedUp() carry.
+    quint64 checkStore();
+    quint64 backupStore(const QString &target);
+    void cancelStoreBackup(quint64 requestId);
 
 signals:
     void storeOpened();
@@ -61,12 +67,16 @@ signals:
     // An alert was raised, updated or resolved (any kind): lists are stale.
     void alertsChanged();
     void alertsListed(const QList<outflow::Alert> &alerts);
+    void storeChecked(quint64 requestId, const outflow::StoreCheckReport &report);
+    void storeBackupProgress(quint64 requestId, qint64 done, qint64 total);
+    void storeBackedUp(quint64 requestId, const outflow::StoreBackupReport &report);
 
 private:
     QString m_storePath;
     QThread m_thread;
     Engine *m_engine = nullptr; // lives on m_thread
     SecretStore *m_secrets;     // lives on the GUI thread
+    quint64 m_lastRequest = 0;
 };
 
 } // namespace outflow::ui

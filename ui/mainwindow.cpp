@@ -9,13 +9,20 @@
 #include "emptystatepage.h"
 #include "enginehost.h"
 #include "secrets/secretstore.h"
+#include "storemaintenancedialog.h"
+#include "widgets/filedialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -147,6 +154,17 @@ void MainWindow::createPages()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    // Both work while the engine runs, and also when it refused a damaged store.
+    m_checkStoreAction = fileMenu->addAction(tr("&Check Store…"), this, &MainWindow::checkStore);
+    m_checkStoreAction->setObjectName(QStringLiteral("checkStoreAction"));
+    m_checkStoreAction->setEnabled(false); // until there is an engine
+    m_checkStoreAction->setToolTip(tr("Verify every page of the store and its references"));
+    m_backupStoreAction =
+        fileMenu->addAction(tr("&Back Up Store…"), this, &MainWindow::backUpStore);
+    m_backupStoreAction->setObjectName(QStringLiteral("backupStoreAction"));
+    m_backupStoreAction->setEnabled(false);
+    m_backupStoreAction->setToolTip(tr("Copy the store into a new file while Outflow runs"));
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
                                               tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -216,6 +234,8 @@ void MainWindow::setDemoReceiver(const QUrl &url)
 void MainWindow::setEngine(EngineHost *engine)
 {
     m_engine = engine;
+    m_checkStoreAction->setEnabled(true);
+    m_backupStoreAction->setEnabled(true);
     connect(engine, &EngineHost::storeOpened, this, [this] {
         m_storeOpen = true;
         m_ingestAction->setEnabled(true);
@@ -238,6 +258,8 @@ void MainWindow::setEngine(EngineHost *engine)
     connect(engine, &EngineHost::alertsListed, m_alertsPage, &AlertsPage::setAlerts);
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
+        if (!m_storeOpen)
+            showStoreRefused(message);
         if (m_storeOpen && m_ingestAction->isChecked())
             showIngestStatus(tr("Ingest: stopped"), message);
     });
@@ -245,6 +267,44 @@ void MainWindow::setEngine(EngineHost *engine)
         showIngestStatus(tr("Ingest: http://127.0.0.1:%1/v1/fragments").arg(port),
                          tr("Bearer token: outflowctl ingest-token"));
     });
+}
+
+void MainWindow::checkStore()
+{
+    if (!m_engine)
+        return;
+    auto *dialog = new StoreMaintenanceDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::backUpStore()
+{
+    if (!m_engine)
+        return;
+    const QFileInfo store(m_engine->storePath());
+    const QString proposed = store.absoluteDir().filePath(
+        tr("outflow-backup-%1.sqlite").arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString target = FileDialog::saveFileName(this, tr("Back Up Store"), proposed,
+                                                    tr("Outflow stores (*.sqlite);;All files (*)"));
+    if (target.isEmpty())
+        return;
+    auto *dialog = new StoreMaintenanceDialog(m_engine, target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// The store could not be opened (damaged, newer, not a store): said where it
+// cannot be missed, with the check one click away.
+void MainWindow::showStoreRefused(const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("The store cannot be opened"), message,
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("storeRefusedMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *check = box->addButton(tr("&Check Store…"), QMessageBox::ActionRole);
+    connect(check, &QPushButton::clicked, this, &MainWindow::checkStore);
+    box->open();
 }
 
 void MainWindow::setIngestEnabled(bool enabled)

@@ -70,6 +70,9 @@ private:
     void showKeychainResult(const SecretResult &result);
     void setIngestEnabled(bool enabled);
     void showIngestStatus(const QString &text, const QString &toolTip = {});
+    void checkStore();
+    void backUpStore();
+    void showStoreRefused(const QString &message);
 
     Settings &m_settings;
     QStandardItemModel *m_navigationModel;
@@ -82,6 +85,8 @@ private:
     QLabel *m_ingestStatus;
     QAction *m_ingestAction = nullptr;
     QAction *m_notificationsAction = nullptr;
+    QAction *m_checkStoreAction = nullptr;
+    QAction *m_backupStoreAction = nullptr;
     DesktopNotifier *m_notifier;
     EngineHost *m_engine = nullptr;
     bool m_storeOpen = false;

@@ -1,8 +1,10 @@
 // `outflowctl audience import|rename|edit|remove`.
+#include "app/paths.h"
 #include "audiencecommand_p.h"
 #include "cli.h"
 #include "segmentation/audienceservice.h"
 #include "stdindevice.h"
+#include "store/storemaintenance.h"
 #include "terminalprogress.h"
 
 #include <QCommandLineParser>
@@ -41,6 +43,14 @@ int importCommand(Context &context, const QStringList &arguments)
     }
     const QString name = parser.positionalArguments().first();
     const bool fromStdin = name == QLatin1String("-");
+    // As for ingest: never a descriptor of the store's own file (issue #23).
+    if (!fromStdin &&
+        StoreMaintenance::isStoreFile(name, paths::resolveStorePath(context.storePath))) {
+        context.err
+            << Text::tr("audience import: '%1' is the store itself, not a CSV file.").arg(name)
+            << '\n';
+        return ExitUsage;
+    }
     QFile file(name);
     StdinDevice stdinDevice;
     QIODevice &input = fromStdin ? static_cast<QIODevice &>(stdinDevice) : file;

@@ -64,6 +64,7 @@ int runCommand(Context &context);
 int receiverCommand(Context &context);
 int deliveriesCommand(Context &context);
 int replayCommand(Context &context);
+int storeCommand(Context &context);
 // `destination test N`: destinationCommand() hands its "test" action here, with
 // the arguments after the action (arguments[0] = "outflowctl destination test").
 int destinationTestCommand(Context &context, const QStringList &arguments);

@@ -6,6 +6,7 @@
 #include "ingest/ndjsonreader.h"
 #include "stdindevice.h"
 #include "store/sqlitestore.h"
+#include "store/storemaintenance.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -46,6 +47,15 @@ int ingestCommand(Context &context)
 
     const QString name = files.first();
     const bool fromStdin = name == QLatin1String("-");
+    // Reading the store's own file would close a descriptor of it beside the
+    // store's connection, dropping that connection's locks (issue #23).
+    if (!fromStdin &&
+        StoreMaintenance::isStoreFile(name, paths::resolveStorePath(context.storePath))) {
+        context.err
+            << Text::tr("ingest: '%1' is the store itself, not a file of fragments.").arg(name)
+            << '\n';
+        return ExitUsage;
+    }
     QFile file(name);
     StdinDevice stdinDevice;
     QIODevice &input = fromStdin ? static_cast<QIODevice &>(stdinDevice) : file;

@@ -2,6 +2,7 @@
 
 #include "delivery/keypairmatch.h"
 #include "model/destination.h"
+#include "store/storemaintenance.h"
 
 #include <optional>
 #include <QBuffer>
@@ -137,6 +138,14 @@ private:
         if (QFileInfo(path).isDir()) {
             fail(Problem::FileUnreadable, path,
                  TlsConfig::tr("%1 is a folder, not a certificate or key file.").arg(shown(path)));
+            return std::nullopt;
+        }
+        // A descriptor of an open store's file, closed again, would drop the
+        // store connection's locks (issue #23): such a path is refused unread.
+        if (StoreMaintenance::isOpenStoreFile(path)) {
+            fail(Problem::NotACertificate, path,
+                 TlsConfig::tr("%1 is Outflow's store, not a certificate or key file.")
+                     .arg(shown(path)));
             return std::nullopt;
         }
         QFile file(path);

@@ -49,6 +49,8 @@ Engine::Engine(QString storePath, QObject *parent)
     // meanwhile; BackfillRetryMs after a failed one.
     m_backfillTimer->setSingleShot(true);
     connect(m_backfillTimer, &QTimer::timeout, this, &Engine::runBackfillPage);
+    m_maintenance.setMaxThreadCount(1);
+    m_maintenance.setObjectName(QStringLiteral("outflow-store-maintenance"));
     m_senderSyncTimer->setInterval(SenderSyncMs);
     connect(m_senderSyncTimer, &QTimer::timeout, this, &Engine::syncSenders);
 }
@@ -70,6 +72,9 @@ QStringList Engine::deliveryProblems() const
 
 Engine::~Engine()
 {
+    // A backup in progress stops at its next step; a check ends first.
+    m_maintenanceState->stopping = true;
+    m_maintenance.waitForDone();
     // Senders first: they write their last outcomes to the store file.
     delete m_senders;
     m_senders = nullptr;
@@ -87,6 +92,8 @@ Engine::~Engine()
 void Engine::open()
 {
     auto store = std::make_unique<SqliteStore>(m_storePath);
+    // Never write into a damaged store: a quick_check first (issue #23).
+    store->setVerifyOnOpen(true);
     if (!store->open()) {
         emit failed(store->lastError());
         return;

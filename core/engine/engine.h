@@ -6,11 +6,14 @@
 #include "model/audiencesummary.h"
 #include "model/destination.h"
 #include "monitoring/alerttracker.h"
+#include "store/storemaintenance.h"
 
+#include <atomic>
 #include <memory>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 
 class QTimer;
 
@@ -52,8 +55,19 @@ public:
     QStringList deliveryProblems() const;
 
 public slots:
-    // Opens (creating and migrating) the store; emits opened() or failed().
+    // Opens (creating and migrating) the store after SQLite's quick_check;
+    // emits opened() or failed(). A damaged store is refused, never written.
     void open();
+    // Store maintenance (enginemaintenance.cpp), on a thread of its own with
+    // connections of its own, so that neither the engine nor the GUI waits:
+    // answered by storeChecked(), and storeBackupProgress() then
+    // storeBackedUp(). They work whether or not open() succeeded, and are
+    // thread-safe: the GUI calls them directly, without waiting for the
+    // engine's thread to be free.
+    void checkStore(quint64 requestId);
+    void backupStore(quint64 requestId, const QString &target);
+    // The backup stops at its next step; its partial file is removed.
+    void cancelStoreBackup(quint64 requestId);
     // Starts POST /v1/fragments with this bearer token; emits
     // ingestEndpointStarted() or failed(). The caller reads the token from the
     // keychain (obtainIngestToken) on the main thread: QtKeychain's libsecret
@@ -88,6 +102,9 @@ public slots:
 
 signals:
     void opened();
+    void storeChecked(quint64 requestId, const outflow::StoreCheckReport &report);
+    void storeBackupProgress(quint64 requestId, qint64 done, qint64 total);
+    void storeBackedUp(quint64 requestId, const outflow::StoreBackupReport &report);
     void failed(const QString &message);
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
@@ -161,6 +178,16 @@ private:
     QTimer *m_senderSyncTimer;
     bool m_backfillsIdle = false;
     bool m_idle = false;
+    // Checks and backups: one at a time, off the engine's thread. Shared with
+    // the running job, which may outlive a cancel but not the Engine
+    // (~Engine waits for it).
+    struct MaintenanceState
+    {
+        std::atomic<bool> stopping{false};
+        std::atomic<quint64> cancelled{0};
+    };
+    std::shared_ptr<MaintenanceState> m_maintenanceState = std::make_shared<MaintenanceState>();
+    QThreadPool m_maintenance;
 };
 
 } // namespace outflow

@@ -2,6 +2,7 @@
 
 #include "profilecache.h"
 #include "sqlitestore_p.h"
+#include "storemaintenance.h"
 #include "walcheckpointer.h"
 
 #include <atomic>
@@ -44,6 +45,12 @@ int nextGeneration(int generation)
     return generation == std::numeric_limits<int>::max() ? 1 : generation + 1;
 }
 
+// SQLite's primary result code of a QtSql error (QSQLITE may report extended ones).
+int primaryCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
 QString nativePath(const QString &path)
 {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
@@ -84,11 +91,14 @@ bool SqliteStore::open()
     QElapsedTimer waited;
     waited.start();
     for (;;) {
-        const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && configure() &&
-                        migrate() && prepareStatements();
+        const bool ok = checkFile() && openConnection() && checkIsOutflowStore() && verify() &&
+                        configure() && migrate() && prepareStatements();
         if (ok) {
-            if (m_path != QLatin1String(":memory:"))
+            if (m_path != QLatin1String(":memory:")) {
                 m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+                StoreMaintenance::registerOpenStore(m_path);
+                m_registered = true;
+            }
             return true;
         }
         close();
@@ -104,6 +114,9 @@ bool SqliteStore::open()
 void SqliteStore::close()
 {
     m_checkpointer.reset(); // first: the store's connection must be the last to close
+    if (m_registered)
+        StoreMaintenance::unregisterOpenStore(m_path);
+    m_registered = false;
     m_audienceStatements.reset();
     m_activationStatements.reset();
     m_deliveryStatements.reset();
@@ -141,20 +154,18 @@ bool SqliteStore::checkFile()
         }
         return true;
     }
-    const QString notSqlite = QCoreApplication::translate(
-        "SqliteStore", "%1 is not an Outflow store: it is not an SQLite database.");
-    if (info.isDir())
-        return fail(notSqlite.arg(nativePath(m_path)));
-    if (info.size() == 0)
-        return true; // SQLite treats an empty file as a new database
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
-                        .arg(nativePath(m_path), file.errorString()));
+    if (info.isDir()) {
+        return fail(QCoreApplication::translate(
+                        "SqliteStore", "%1 is not an Outflow store: it is not an SQLite database.")
+                        .arg(nativePath(m_path)));
     }
-    static constexpr char header[] = "SQLite format 3"; // and its terminating NUL
-    if (file.read(sizeof header) != QByteArrayView(header, sizeof header))
-        return fail(notSqlite.arg(nativePath(m_path)));
+    // The header is left to SQLite to read (checkIsOutflowStore): a file that
+    // is not a database answers SQLITE_NOTADB before anything is written.
+    // Never open the store's files here, not even to read: on POSIX, closing
+    // any descriptor of a file drops every fcntl() lock this process holds on
+    // it, SQLite's included, and another process then checkpoints and deletes
+    // the write-ahead log under this process's other connections (issue #23:
+    // "database disk image is malformed").
     return true;
 }
 
@@ -178,6 +189,17 @@ bool SqliteStore::checkIsOutflowStore()
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     const auto cannotOpen = [&] {
+        // SQLite read the header and found no database (checkFile leaves that to it).
+        if (primaryCode(query.lastError()) == SQLITE_NOTADB) {
+            return fail(
+                QCoreApplication::translate(
+                    "SqliteStore", "%1 is not an Outflow store: it is not an SQLite database.")
+                    .arg(nativePath(m_path)));
+        }
+        if (primaryCode(query.lastError()) == SQLITE_CORRUPT) {
+            return fail(
+                StoreMaintenance::damagedStoreMessage(m_path, query.lastError().databaseText()));
+        }
         return fail(QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
                         .arg(nativePath(m_path), query.lastError().text()));
     };
@@ -222,6 +244,39 @@ bool SqliteStore::checkIsOutflowStore()
                         .arg(newest));
     }
     return true;
+}
+
+bool SqliteStore::verify()
+{
+    if (!m_verifyOnOpen || m_path == QLatin1String(":memory:"))
+        return true;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    QStringList rows;
+    if (query.exec(QStringLiteral("PRAGMA quick_check(%1)").arg(StoreMaintenance::MaxProblems))) {
+        while (query.next())
+            rows.append(query.value(0).toString());
+    } else {
+        const QString error = query.lastError().databaseText();
+        // Another process creating or migrating the store: open() tries again.
+        if (primaryCode(query.lastError()) == SQLITE_BUSY ||
+            primaryCode(query.lastError()) == SQLITE_LOCKED)
+            return fail(
+                QCoreApplication::translate("SqliteStore", "Could not open the store %1: %2")
+                    .arg(nativePath(m_path), query.lastError().text()));
+        rows.append(error);
+    }
+    if (rows == QStringList{QStringLiteral("ok")})
+        return true;
+    // lupdate (6.4) never returns from a translate() whose count is an expression.
+    const int more = int(rows.size()) - 1;
+    QString detail = rows.first();
+    if (more > 0) {
+        detail =
+            QCoreApplication::translate("SqliteStore", "%1, and %n more problem(s)", nullptr, more)
+                .arg(rows.first());
+    }
+    return fail(StoreMaintenance::damagedStoreMessage(m_path, detail));
 }
 
 bool SqliteStore::readVersion(QSqlQuery &query, int *version)

@@ -55,6 +55,12 @@ public:
     // Empties the cache; the tests use it to compare against no cache at all.
     void setProfileCacheLimits(qint64 maxBytes, size_t maxIndexSlots);
 
+    // With it, open() runs SQLite's quick_check before anything is written,
+    // and refuses a damaged store with a message naming `store check` and the
+    // last backup (the Engine's open, issue #23). Off by default: it reads
+    // every page, and short-lived commands leave it to the Engine.
+    void setVerifyOnOpen(bool verify) { m_verifyOnOpen = verify; }
+
     bool open() override;
     void close() override;
     QString lastError() const override { return m_error; }
@@ -151,6 +157,7 @@ private:
     bool checkFile();
     bool openConnection();
     bool checkIsOutflowStore();
+    bool verify();
     static bool readVersion(QSqlQuery &query, int *version);
     bool configure();
     bool migrate();
@@ -189,6 +196,8 @@ private:
     QString m_error;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
+    bool m_verifyOnOpen = false;
+    bool m_registered = false; // in StoreMaintenance's list of this process's open stores
     std::unique_ptr<ProfileCache> m_cache;
     int m_generation = 0;           // of profiles, as last seen or written by this connection
     bool m_profilesWritten = false; // in the open transaction: commit() increments the generation

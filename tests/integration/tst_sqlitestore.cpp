@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using outflow::Audience;
 using outflow::Identity;
@@ -62,6 +64,31 @@ QByteArray bytesOf(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// How many POSIX locks this process holds on `path`, from /proc/locks
+// ("1: POSIX  ADVISORY  READ <pid> <major>:<minor>:<inode> <start> <end>");
+// -1 when the file or the list cannot be read.
+int locksHeldOn(const QString &path)
+{
+    struct stat info
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    const QByteArray pid = QByteArray::number(qint64(::getpid()));
+    const QByteArray inode = ':' + QByteArray::number(quint64(info.st_ino));
+    int held = 0;
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 6 && fields.at(1) == "POSIX" && fields.at(4) == pid &&
+            fields.at(5).endsWith(inode))
+            ++held;
+    }
+    return held;
 }
 
 } // namespace
@@ -199,6 +226,29 @@ private slots:
                  qPrintable(store.lastError()));
         QCOMPARE(store.schemaVersion(), 0);
         QVERIFY(bytesOf(m_path) == before);
+    }
+
+    // Issue #23: a second connection opened in this process (a sender's,
+    // beside the Engine's) keeps the first one's POSIX locks on the file.
+    // Closing any descriptor of the file would drop them all, and another
+    // process would then take the store for unused, checkpoint and delete
+    // its write-ahead log under the first connection.
+    void aSecondConnectionKeepsTheFirstOnesLocks()
+    {
+        SqliteStore first(m_path);
+        VERIFY_OPEN(first);
+        QVERIFY(first.insertProfile(newProfile({email(QStringLiteral("a@example.com"))})));
+        QCOMPARE(first.profileCount(), 1); // in WAL mode, a reader keeps its shared lock
+        const int before = locksHeldOn(m_path);
+        QVERIFY2(before > 0, "no lock of this process on the store in /proc/locks");
+        {
+            SqliteStore second(m_path);
+            VERIFY_OPEN(second);
+            QCOMPARE(second.profileCount(), 1);
+            QCOMPARE(locksHeldOn(m_path), before);
+        }
+        QCOMPARE(locksHeldOn(m_path), before);
+        QCOMPARE(first.profileCount(), 1);
     }
 
     void refusesAFileThatIsNotAnOutflowStore_data()

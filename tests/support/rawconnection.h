@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace outflow::test {
@@ -39,6 +40,18 @@ public:
         return query.exec(sql) && query.next() ? query.value(0) : QVariant();
     }
     qint64 integer(const QString &sql) { return value(sql).toLongLong(); }
+    // The first column of every row.
+    QStringList column(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        query.setForwardOnly(true);
+        QStringList values;
+        if (query.exec(sql)) {
+            while (query.next())
+                values.append(query.value(0).toString());
+        }
+        return values;
+    }
     QString text(const QString &sql) { return value(sql).toString(); }
 
 private:
