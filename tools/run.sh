@@ -3,8 +3,10 @@
 # the Outflow desktop app on the embedded store in your data folder.
 #
 #   ./tools/run.sh            the app
-#   ./tools/run.sh --demo     also a demo receiver on 127.0.0.1 and the sample
-#                             profiles and audiences, so exports flow at once
+#   ./tools/run.sh --demo     on a demo store of its own (Outflow/demo in your
+#                             data folder): a demo receiver on 127.0.0.1 and
+#                             the sample profiles and audiences, so exports
+#                             flow at once
 #   ./tools/run.sh -- ARGS    extra arguments for `outflow` (e.g. -- --lang fr)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -14,7 +16,7 @@ app_args=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --demo) demo=1 ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         --) shift; app_args+=("$@"); break ;;
         *) app_args+=("$1") ;;
     esac
@@ -40,7 +42,14 @@ if [ "$demo" -eq 0 ]; then
     exec "$bin/outflow" "${app_args[@]}"
 fi
 
-# --demo: a receiver on a free loopback port, stopped when the app exits.
+# --demo runs on a store of its own, never the administrator's: its
+# destination, audiences and sample profiles stay out of the real store.
+demo_store="${XDG_DATA_HOME:-$HOME/.local/share}/Outflow/demo/outflow.sqlite"
+mkdir -p "$(dirname "$demo_store")"
+export OUTFLOW_STORE="$demo_store"
+echo "Demo store: $demo_store (your own store is not touched)"
+
+# A receiver on a free loopback port, stopped when the app exits.
 log=$(mktemp)
 "$bin/outflowctl" receiver --port 0 >"$log" 2>&1 &
 receiver=$!
@@ -83,4 +92,4 @@ else
     echo "Sample profiles not loaded: $msg"
 fi
 
-"$bin/outflow" --demo-receiver "$url" "${app_args[@]}"
+"$bin/outflow" --store "$demo_store" --demo-receiver "$url" "${app_args[@]}"

@@ -150,5 +150,12 @@
             <numerusform>%n problems:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n older failed export(s) not sent again: a newer export of the same profile replaced each (outflowctl deliveries “%1” lists them as superseded).</source>
+        <translation>
+            <numerusform>%n older failed export not sent again: a newer export of the same profile replaced it (outflowctl deliveries “%1” lists it as superseded).</numerusform>
+            <numerusform>%n older failed exports not sent again: a newer export of the same profile replaced each (outflowctl deliveries “%1” lists them as superseded).</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -680,6 +680,65 @@
     </message>
 </context>
 <context>
+    <name>DestinationStates</name>
+    <message>
+        <source>Healthy</source>
+        <translation>En bonne santé</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Backlogged</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>Authentication failing</source>
+        <translation>Échec d’authentification</translation>
+    </message>
+    <message>
+        <source>TLS problem</source>
+        <translation>Problème TLS</translation>
+    </message>
+    <message>
+        <source>Missing secret</source>
+        <translation>Secret manquant</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Enter the secret again (Edit, or outflowctl destination set-secret).</source>
+        <translation>Saisissez de nouveau le secret (Modifier, ou outflowctl destination set-secret).</translation>
+    </message>
+    <message>
+        <source>Choose certificate and key files that can be read and belong together (Edit).</source>
+        <translation>Choisissez des fichiers de certificat et de clé lisibles et qui vont ensemble (Modifier).</translation>
+    </message>
+    <message>
+        <source>Check the credentials and the token URL (Edit, then Send test).</source>
+        <translation>Vérifiez les identifiants et l’URL du jeton (Modifier, puis Envoyer un test).</translation>
+    </message>
+    <message>
+        <source>Exports wait longer than a minute: check the endpoint&apos;s answers (Monitoring).</source>
+        <translation>Des exportations attendent depuis plus d’une minute : vérifiez les réponses du point d’entrée (Surveillance).</translation>
+    </message>
+    <message>
+        <source>The endpoint failed some requests: they are retried on their schedule.</source>
+        <translation>Le point d’entrée a refusé certaines requêtes : elles sont retentées selon leur calendrier.</translation>
+    </message>
+    <message>
+        <source>Enable it to send its queued exports.</source>
+        <translation>Activez-la pour envoyer ses exportations en file.</translation>
+    </message>
+</context>
+<context>
     <name>Monitor</name>
     <message>
         <source>%1: %2</source>
@@ -828,6 +887,13 @@
     <message>
         <source>could not read the input: %1</source>
         <translation>impossible de lire l’entrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>&apos;%1&apos; is a URL, and Outflow&apos;s store is an SQLite file for now (a %2 store is not supported yet): give a file path.</source>
+        <translation>« %1 » est une URL, et le stockage d’Outflow est pour l’instant un fichier SQLite (un stockage %2 n’est pas encore pris en charge) : indiquez un chemin de fichier.</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1153,10 @@
             <numerusform>%1, et %n autre problème</numerusform>
             <numerusform>%1, et %n autres problèmes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not sent again: a newer export of this profile replaced it.</source>
+        <translation>Pas renvoyée : une exportation plus récente de ce profil l’a remplacée.</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1484,10 @@
         <source>The store is not open.</source>
         <translation>Le stockage n’est pas ouvert.</translation>
     </message>
+    <message>
+        <source>The destination was removed meanwhile.</source>
+        <translation>La destination a été supprimée entre-temps.</translation>
+    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -1637,6 +1711,108 @@
     <message>
         <source>%1. The Alerts page says what to do about each.</source>
         <translation>%1. La page Alertes indique que faire pour chacune.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DestinationsModel</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton porteur</translation>
+    </message>
+    <message>
+        <source>OAuth2 client credentials</source>
+        <translation>Identifiants client OAuth2</translation>
+    </message>
+    <message>
+        <source>OAuth2 password</source>
+        <translation>Mot de passe OAuth2</translation>
+    </message>
+    <message>
+        <source>None mapped</source>
+        <translation>Aucune mappée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point d’entrée</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <source>Delivered (1 h)</source>
+        <translation>Livrées (1 h)</translation>
+    </message>
+    <message>
+        <source>Failed (1 h)</source>
+        <translation>En échec (1 h)</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DestinationsPage</name>
+    <message>
+        <source>No destination yet</source>
+        <translation>Aucune destination pour l’instant</translation>
+    </message>
+    <message>
+        <source>Each HTTP endpoint you connect appears here with its state, its dataflow and the exports sent, failed and retried.</source>
+        <translation>Chaque point d’entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
+    </message>
+    <message>
+        <source>Connect one with &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt;; it appears here within seconds.</source>
+        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt; ; il apparaît ici en quelques secondes.</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>Destinations</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : %2</translation>
+    </message>
+    <message>
+        <source>Delete the destination “%1”? Its dataflow goes with it (%2 mapped audience(s)), %3 queued export(s) are dropped unsent, and its %4 keychain entry(ies) are removed. This cannot be undone.</source>
+        <translation>Supprimer la destination « %1 » ? Son flux de données part avec elle (%2 audience(s) mappée(s)), %3 exportation(s) en file sont abandonnées sans être envoyées, et ses %4 entrée(s) du trousseau sont supprimées. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete Destination</source>
+        <translation>Supprimer la destination</translation>
     </message>
 </context>
 <context>
@@ -2887,6 +3063,17 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>Verdict: the store is damaged. Stop every Outflow process that uses it, keep the damaged file aside, and restore the last backup in its place (see README, &quot;Sharing, checking and backing up the store&quot;).</source>
         <translation>Verdict : le stockage est endommagé. Arrêtez tous les processus Outflow qui l’utilisent, mettez le fichier endommagé de côté et restaurez la dernière sauvegarde à sa place (voir le README, « Sharing, checking and backing up the store »).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older failed export(s) not sent again: a newer export of the same profile replaced each (outflowctl deliveries “%1” lists them as superseded).</source>
+        <translation>
+            <numerusform>%n exportation en échec plus ancienne non renvoyée : une exportation plus récente du même profil l’a remplacée (outflowctl deliveries « %1 » la liste comme remplacée).</numerusform>
+            <numerusform>%n exportations en échec plus anciennes non renvoyées : une exportation plus récente du même profil a remplacé chacune (outflowctl deliveries « %1 » les liste comme remplacées).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating a new store at %1.</source>
+        <translation>Création d’un nouveau stockage à l’emplacement %1.</translation>
     </message>
 </context>
 </TS>

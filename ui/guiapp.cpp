@@ -113,8 +113,15 @@ int runGui(int argc, char *argv[])
         return 2;
     }
 
-    const QString storePath = paths::resolveStorePath(
-        parser.isSet(storeOption) ? parser.value(storeOption) : settings->storePath());
+    const QString storeOptionValue =
+        parser.isSet(storeOption) ? parser.value(storeOption) : settings->storePath();
+    if (const QString problem =
+            paths::storeLocationProblem(paths::resolveStorePath(storeOptionValue));
+        !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(QStringLiteral("--store: ") + problem));
+        return 2;
+    }
+    const QString storePath = paths::resolveStorePath(storeOptionValue);
     EngineHost engine(storePath);
     MainWindow window(*settings);
     window.setEngine(&engine);

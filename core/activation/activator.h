@@ -113,15 +113,16 @@ private:
     struct Flow;
     struct Change; // one profile's change, as the decision sees it
 
-    // How far back decidedByBackfill() looks: more live decisions than this
+    // How far back coveredSinceMapping() looks: more live decisions than this
     // for one profile while a backfill runs is not a case worth a scan.
     static constexpr int RecentDecisions = 100;
 
     bool decide(Flow &flow, Change &change);
     bool loadMemberships(Change &change);
-    // Whether the activation log holds a decision of `backfill` for the
-    // profile, among its RecentDecisions newest ones.
-    bool decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided);
+    // Whether the activation log, among the profile's RecentDecisions newest
+    // records, already covers it for `backfill`: a decision of this backfill,
+    // or (for a backfill, not a resend) a live export made since the mapping.
+    bool coveredSinceMapping(const Backfill &backfill, qint64 profileId, bool *covered);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
     bool exclude(Flow &flow, Change &change, const QStringList &missing, const QByteArray &reason);
     void count(const Flow &flow, const QString &name);

@@ -22,9 +22,9 @@ Activator::BackfillTarget Activator::backfillTarget(const Backfill &backfill) co
     return BackfillTarget::Unknown;
 }
 
-bool Activator::decidedByBackfill(const Backfill &backfill, qint64 profileId, bool *decided)
+bool Activator::coveredSinceMapping(const Backfill &backfill, qint64 profileId, bool *covered)
 {
-    *decided = false;
+    *covered = false;
     // Newest first: only the records made since the backfill began matter.
     const QList<ActivationRecord> records =
         m_store.activations(backfill.dataflowId, profileId, RecentDecisions);
@@ -34,8 +34,16 @@ bool Activator::decidedByBackfill(const Backfill &backfill, qint64 profileId, bo
         if (record.createdAt < backfill.createdAt)
             break;
         const QJsonObject reason = QJsonDocument::fromJson(record.reason).object();
-        if (reason.value(QLatin1String("backfillId")).toInteger() == backfill.id) {
-            *decided = true;
+        // Decided by this backfill in an audience walked before: not twice.
+        // Exported by the streaming trigger since the mapping: the receiver
+        // has the profile's current state already, under that export's id
+        // (issue #21: two ids for one change defeat deduplication). A resend
+        // is asked for by the administrator and sends everyone again.
+        if (reason.value(QLatin1String("backfillId")).toInteger() == backfill.id ||
+            (backfill.kind == Backfill::Kind::Backfill &&
+             record.outcome == ActivationOutcome::Exported &&
+             !reason.contains(QLatin1String("backfillId")))) {
+            *covered = true;
             break;
         }
     }
@@ -75,15 +83,11 @@ bool Activator::backfillProfile(const Backfill &backfill, qint64 profileId, bool
     }
     if (!realizedHere)
         return true; // exited since the page was read
-    if (backfill.audienceIndex > 0) {
-        // Decided by this backfill in an audience walked before, and gone
-        // from it since: not twice.
-        bool decided = false;
-        if (!decidedByBackfill(backfill, profileId, &decided))
-            return false;
-        if (decided)
-            return true;
-    }
+    bool covered = false;
+    if (!coveredSinceMapping(backfill, profileId, &covered))
+        return false;
+    if (covered)
+        return true;
     // Counted like a live decision: received = created + excluded + suppressed.
     count(*flow, QStringLiteral("received"));
     if (m_backfillReason.backfillId != backfill.id || m_backfillReason.kind != backfill.kind ||

@@ -2,6 +2,9 @@
 
 #include "app/appinfo.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace outflow::paths {
@@ -16,10 +19,25 @@ QString defaultStorePath()
 
 QString resolveStorePath(const QString &option)
 {
-    if (!option.isEmpty())
-        return option;
-    const QString fromEnvironment = qEnvironmentVariable("OUTFLOW_STORE");
-    return fromEnvironment.isEmpty() ? defaultStorePath() : fromEnvironment;
+    QString location = option.isEmpty() ? qEnvironmentVariable("OUTFLOW_STORE") : option;
+    if (location.isEmpty())
+        return defaultStorePath();
+    if (location == QLatin1String(":memory:") || !storeLocationProblem(location).isEmpty())
+        return location; // refused by whoever checks storeLocationProblem()
+    return QFileInfo(location).absoluteFilePath();
+}
+
+QString storeLocationProblem(const QString &location)
+{
+    // scheme "://": RFC 3986's scheme syntax; a Windows drive ("C:\\") has no "//".
+    static const QRegularExpression url(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*)://"));
+    const QRegularExpressionMatch match = url.match(location);
+    if (!match.hasMatch())
+        return {};
+    return QCoreApplication::translate("Paths",
+                                       "'%1' is a URL, and Outflow's store is an SQLite file for "
+                                       "now (a %2 store is not supported yet): give a file path.")
+        .arg(location, match.captured(1));
 }
 
 } // namespace outflow::paths

@@ -1,12 +1,15 @@
 #include "cli.h"
 
 #include "app/appinfo.h"
+#include "app/paths.h"
 #include "app/translations.h"
 #include "command.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 namespace outflow::cli {
 namespace {
@@ -106,6 +109,28 @@ int run(QCoreApplication &app)
                    .arg(name, appinfo::cliExecutable)
             << '\n';
         return ExitUsage;
+    }
+
+    // Before any command: a store URL is refused, not created as a folder
+    // named after its scheme (issue #21).
+    const QString storeLocation = parser.isSet(storeOption) ? parser.value(storeOption)
+                                                            : qEnvironmentVariable("OUTFLOW_STORE");
+    if (const QString problem = paths::storeLocationProblem(storeLocation); !problem.isEmpty()) {
+        err << (parser.isSet(storeOption) ? QStringLiteral("--store: ")
+                                          : QStringLiteral("OUTFLOW_STORE: "))
+            << problem << '\n';
+        return ExitUsage;
+    }
+    // A relative store path lands in the current folder: when it makes a new
+    // store there, the full path is said once (stderr, not to disturb output).
+    const bool usesStore = name != QLatin1String("receiver") && name != QLatin1String("keychain") &&
+                           name != QLatin1String("ingest-token");
+    if (usesStore && !storeLocation.isEmpty() && QFileInfo(storeLocation).isRelative() &&
+        !QFileInfo::exists(storeLocation)) {
+        err << QCoreApplication::translate("outflowctl", "Creating a new store at %1.")
+                   .arg(QDir::toNativeSeparators(paths::resolveStorePath(storeLocation)))
+            << '\n';
+        err.flush();
     }
 
     QStringList commandArguments = positional.mid(1);

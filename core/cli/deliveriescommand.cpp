@@ -191,23 +191,36 @@ int replayCommand(Context &context)
     const std::optional<Target> target = findTarget(context, command, parser, store, &exit);
     if (!target)
         return exit;
+    qint64 superseded = 0;
     const qint64 replayed =
-        store.replayFailed(target->dataflow.id, QDateTime::currentMSecsSinceEpoch());
+        store.replayFailed(target->dataflow.id, QDateTime::currentMSecsSinceEpoch(), &superseded);
     if (replayed < 0) {
         context.err << command << ": " << store.lastError() << '\n';
         return ExitFailure;
     }
     if (context.json) {
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("replayed"), replayed}})
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("replayed"), replayed},
+                                                 {QStringLiteral("superseded"), superseded}})
                            .toJson(QJsonDocument::Compact)
                     << '\n';
         return ExitSuccess;
     }
+    const int replayedCount = int(replayed);
     context.out << Text::tr("%n failed export(s) queued again for “%1” (same export ids); "
                             "'outflowctl run' or the app sends them.",
-                            nullptr, int(replayed))
+                            nullptr, replayedCount)
                        .arg(target->destination.name)
                 << '\n';
+    // A newer export of the same profile carries its current state: the
+    // older one would deliver stale data last (issue #21).
+    const int supersededCount = int(superseded);
+    if (supersededCount > 0)
+        context.out << Text::tr("%n older failed export(s) not sent again: a newer export of "
+                                "the same profile replaced each (outflowctl deliveries “%1” "
+                                "lists them as superseded).",
+                                nullptr, supersededCount)
+                           .arg(target->destination.name)
+                    << '\n';
     return ExitSuccess;
 }
 

@@ -5,25 +5,48 @@
 #include <algorithm>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 
 namespace outflow {
 namespace {
 
 // Fragments may list the same identity twice; the graph holds it once (the
-// last mention's primary flag wins, as a later write would).
+// last mention that states a primary flag wins, as a later write would).
 QList<Identity> distinctIdentities(const QList<Identity> &identities)
 {
     QList<Identity> result;
     result.reserve(identities.size());
     for (const Identity &identity : identities) {
         const auto it = std::find(result.begin(), result.end(), identity);
-        if (it == result.end())
+        if (it == result.end()) {
             result.append(identity);
-        else
+        } else if (identity.primaryStated) {
             it->primary = identity.primary;
+            it->primaryStated = true;
+        }
     }
     return result;
+}
+
+// One primary identity per namespace: the identity last stated primary in a
+// namespace stays primary, the other identities of that namespace in
+// `identities` are demoted. Returns the demoted ones.
+QList<Identity> keepOnePrimaryPerNamespace(QList<Identity> &identities,
+                                           const QList<Identity> &statedPrimary)
+{
+    QHash<QString, Identity> winners;
+    for (const Identity &primary : statedPrimary)
+        winners.insert(primary.ns, primary);
+    QList<Identity> demoted;
+    for (Identity &identity : identities) {
+        const auto winner = winners.constFind(identity.ns);
+        if (winner == winners.cend() || identity == *winner || !identity.primary)
+            continue;
+        identity.primary = false;
+        demoted.append(identity);
+    }
+    return demoted;
 }
 
 } // namespace
@@ -139,20 +162,33 @@ std::optional<MergeReport> ProfileMerger::merge(const Fragment &fragment)
         }
     }
 
-    // The fragment's identities: new ones join, known ones may change primary.
+    // The fragment's identities: new ones join, known ones change primary
+    // only when the fragment states it (absence is not false).
     QList<Identity> toWrite;
-    for (const Identity &identity : identities) {
+    QList<Identity> statedPrimary;
+    for (Identity identity : identities) {
+        if (identity.primaryStated && identity.primary)
+            statedPrimary.append(identity);
         const auto known =
             std::find(survivor.identities.begin(), survivor.identities.end(), identity);
         if (known == survivor.identities.end()) {
+            identity.primaryStated = true;
             survivor.identities.append(identity);
             report.identitiesAdded.append(identity);
             toWrite.append(identity);
-        } else if (known->primary != identity.primary) {
+        } else if (identity.primaryStated && known->primary != identity.primary) {
             known->primary = identity.primary;
-            report.identitiesUpdated.append(identity);
-            toWrite.append(identity);
+            report.identitiesUpdated.append(*known);
+            toWrite.append(*known);
         }
+    }
+    for (const Identity &demoted : keepOnePrimaryPerNamespace(survivor.identities, statedPrimary)) {
+        report.identitiesUpdated.append(demoted);
+        const auto queued = std::find(toWrite.begin(), toWrite.end(), demoted);
+        if (queued == toWrite.end())
+            toWrite.append(demoted);
+        else
+            *queued = demoted; // a new identity demoted by a later one of the same fragment
     }
     if (!toWrite.isEmpty() && !m_store.addIdentities(survivor.id, toWrite))
         return std::nullopt;
@@ -172,6 +208,13 @@ std::optional<MergeReport> ProfileMerger::createProfile(const Fragment &fragment
 {
     Profile profile;
     profile.identities = fragment.identities;
+    QList<Identity> statedPrimary;
+    for (Identity &identity : profile.identities) {
+        if (identity.primaryStated && identity.primary)
+            statedPrimary.append(identity);
+        identity.primaryStated = true; // what is stored is stated
+    }
+    keepOnePrimaryPerNamespace(profile.identities, statedPrimary);
     profile.createdAt = now;
     profile.updatedAt = now;
     MergeReport report;
@@ -183,7 +226,7 @@ std::optional<MergeReport> ProfileMerger::createProfile(const Fragment &fragment
         return std::nullopt;
     report.profileId = id;
     report.created = true;
-    report.identitiesAdded = fragment.identities;
+    report.identitiesAdded = profile.identities;
     report.mergedAt = now;
     report.attributesJson = profile.attributesJson;
     report.identities = profile.identities;

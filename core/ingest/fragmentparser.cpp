@@ -230,7 +230,8 @@ std::optional<Fragment> toFragment(QJsonObject object, QStringList order, QStrin
                               .arg(path(QLatin1StringView(".primary")), typeName(primary));
                 return std::nullopt;
             }
-            fragment.identities.append(Identity{ns, std::move(idText), primary.toBool(false)});
+            fragment.identities.append(
+                Identity{ns, std::move(idText), primary.toBool(false), primary.isBool()});
         }
     }
     if (fragment.identities.isEmpty()) { // e.g. {"email": []}

@@ -14,6 +14,11 @@ struct Identity
     QString ns;
     QString id;
     bool primary = false;
+    // Whether `primary` was stated. A fragment that names a known identity
+    // without "primary" leaves its flag as it is: absence is not false
+    // (issue #21). For a new identity an unstated flag means not primary.
+    // Everything read from the store states it.
+    bool primaryStated = true;
 
     friend bool operator==(const Identity &a, const Identity &b)
     {

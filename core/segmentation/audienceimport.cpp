@@ -53,7 +53,9 @@ bool AudienceService::importRows(CsvReader &reader, CsvRecord &record, int colum
             return storeError(tr("Could not look up the identity on line %1").arg(row.line));
         if (!owner) {
             Fragment fragment;
-            fragment.identities = {Identity{ns, value, true}};
+            // Primary when the upload creates the profile; a known identity keeps
+            // its flag (a CSV row states nothing about it).
+            fragment.identities = {Identity{ns, value, true, false}};
             fragment.line = row.line;
             const std::optional<MergeReport> report = merger.merge(fragment);
             if (!report) {

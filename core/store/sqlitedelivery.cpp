@@ -195,19 +195,60 @@ bool SqliteStore::markFailed(const AttemptRecord &attempt)
     return s && recordAttempt(s->markFailed, attempt);
 }
 
-qint64 SqliteStore::replayFailed(const QString &dataflowId, qint64 nowMs)
+qint64 SqliteStore::replayFailed(const QString &dataflowId, qint64 nowMs, qint64 *superseded)
 {
     DeliveryStatements *s = deliveryStatements();
     if (!s)
         return -1;
-    const SqliteStatement::Use use(s->replay);
-    s->replay.bind(1, dataflowId);
-    s->replay.bind(2, nowMs);
-    if (s->replay.step() || s->replay.failed()) {
-        failStatement(s->replay);
+    // One transaction: what is logged as superseded is what is removed.
+    const bool own = !m_inTransaction;
+    if (own && !begin())
+        return -1;
+    const auto failed = [&](SqliteStatement &statement) {
+        failStatement(statement);
+        if (own) {
+            const QString error = m_error;
+            rollback();
+            m_error = error;
+        }
+        return qint64(-1);
+    };
+    {
+        const SqliteStatement::Use use(s->logSuperseded);
+        s->logSuperseded.bind(1, dataflowId);
+        s->logSuperseded.bind(2, nowMs);
+        s->logSuperseded.bind(
+            3, QCoreApplication::translate("SqliteStore", "Not sent again: a newer export of this "
+                                                          "profile replaced it."));
+        if (s->logSuperseded.step() || s->logSuperseded.failed())
+            return failed(s->logSuperseded);
+    }
+    qint64 removed = 0;
+    {
+        const SqliteStatement::Use use(s->deleteSuperseded);
+        s->deleteSuperseded.bind(1, dataflowId);
+        if (s->deleteSuperseded.step() || s->deleteSuperseded.failed())
+            return failed(s->deleteSuperseded);
+        removed = sqlite3_changes64(m_statements->handle);
+    }
+    qint64 replayed = 0;
+    {
+        const SqliteStatement::Use use(s->replay);
+        s->replay.bind(1, dataflowId);
+        s->replay.bind(2, nowMs);
+        if (s->replay.step() || s->replay.failed())
+            return failed(s->replay);
+        replayed = sqlite3_changes64(m_statements->handle);
+    }
+    if (own && !commit()) {
+        const QString error = m_error;
+        rollback();
+        m_error = error;
         return -1;
     }
-    return sqlite3_changes64(m_statements->handle);
+    if (superseded)
+        *superseded = removed;
+    return replayed;
 }
 
 QList<FailedExport> SqliteStore::failedExports(const QString &dataflowId, int limit)

@@ -15,6 +15,18 @@ namespace outflow {
 // block its profile for good); a replayed one waits for its profile's
 // export in flight, then goes first. Evaluated on outbox_by_profile and
 // outbox_claims' primary key: usually the row itself is the only entry.
+// A dead letter is superseded when the activation log holds a later export of
+// its profile in its dataflow (delivered, queued or failed itself): that one
+// carries the profile's newer state, and sending the older one again would
+// deliver stale data last. "Later" is the log's order; a dead letter whose own
+// record was pruned compares by time.
+#define OUTFLOW_SUPERSEDED                                                                         \
+    " AND EXISTS (SELECT 1 FROM activations a WHERE a.dataflow_id = o.dataflow_id"                 \
+    " AND a.profile_id = o.profile_id AND a.outcome = 'exported'"                                  \
+    " AND a.export_id <> o.export_id AND a.created_at >= o.created_at"                             \
+    " AND a.id > COALESCE((SELECT b.id FROM activations b WHERE b.dataflow_id = o.dataflow_id"     \
+    " AND b.profile_id = o.profile_id AND b.export_id = o.export_id), 0))"
+
 #define OUTFLOW_CLAIMABLE                                                                          \
     " AND NOT EXISTS (SELECT 1 FROM outbox_claims c WHERE c.id = o.id)"                            \
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dataflow_id = o.dataflow_id"                  \
@@ -65,6 +77,16 @@ struct SqliteStore::DeliveryStatements
              " response_excerpt = ?8 WHERE id = ?1"},
             {&replay, "UPDATE outbox SET state = 'pending', lane = 'replay', attempts = 0,"
                       " next_attempt_at = ?2 WHERE dataflow_id = ?1 AND state = 'failed'"},
+            // Dead letters a newer export of their profile replaced (issue #21):
+            // logged as not sent again, then removed, before the replay.
+            {&logSuperseded,
+             "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
+             " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"
+             " SELECT d.destination_id, o.export_id, o.profile_id, ?2, o.attempts, 'failed', 0, 0,"
+             " 'superseded', ?3, '', o.lane FROM outbox o JOIN dataflows d ON d.id = o.dataflow_id"
+             " WHERE o.dataflow_id = ?1 AND o.state = 'failed'" OUTFLOW_SUPERSEDED},
+            {&deleteSuperseded, "DELETE FROM outbox AS o WHERE o.dataflow_id = ?1 AND o.state = "
+                                "'failed'" OUTFLOW_SUPERSEDED},
             {&failed, "SELECT id, export_id, profile_id, payload, reason, lane, attempts,"
                       " next_attempt_at, created_at, last_status, last_error_kind, last_error,"
                       " response_excerpt, last_attempt_at FROM outbox"
@@ -124,11 +146,12 @@ struct SqliteStore::DeliveryStatements
 
     SqliteStatement claimPending, claimRetries, recordClaims, release, forgetClaim, sweepClaims;
     SqliteStatement deleteDelivered, deleteDeliveredClaims, scheduleRetry, markFailed, replay,
-        failed, summary;
+        logSuperseded, deleteSuperseded, failed, summary;
     SqliteStatement appendLog, readLog, pruneLogByCount, pruneLogByAge;
 };
 
 #undef OUTFLOW_CLAIMABLE
+#undef OUTFLOW_SUPERSEDED
 #undef OUTFLOW_CLAIM
 
 } // namespace outflow

@@ -134,7 +134,8 @@ public:
     bool markDelivered(const QList<qint64> &sequences) override;
     bool scheduleRetry(const AttemptRecord &attempt) override;
     bool markFailed(const AttemptRecord &attempt) override;
-    qint64 replayFailed(const QString &dataflowId, qint64 nowMs) override;
+    qint64 replayFailed(const QString &dataflowId, qint64 nowMs,
+                        qint64 *superseded = nullptr) override;
     QList<FailedExport> failedExports(const QString &dataflowId, int limit) override;
     std::optional<OutboxSummary> outboxSummary(const QString &dataflowId) override;
     bool appendDeliveryLog(const DeliveryLogEntry &entry) override;

@@ -181,8 +181,12 @@ public:
     virtual bool scheduleRetry(const AttemptRecord &attempt) = 0;
     virtual bool markFailed(const AttemptRecord &attempt) = 0;
     // Dead letters back to pending in the replay lane, attempts reset (their
-    // export ids unchanged). Returns how many, -1 on failure.
-    virtual qint64 replayFailed(const QString &dataflowId, qint64 nowMs) = 0;
+    // export ids unchanged). Returns how many, -1 on failure. A dead letter a
+    // newer export of its profile superseded (a later one in the activation
+    // log: delivered, queued or failed) is not sent again: it is logged as
+    // such in the delivery log and removed, and `superseded` says how many.
+    virtual qint64 replayFailed(const QString &dataflowId, qint64 nowMs,
+                                qint64 *superseded = nullptr) = 0;
     // Dead letters in sequence order, at most `limit`.
     virtual QList<FailedExport> failedExports(const QString &dataflowId, int limit) = 0;
     virtual std::optional<OutboxSummary> outboxSummary(const QString &dataflowId) = 0;

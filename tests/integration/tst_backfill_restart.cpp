@@ -11,6 +11,7 @@
 #include "testconfig.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QSignalSpy>
@@ -144,6 +145,84 @@ private slots:
         QCOMPARE(watcher.dataflowCounters(dataflow).value(QStringLiteral("backfilled")), kMembers);
     }
 
+    // Issue #21, end to end: the audience is mapped first and 10,000
+    // qualifying profiles are ingested before any engine runs (a new
+    // store's usual order); `run` is killed with SIGKILL midway and started
+    // again. Every profile arrives, each under one export id: a duplicate at
+    // the receiver only ever repeats an id it has seen (the crash window),
+    // never a second decision (the streaming trigger's and the backfill's).
+    void mappedBeforeTheIngestEachProfileArrivesUnderOneExportId()
+    {
+        constexpr int kProfiles = 10'000;
+        ReceiverProcess receiver(cli);
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.url().isEmpty(), 10000);
+        QString dataflow;
+        {
+            ActivationWorld world(m_path);
+            world.endpoint = receiver.url();
+            QVERIFY2(world.open(), qPrintable(world.lastError));
+            QVERIFY(world.createAudience(QStringLiteral("Gold"),
+                                         QStringLiteral("loyalty.points >= 100")));
+            QVERIFY(!world.addDestination(QStringLiteral("Hook")).isEmpty());
+            ActivationRequest request;
+            request.destination = QStringLiteral("Hook");
+            request.audiences = {QStringLiteral("Gold")};
+            request.attributes = {QStringLiteral("person.name.firstName")};
+            dataflow = world.activate(request);
+            QVERIFY2(!dataflow.isEmpty(), qPrintable(world.lastError));
+        }
+        const QString input = m_dir.filePath(QStringLiteral("qualifiers.ndjson"));
+        {
+            QFile file(input);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = 0; i < kProfiles; ++i)
+                file.write(fragmentLine({QStringLiteral("email:q%1@example.com").arg(i)},
+                                        QStringLiteral("{\"loyalty\":{\"points\":500},\"person\":{"
+                                                       "\"name\":{\"firstName\":\"Q%1\"}}}")
+                                            .arg(i)
+                                            .toUtf8()));
+        }
+        const ProcessResult ingested =
+            runProcess(cli, {QStringLiteral("--store"), m_path, QStringLiteral("ingest"), input},
+                       QProcessEnvironment::systemEnvironment(), 120000);
+        QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
+
+        QProcess run;
+        run.start(cli, {QStringLiteral("--store"), m_path, QStringLiteral("run"),
+                        QStringLiteral("--until-idle")});
+        QVERIFY(run.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            receiver.exportIds().size() >= 2000 || run.state() == QProcess::NotRunning, 60000);
+        run.kill();
+        QVERIFY(run.waitForFinished(10000));
+        const ProcessResult resumed =
+            runProcess(cli,
+                       {QStringLiteral("--store"), m_path, QStringLiteral("run"),
+                        QStringLiteral("--until-idle")},
+                       QProcessEnvironment::systemEnvironment(), 120000);
+        QVERIFY2(resumed.finished && resumed.exitCode == 0, qPrintable(resumed.err));
+
+        // One decision per profile in the activation log, one id each…
+        const QHash<qint64, int> exportsOf = exportsPerProfile(dataflow);
+        QCOMPARE(exportsOf.size(), kProfiles);
+        for (auto it = exportsOf.cbegin(); it != exportsOf.cend(); ++it) {
+            if (it.value() != 1)
+                QFAIL(qPrintable(
+                    QStringLiteral("profile %1 exported %2 times").arg(it.key()).arg(it.value())));
+        }
+        // … and at the receiver exactly those ids, repeats only of them.
+        const QSet<QString> ids = exportIds(dataflow);
+        const QHash<QString, int> received = receiver.exportIds();
+        QCOMPARE(received.size(), kProfiles);
+        int repeats = 0;
+        for (auto it = received.cbegin(); it != received.cend(); ++it) {
+            QVERIFY2(ids.contains(it.key()), qPrintable(it.key()));
+            repeats += it.value() - 1;
+        }
+        qInfo("%d profiles, %lld requests received, %d of them repeats from the crash window",
+              kProfiles, qint64(received.size()) + repeats, repeats);
+    }
+
     // A page that cannot be written (here: a trigger of the test refuses
     // outbox rows; in the field: another process's lock past the busy
     // timeout, a full disk) ends `run --until-idle` with the error instead of
@@ -216,9 +295,8 @@ private:
     QHash<qint64, int> exportsPerProfile(const QString &dataflow)
     {
         QHash<qint64, int> counts;
-        readActivations(dataflow, [&counts](const QSqlQuery &row) {
-            ++counts[row.value(0).toLongLong()];
-        });
+        readActivations(dataflow,
+                        [&counts](const QSqlQuery &row) { ++counts[row.value(0).toLongLong()]; });
         return counts;
     }
     QSet<QString> exportIds(const QString &dataflow)

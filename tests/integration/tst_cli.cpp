@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using outflow::test::runProcess;
@@ -36,9 +37,9 @@ private slots:
     {
         const auto result = runProcess(cli, {QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *command :
-             {"destination", "audience", "activate", "ingest", "ingest-token", "profiles", "run",
-              "status", "deliveries", "replay", "resend", "alerts", "keychain", "receiver"}) {
+        for (const char *command : {"destination", "audience", "activate", "ingest", "ingest-token",
+                                    "profiles", "run", "status", "deliveries", "replay", "resend",
+                                    "alerts", "store", "keychain", "receiver"}) {
             QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1 ").arg(QLatin1String(command)))
                          .match(result.out)
                          .hasMatch(),
@@ -46,6 +47,63 @@ private slots:
         }
         QVERIFY(result.out.contains(QLatin1String("--store")));
         QVERIFY(result.out.contains(QLatin1String("--json")));
+    }
+
+    // Issue #21: a store URL is refused before anything is created (it used
+    // to become a folder named "postgresql:" holding an SQLite store).
+    void aStoreUrlIsRefusedAndCreatesNothing_data()
+    {
+        QTest::addColumn<bool>("fromEnvironment");
+        QTest::newRow("--store") << false;
+        QTest::newRow("OUTFLOW_STORE") << true;
+    }
+
+    void aStoreUrlIsRefusedAndCreatesNothing()
+    {
+        QFETCH(bool, fromEnvironment);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString url = QStringLiteral("postgresql://ana@db.example:5432/outflow");
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QStringList arguments{QStringLiteral("profiles"), QStringLiteral("--count")};
+        if (fromEnvironment)
+            environment.insert(QStringLiteral("OUTFLOW_STORE"), url);
+        else
+            arguments = QStringList{QStringLiteral("--store"), url} + arguments;
+        process.setProcessEnvironment(environment);
+        process.start(cli, arguments);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(url) &&
+                     err.contains(QLatin1String("postgresql store is not supported")),
+                 qPrintable(err));
+        QVERIFY2(err.startsWith(fromEnvironment ? QLatin1String("OUTFLOW_STORE: ")
+                                                : QLatin1String("--store: ")),
+                 qPrintable(err));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+
+    // A relative store path is resolved against the current folder, and a
+    // store created there is named in full.
+    void aRelativeStorePathIsShownInFullWhenCreated()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(cli, {QStringLiteral("--store"), QStringLiteral("sub/o.sqlite"),
+                            QStringLiteral("profiles"), QStringLiteral("--count")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString full = QDir(dir.path()).filePath(QStringLiteral("sub/o.sqlite"));
+        QVERIFY(QFile::exists(full));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("Creating a new store at %1.").arg(full)),
+                 qPrintable(err));
     }
 
     void noCommandPrintsHelpAndIsAUsageError()

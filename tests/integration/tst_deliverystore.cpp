@@ -117,6 +117,63 @@ private slots:
         QCOMPARE(replayed.at(0).lane, ExportLane::Replay);
     }
 
+    // Issue #21: a dead letter whose profile has a newer export (delivered,
+    // here) is not replayed: the receiver would get the older state last.
+    // It is logged as superseded and leaves the outbox; a dead letter with
+    // nothing newer is replayed as before; of two dead letters of one
+    // profile, only the newer goes again.
+    void aReplayNeverSendsAnOlderStateLast()
+    {
+        SqliteStore &store = m_fixture->store();
+        const QByteArray stale = enqueueLogged(1);
+        const QByteArray newer = enqueueLogged(1);
+        const QByteArray alone = enqueueLogged(2);
+        const QByteArray olderOfTwo = enqueueLogged(3);
+        const QByteArray newerOfTwo = enqueueLogged(3);
+        // One export per profile at a time: two rounds of claims.
+        QHash<QByteArray, qint64> sequences;
+        const auto claimRound = [&] {
+            for (const OutboxExport &row : store.claimPending(m_dataflow, ExportLane::Live, 10))
+                sequences.insert(row.exportId.toLatin1(), row.sequence);
+        };
+        claimRound(); // stale, alone, olderOfTwo
+        QCOMPARE(sequences.size(), 3);
+        QVERIFY(store.markFailed(attempt(sequences.value(stale), 3)));
+        QVERIFY(store.markFailed(attempt(sequences.value(alone), 3)));
+        QVERIFY(store.markFailed(attempt(sequences.value(olderOfTwo), 3)));
+        claimRound(); // newer, newerOfTwo
+        QCOMPARE(sequences.size(), 5);
+        QVERIFY(store.markDelivered({sequences.value(newer)}));
+        QVERIFY(store.markFailed(attempt(sequences.value(newerOfTwo), 3)));
+        QCOMPARE(store.failedExports(m_dataflow, 10).size(), 4);
+
+        qint64 superseded = -1;
+        QCOMPARE(store.replayFailed(m_dataflow, QDateTime::currentMSecsSinceEpoch(), &superseded),
+                 2);
+        QCOMPARE(superseded, 2);
+        QVERIFY(store.failedExports(m_dataflow, 10).isEmpty());
+        QStringList replayed;
+        for (const OutboxExport &row : store.outbox(m_dataflow, 0, 10))
+            replayed.append(row.exportId);
+        QCOMPARE(replayed,
+                 (QStringList{QString::fromLatin1(alone), QString::fromLatin1(newerOfTwo)}));
+        QStringList supersededIds;
+        const std::optional<Destination> destination =
+            store.destination(store.dataflows().value(0).destinationId);
+        QVERIFY(destination);
+        for (const DeliveryLogEntry &entry : store.deliveryLog(destination->id, 20)) {
+            if (entry.errorKind == QLatin1String("superseded")) {
+                QCOMPARE(entry.outcome, DeliveryOutcome::Failed);
+                QVERIFY(entry.error.contains(QLatin1String("newer export")));
+                supersededIds.append(entry.exportId);
+            }
+        }
+        supersededIds.sort();
+        QStringList expected{QString::fromLatin1(stale), QString::fromLatin1(olderOfTwo)};
+        expected.sort();
+        QCOMPARE(supersededIds, expected);
+    }
+
     void claimsLeftByACrashAreReleased()
     {
         m_fixture->enqueueMany(m_dataflow, 5);
@@ -394,6 +451,22 @@ private slots:
     }
 
 private:
+    // An export with its activation record, as the Activator makes them.
+    QByteArray enqueueLogged(qint64 profileId)
+    {
+        const QByteArray exportId = m_fixture->enqueue(m_dataflow, profileId);
+        const ActivationRecord record{0,
+                                      m_dataflow,
+                                      profileId,
+                                      ActivationOutcome::Exported,
+                                      QString::fromLatin1(exportId),
+                                      QByteArrayLiteral("{}"),
+                                      QDateTime::currentMSecsSinceEpoch()};
+        if (!m_fixture->store().recordActivation(record))
+            qFatal("recordActivation: %s", qPrintable(m_fixture->store().lastError()));
+        return exportId;
+    }
+
     QTemporaryDir m_schemaDir;
     std::unique_ptr<DeliveryFixture> m_fixture;
     Destination m_destination;

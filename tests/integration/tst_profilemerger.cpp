@@ -23,6 +23,12 @@ Identity email(const char *id, bool primary = false)
     return {QStringLiteral("email"), QString::fromUtf8(id), primary};
 }
 
+// An identity as a fragment names it without "primary".
+Identity unstated(const char *id)
+{
+    return {QStringLiteral("email"), QString::fromUtf8(id), false, false};
+}
+
 Identity crm(const char *id)
 {
     return {QStringLiteral("crmId"), QString::fromUtf8(id), false};
@@ -144,6 +150,52 @@ private slots:
         QCOMPARE(second.identitiesUpdated.size(), 1);
         QVERIFY(second.identityMapChanged());
         QVERIFY(m_store->profile(first.profileId)->identities.first().primary);
+    }
+
+    // Issue #21: absence is not false. A fragment that names a primary
+    // identity without "primary" (to change an attribute) leaves the flag,
+    // and changes no identity.
+    void aFragmentWithoutPrimaryKeepsTheFlag()
+    {
+        const auto first = merge(fragment(R"({})", {email("a@x.io", true)}));
+        const auto second = merge(fragment(R"({"loyalty":{"points":5}})", {unstated("a@x.io")}));
+        QVERIFY(second.identitiesAdded.isEmpty());
+        QVERIFY(second.identitiesUpdated.isEmpty());
+        QVERIFY(!second.identityMapChanged());
+        QVERIFY(m_store->profile(first.profileId)->identities.first().primary);
+        // Stated false, it changes.
+        const auto third = merge(fragment(R"({})", {email("a@x.io", false)}));
+        QCOMPARE(third.identitiesUpdated.size(), 1);
+        QVERIFY(!m_store->profile(first.profileId)->identities.first().primary);
+        // A new identity without "primary" is not primary.
+        const auto fourth = merge(fragment(R"({})", {unstated("a@x.io"), unstated("b@x.io")}));
+        QCOMPARE(fourth.identitiesAdded.size(), 1);
+        QVERIFY(!m_store->profile(first.profileId)->identities.at(1).primary);
+        // The duplicate that states it wins over the one that does not.
+        const auto fifth = merge(fragment(R"({})", {email("b@x.io", true), unstated("b@x.io")}));
+        QVERIFY(m_store->profile(first.profileId)->identities.at(1).primary);
+        Q_UNUSED(fifth);
+    }
+
+    // One primary identity per namespace: stating "primary": true on another
+    // identity of the namespace demotes the one that was primary.
+    void aSecondPrimaryOfTheNamespaceDemotesTheFirst()
+    {
+        const auto first = merge(fragment(R"({})", {email("a@x.io", true), crm("C1")}));
+        const auto second = merge(fragment(R"({})", {unstated("a@x.io"), email("b@x.io", true)}));
+        QCOMPARE(second.identitiesAdded.size(), 1);
+        QCOMPARE(second.identitiesUpdated.size(), 1); // a@x.io demoted
+        QCOMPARE(second.identitiesUpdated.first().id, QStringLiteral("a@x.io"));
+        const Profile stored = *m_store->profile(first.profileId);
+        QCOMPARE(stored.identities.size(), 3);
+        QVERIFY(!stored.identities.at(0).primary); // a@x.io
+        QVERIFY(!stored.identities.at(1).primary); // crmId: another namespace, untouched
+        QVERIFY(stored.identities.at(2).primary);  // b@x.io
+        // In one new profile: the last identity stated primary wins.
+        const auto third = merge(fragment(R"({})", {email("c@x.io", true), email("d@x.io", true)}));
+        const Profile created = *m_store->profile(third.profileId);
+        QVERIFY(!created.identities.at(0).primary);
+        QVERIFY(created.identities.at(1).primary);
     }
 
     void aFragmentLinkingTwoProfilesMergesThem()
