@@ -29,7 +29,13 @@ namespace {
 // "OutF" in the SQLite header: a database of another application is refused
 // instead of being migrated into a half-Outflow store.
 constexpr int kApplicationId = 0x4F757446;
-constexpr int kBusyTimeoutMs = 5000;
+// How long a statement waits for another connection's lock before it fails
+// with "database is locked". Several processes share a store (the app,
+// engines, outflowctl commands): after a kill -9 the next opener recovers the
+// write-ahead log under an exclusive lock, and an administrator's command on
+// a loaded machine waits rather than fails (5 s was seen to be too short
+// under the sanitizers, tst_store_multiprocess).
+constexpr int kBusyTimeoutMs = 30000;
 constexpr int kPageCacheKiB = 64 * 1024;
 // The merge thread's own checkpoint, a backstop: WalCheckpointer copies the
 // log in the background every 250 ms, but the log is only rewound when a

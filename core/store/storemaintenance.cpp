@@ -18,7 +18,7 @@ namespace outflow {
 namespace {
 
 constexpr int kApplicationId = 0x4F757446; // "OutF", as SqliteStore sets it
-constexpr int kBusyTimeoutMs = 5000;
+constexpr int kBusyTimeoutMs = 30000; // as SqliteStore's
 constexpr int kPagesPerStep = 1024; // 4 MiB of 4 KiB pages between two progress reports
 
 // The stores this process has open, one entry per connection.

@@ -32,7 +32,7 @@ for run in $(seq 1 "$runs"); do
     for f in chunk.*; do "$ctl" --store "$S" ingest "$f" >>"ingest$run.log" 2>&1 || true; done
     kill "$engine"; wait "$engine" 2>/dev/null || true
     check=$(sqlite3 "$S" 'pragma integrity_check')
-    malformed=$(grep -c malformed "run$run.log" "ingest$run.log" | awk -F: '{ s += $2 } END { print s }')
+    malformed=$(cat "run$run.log" "ingest$run.log" | grep -c malformed || true)
     echo "run $run: integrity_check=$check, malformed lines=$malformed"
     if [ "$check" != ok ] || [ "$malformed" != 0 ]; then bad=$((bad + 1)); fi
 done
