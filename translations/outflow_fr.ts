@@ -1426,6 +1426,13 @@
     </message>
 </context>
 <context>
+    <name>outflow::DestinationProbe</name>
+    <message>
+        <source>HTTP %1 from the endpoint.</source>
+        <translation>HTTP %1 renvoyé par le point d’entrée.</translation>
+    </message>
+</context>
+<context>
     <name>outflow::DestinationSecretsLoader</name>
     <message>
         <source>its %1 is not in the keychain</source>
@@ -1814,12 +1821,48 @@
         <source>Delete Destination</source>
         <translation>Supprimer la destination</translation>
     </message>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation>Envoyer un &amp;test</translation>
+    </message>
+    <message>
+        <source>Send one sample export now, as the dataflow would, without touching the queue</source>
+        <translation>Envoyer maintenant une exportation d’exemple, comme le ferait le flux de données, sans toucher à la file</translation>
+    </message>
+    <message>
+        <source>Sending a test export to “%1”…</source>
+        <translation>Envoi d’une exportation de test à « %1 »…</translation>
+    </message>
+    <message>
+        <source>Test of “%1”: HTTP %2 in %3 ms%4.</source>
+        <translation>Test de « %1 » : HTTP %2 en %3 ms%4.</translation>
+    </message>
+    <message>
+        <source> over HTTP/2</source>
+        <translation> en HTTP/2</translation>
+    </message>
+    <message>
+        <source>Test of “%1” failed: %2</source>
+        <translation>Échec du test de « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>(HTTP %1 in %2 ms)</source>
+        <translation>(HTTP %1 en %2 ms)</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse : %1</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::EngineHost</name>
     <message>
         <source>The ingest endpoint needs its token from the keychain: %1</source>
         <translation>Le point d’ingestion a besoin de son jeton, conservé dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>The destination was removed, but a secret stays in the keychain: %1</source>
+        <translation>La destination a été supprimée, mais un secret reste dans le trousseau : %1</translation>
     </message>
 </context>
 <context>
@@ -1831,18 +1874,6 @@
     <message>
         <source>Destinations</source>
         <translation>Destinations</translation>
-    </message>
-    <message>
-        <source>No destination yet</source>
-        <translation>Aucune destination pour l’instant</translation>
-    </message>
-    <message>
-        <source>Each HTTP endpoint you connect appears here with its state, its dataflow and the exports sent, failed and retried.</source>
-        <translation>Chaque point d’entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
-    </message>
-    <message>
-        <source>Connect one with &lt;b&gt;outflowctl destination add&lt;/b&gt;; the connection wizard arrives in a later version.</source>
-        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add&lt;/b&gt; ; l’assistant de connexion arrive dans une prochaine version.</translation>
     </message>
     <message>
         <source>Audiences</source>
@@ -2571,10 +2602,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Aucun flux de données pour l’instant : mappez des audiences avec « outflowctl activate ».</translation>
     </message>
     <message>
-        <source>%1 (dataflow %2)</source>
-        <translation>%1 (flux de données %2)</translation>
-    </message>
-    <message>
         <source>  excluded (%1): %2</source>
         <translation>  exclus (%1) : %2</translation>
     </message>
@@ -2857,10 +2884,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>destination : indiquez une action : add, list, show, test, enable, disable ou remove.</translation>
     </message>
     <message>
-        <source>HTTP %1 from the endpoint.</source>
-        <translation>HTTP %1 renvoyé par le point d’entrée.</translation>
-    </message>
-    <message>
         <source>Sample export of profile %1 (export id %2):</source>
         <translation>Exportation d’exemple du profil %1 (identifiant d’exportation %2) :</translation>
     </message>
@@ -3074,6 +3097,10 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>Creating a new store at %1.</source>
         <translation>Création d’un nouveau stockage à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>%1 (dataflow %2): %3</source>
+        <translation>%1 (flux de données %2) : %3</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,8 @@
 #include "ingest/ingesttoken.h"
 #include "secrets/secretstore.h"
 
+#include <memory>
+
 namespace outflow::ui {
 
 EngineHost::EngineHost(const QString &storePath, QObject *parent)
@@ -17,6 +19,10 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     qRegisterMetaType<QList<Alert>>();
     qRegisterMetaType<StoreCheckReport>();
     qRegisterMetaType<StoreBackupReport>();
+    qRegisterMetaType<QList<DestinationSummary>>();
+    qRegisterMetaType<ProbeReport>();
+    qRegisterMetaType<Destination>();
+    qRegisterMetaType<DestinationSecrets>();
     m_thread.setObjectName(QStringLiteral("EngineThread"));
     m_engine = new Engine(storePath); // no parent: it moves to the worker thread
     m_engine->moveToThread(&m_thread);
@@ -43,6 +49,37 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connect(m_engine, &Engine::storeChecked, this, &EngineHost::storeChecked);
     connect(m_engine, &Engine::storeBackupProgress, this, &EngineHost::storeBackupProgress);
     connect(m_engine, &Engine::storeBackedUp, this, &EngineHost::storeBackedUp);
+    connect(m_engine, &Engine::destinationsListed, this,
+            [this](quint64, const QList<DestinationSummary> &destinations) {
+                emit destinationsListed(destinations);
+            });
+    connect(m_engine, &Engine::destinationsChanged, this, &EngineHost::destinationsChanged);
+    connect(m_engine, &Engine::destinationOperationFinished, this,
+            &EngineHost::destinationOperationFinished);
+    connect(m_engine, &Engine::destinationRemoved, this, &EngineHost::removeSecrets);
+    connect(m_engine, &Engine::destinationTested, this, &EngineHost::destinationTested);
+    // Send test's secrets: read here, on the keychain's thread, then back.
+    connect(m_engine, &Engine::destinationTestNeedsSecrets, this,
+            [this](quint64 requestId, const Destination &destination) {
+                readDestinationSecrets(
+                    *m_secrets, destination, this,
+                    [this, requestId, destination](std::optional<DestinationSecrets> secrets,
+                                                   const QString &problem) {
+                        if (!secrets) {
+                            ProbeReport report;
+                            report.reason = QStringLiteral("missing-secret");
+                            report.error = problem;
+                            emit destinationTested(requestId, report);
+                            return;
+                        }
+                        QMetaObject::invokeMethod(
+                            m_engine,
+                            [engine = m_engine, requestId, destination, secrets = *secrets] {
+                                engine->testDestination(requestId, destination, secrets);
+                            },
+                            Qt::QueuedConnection);
+                    });
+            });
     m_thread.start();
 }
 
@@ -114,6 +151,79 @@ quint64 EngineHost::backupStore(const QString &target)
 void EngineHost::cancelStoreBackup(quint64 requestId)
 {
     m_engine->cancelStoreBackup(requestId);
+}
+
+void EngineHost::listDestinations()
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, request = ++m_lastRequest] { engine->listDestinations(request); },
+        Qt::QueuedConnection);
+}
+
+quint64 EngineHost::setDestinationEnabled(const QString &destinationId, bool enabled)
+{
+    const quint64 request = ++m_lastRequest;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, request, destinationId, enabled] {
+            engine->setDestinationEnabled(request, destinationId, enabled);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 EngineHost::removeDestination(const QString &destinationId)
+{
+    const quint64 request = ++m_lastRequest;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, request, destinationId] {
+            engine->removeDestination(request, destinationId);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+quint64 EngineHost::testDestination(const QString &destinationId)
+{
+    const quint64 request = ++m_lastRequest;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, request, destinationId] {
+            engine->prepareDestinationTest(request, destinationId);
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+// After the store let the destination go: its secrets, one after the other.
+// A secret the keychain keeps is said, not hidden: it is harmless but stale.
+void EngineHost::removeSecrets(quint64 requestId, const QString &, const QStringList &keys,
+                               const QString &error)
+{
+    if (!error.isEmpty() || keys.isEmpty()) {
+        emit destinationOperationFinished(requestId, error);
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(keys.size()));
+    auto failures = std::make_shared<QStringList>();
+    for (const QString &key : keys) {
+        SecretRequest *request = m_secrets->remove(key);
+        connect(request, &SecretRequest::finished, this,
+                [this, requestId, remaining, failures](const SecretResult &result) {
+                    if (result.isError())
+                        failures->append(result.message());
+                    if (--*remaining > 0)
+                        return;
+                    emit destinationOperationFinished(
+                        requestId, failures->isEmpty()
+                                       ? QString()
+                                       : tr("The destination was removed, but a secret stays in "
+                                            "the keychain: %1")
+                                             .arg(failures->first()));
+                });
+    }
 }
 
 } // namespace outflow::ui

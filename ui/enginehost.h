@@ -1,7 +1,9 @@
 #pragma once
 
 #include "delivery/deliverymetrics.h"
+#include "delivery/destinationprobe.h"
 #include "model/audiencesummary.h"
+#include "model/destinationsummary.h"
 #include "monitoring/alerttracker.h"
 #include "store/storemaintenance.h"
 
@@ -50,6 +52,15 @@ public:
     quint64 checkStore();
     quint64 backupStore(const QString &target);
     void cancelStoreBackup(quint64 requestId);
+    // The Destinations page: answered by destinationsListed().
+    void listDestinations();
+    // Answered by destinationOperationFinished() with the request id returned.
+    quint64 setDestinationEnabled(const QString &destinationId, bool enabled);
+    // Removes the destination in the store, then its keychain entries here.
+    quint64 removeDestination(const QString &destinationId);
+    // Send test: the secrets read here, the request sent by the Engine;
+    // answered by destinationTested().
+    quint64 testDestination(const QString &destinationId);
 
 signals:
     void storeOpened();
@@ -70,8 +81,15 @@ signals:
     void storeChecked(quint64 requestId, const outflow::StoreCheckReport &report);
     void storeBackupProgress(quint64 requestId, qint64 done, qint64 total);
     void storeBackedUp(quint64 requestId, const outflow::StoreBackupReport &report);
+    void destinationsListed(const QList<outflow::DestinationSummary> &destinations);
+    void destinationsChanged();
+    void destinationOperationFinished(quint64 requestId, const QString &error);
+    void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
 
 private:
+    void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
+                       const QString &error);
+
     QString m_storePath;
     QThread m_thread;
     Engine *m_engine = nullptr; // lives on m_thread

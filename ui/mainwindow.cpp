@@ -8,6 +8,7 @@
 #include "desktopnotifier.h"
 #include "emptystatepage.h"
 #include "enginehost.h"
+#include "pages/destinationspage.h"
 #include "secrets/secretstore.h"
 #include "storemaintenancedialog.h"
 #include "widgets/filedialog.h"
@@ -27,6 +28,7 @@
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace outflow::ui {
 
@@ -79,6 +81,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
                 if (!current.isValid())
                     return;
                 m_pages->setCurrentIndex(current.row());
+                if (current.row() == int(Page::Destinations) && m_engine && m_storeOpen)
+                    m_engine->listDestinations();
                 // outflowctl may have changed them since the last snapshot.
                 if (current.row() == int(Page::Audiences) && m_engine && m_storeOpen)
                     m_engine->refreshAudiences();
@@ -114,13 +118,8 @@ void MainWindow::createPages()
         QString howToBegin;
     };
     const PageText pages[PageCount] = {
-        {tr("Destinations"), QStringLiteral("network-server"), tr("No destination yet"),
-         tr("Each HTTP endpoint you connect appears here with its state, its dataflow and the "
-            "exports sent, failed and retried."),
-         tr("Connect one with <b>outflowctl destination add</b>; the connection wizard arrives in "
-            "a "
-            "later version.")},
-        {tr("Audiences"), QStringLiteral("system-users"), {}, {}, {}}, // an AudiencesPage
+        {tr("Destinations"), QStringLiteral("network-server"), {}, {}, {}}, // a DestinationsPage
+        {tr("Audiences"), QStringLiteral("system-users"), {}, {}, {}},      // an AudiencesPage
         {tr("Profiles"), QStringLiteral("avatar-default"), tr("No profile yet"),
          tr("Customer profiles appear here once fragments are ingested, with their identities, "
             "memberships and export history."),
@@ -136,6 +135,11 @@ void MainWindow::createPages()
         auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
         item->setEditable(false);
         m_navigationModel->appendRow(item);
+        if (m_pages->count() == int(Page::Destinations)) {
+            m_destinationsPage = new DestinationsPage(m_pages);
+            m_pages->addWidget(m_destinationsPage);
+            continue;
+        }
         if (m_pages->count() == int(Page::Audiences)) {
             m_audiencesPage = new AudiencesPage(m_pages);
             m_pages->addWidget(m_audiencesPage);
@@ -242,7 +246,45 @@ void MainWindow::setEngine(EngineHost *engine)
         if (m_ingestAction->isChecked())
             setIngestEnabled(true);
         m_alertsPage->refresh();
+        m_engine->listDestinations();
     });
+    // The page's figures live: a snapshot every 2 s while it is shown, and at
+    // once when a destination changes (here or through outflowctl).
+    auto *destinationsTimer = new QTimer(this);
+    destinationsTimer->setInterval(DestinationsRefreshMs);
+    connect(destinationsTimer, &QTimer::timeout, this, [this] {
+        if (m_storeOpen && currentPage() == Page::Destinations && isVisible())
+            m_engine->listDestinations();
+    });
+    destinationsTimer->start();
+    connect(engine, &EngineHost::destinationsChanged, this, [this] {
+        if (m_storeOpen)
+            m_engine->listDestinations();
+    });
+    connect(engine, &EngineHost::deliveryProblem, this, [this] {
+        if (m_storeOpen)
+            m_engine->listDestinations();
+    });
+    connect(engine, &EngineHost::destinationsListed, m_destinationsPage,
+            &DestinationsPage::setDestinations);
+    connect(m_destinationsPage, &DestinationsPage::enableRequested, engine,
+            &EngineHost::setDestinationEnabled);
+    connect(m_destinationsPage, &DestinationsPage::removeRequested, engine,
+            &EngineHost::removeDestination);
+    connect(m_destinationsPage, &DestinationsPage::testRequested, this, [this](const QString &id) {
+        m_destinationTests.insert(m_engine->testDestination(id), id);
+    });
+    connect(engine, &EngineHost::destinationTested, this,
+            [this](quint64 request, const ProbeReport &report) {
+                const QString id = m_destinationTests.take(request);
+                if (!id.isEmpty())
+                    m_destinationsPage->showTestResult(id, report);
+            });
+    connect(engine, &EngineHost::destinationOperationFinished, this,
+            [this](quint64, const QString &error) {
+                m_destinationsPage->showOperationError(error);
+                m_engine->listDestinations();
+            });
     connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
         // Until the profile browser exists, the page at least says what is stored.
         auto *page = qobject_cast<EmptyStatePage *>(m_pages->widget(int(Page::Profiles)));

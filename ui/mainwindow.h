@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -17,6 +18,7 @@ struct SecretResult;
 namespace outflow::ui {
 
 class AlertsPage;
+class DestinationsPage;
 class AudiencesPage;
 class DesktopNotifier;
 class EngineHost;
@@ -78,6 +80,9 @@ private:
     QStandardItemModel *m_navigationModel;
     QListView *m_navigation;
     QStackedWidget *m_pages;
+    static constexpr int DestinationsRefreshMs = 2000;
+    DestinationsPage *m_destinationsPage = nullptr;
+    QHash<quint64, QString> m_destinationTests; // Send test requests: destination ids
     AudiencesPage *m_audiencesPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     QLabel *m_keychainStatus;

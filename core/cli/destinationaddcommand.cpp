@@ -3,6 +3,7 @@
 // only once they are all saved (no half-configured destination).
 #include "cli.h"
 #include "delivery/destinationconfig.h"
+#include "delivery/destinationsaver.h"
 #include "delivery/destinationsecrets.h"
 #include "delivery/tlsconfig.h"
 #include "destinationcommand_p.h"
@@ -178,74 +179,6 @@ QString promptFor(Kind kind)
     return {};
 }
 
-// Saves the secrets one after the other, then the destination; on a keychain
-// failure removes what it saved and writes nothing to the store.
-struct Saver : std::enable_shared_from_this<Saver>
-{
-    Context &context;
-    Destination destination;
-    QList<QPair<Kind, QString>> secrets;
-    QList<Kind> saved;
-    SecretStore *keychain = nullptr;
-
-    Saver(Context &c, Destination d)
-        : context(c)
-        , destination(std::move(d))
-    {}
-
-    void next()
-    {
-        if (secrets.isEmpty())
-            return finish();
-        const auto [kind, value] = secrets.takeFirst();
-        SecretRequest *request =
-            keychain->store(DestinationSecrets::keychainKey(destination.id, kind), value);
-        auto self = shared_from_this();
-        QObject::connect(request, &SecretRequest::finished, keychain,
-                         [self, kind](const SecretResult &result) {
-                             if (result.isError())
-                                 return self->fail(result.message());
-                             self->saved.append(kind);
-                             self->next();
-                         });
-    }
-
-    void fail(const QString &message)
-    {
-        context.err << Text::tr("destination add: the keychain refused the secret: %1").arg(message)
-                    << '\n';
-        for (const Kind kind : std::as_const(saved))
-            keychain->remove(DestinationSecrets::keychainKey(destination.id, kind));
-        context.err.flush();
-        QCoreApplication::exit(ExitFailure);
-    }
-
-    void finish()
-    {
-        DestinationStore store(context, QStringLiteral("destination add"));
-        const bool opened = store.open(); // prints why when it does not
-        if (!opened || !store.store.insertDestination(destination)) {
-            if (opened)
-                store.failed();
-            for (const Kind kind : std::as_const(saved))
-                keychain->remove(DestinationSecrets::keychainKey(destination.id, kind));
-            context.err.flush();
-            QCoreApplication::exit(ExitFailure);
-            return;
-        }
-        if (context.json)
-            context.out
-                << QJsonDocument(destinationJson(destination)).toJson(QJsonDocument::Compact)
-                << '\n';
-        else
-            context.out
-                << Text::tr("Destination “%1” added (id %2).").arg(destination.name, destination.id)
-                << '\n';
-        context.out.flush();
-        QCoreApplication::exit(ExitSuccess);
-    }
-};
-
 } // namespace
 
 int addDestination(Context &context, const QStringList &arguments)
@@ -270,7 +203,7 @@ int addDestination(Context &context, const QStringList &arguments)
     }
 
     // Secrets never come from argv: the environment or a no-echo prompt.
-    auto saver = std::make_shared<Saver>(context, *destination);
+    DestinationSaver::Secrets secrets;
     QByteArray passphrase;
     for (const Kind kind : DestinationSecrets::usedBy(*destination)) {
         const QString value =
@@ -286,7 +219,7 @@ int addDestination(Context &context, const QStringList &arguments)
         if (kind == Kind::KeyPassphrase)
             passphrase = value.toUtf8();
         if (!value.isEmpty())
-            saver->secrets.append({kind, value});
+            secrets.append({kind, value});
     }
     // The TLS files are read now: a wrong path or passphrase is named here,
     // not at the first export.
@@ -312,11 +245,48 @@ int addDestination(Context &context, const QStringList &arguments)
             return ExitUsage;
         }
     }
-    saver->keychain = new SecretStore(QCoreApplication::instance());
+    // The keychain first, then the store; either failing leaves nothing
+    // behind (DestinationSaver, shared with the app).
+    auto *keychain = new SecretStore(QCoreApplication::instance());
+    const auto writer = [&context, command](const Destination &saved,
+                                            const std::function<void(const QString &)> &done) {
+        DestinationStore store(context, command);
+        if (!store.store.open())
+            return done(store.store.lastError());
+        if (!store.store.insertDestination(saved))
+            return done(store.store.lastError());
+        done({});
+    };
+    auto *saver = new DestinationSaver(*keychain, *destination, secrets, writer, keychain);
+    QObject::connect(
+        saver, &DestinationSaver::finished, keychain,
+        [&context, command, destination = *destination](bool ok, DestinationSaver::Failure failure,
+                                                        const QString &error) {
+            if (!ok) {
+                context.err << (failure == DestinationSaver::Failure::Keychain
+                                    ? Text::tr("destination add: the keychain refused the "
+                                               "secret: %1")
+                                          .arg(error)
+                                    : command + QStringLiteral(": ") + error)
+                            << '\n';
+                context.err.flush();
+                QCoreApplication::exit(ExitFailure);
+                return;
+            }
+            if (context.json)
+                context.out
+                    << QJsonDocument(destinationJson(destination)).toJson(QJsonDocument::Compact)
+                    << '\n';
+            else
+                context.out << Text::tr("Destination “%1” added (id %2).")
+                                   .arg(destination.name, destination.id)
+                            << '\n';
+            context.out.flush();
+            QCoreApplication::exit(ExitSuccess);
+        });
     // Queued: exit() only takes effect once the event loop runs, also when
     // there is no secret to save.
-    QMetaObject::invokeMethod(
-        saver->keychain, [saver] { saver->next(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(saver, &DestinationSaver::start, Qt::QueuedConnection);
     return RunEventLoop;
 }
 

@@ -5,12 +5,17 @@
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
+#include "delivery/destinationsecrets.h"
+#include "delivery/destinationstate.h"
+#include "delivery/tlsconfig.h"
 #include "monitoring/alertrules.h"
 #include "monitoring/monitor.h"
+#include "secrets/secretstore.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,17 +65,49 @@ QString percent(const QJsonValue &share)
     return QString::number(share.toDouble() * 100, 'f', 1) + QLatin1Char('%');
 }
 
+// Why the destination's sender could not start, judged here as an engine
+// would: a secret the keychain does not hold, TLS files that cannot be used.
+SenderBlock blockOf(SecretStore &keychain, const Destination &destination)
+{
+    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(destination)) {
+        if (!DestinationSecrets::isRequired(kind))
+            continue;
+        SecretRequest *request =
+            keychain.read(DestinationSecrets::keychainKey(destination.id, kind));
+        QEventLoop loop; // a command of its own: nothing else waits meanwhile
+        SecretResult result;
+        QObject::connect(request, &SecretRequest::finished, &loop, [&](const SecretResult &answer) {
+            result = answer;
+            loop.quit();
+        });
+        loop.exec();
+        if (result.status != SecretResult::Status::Ok || result.value.isEmpty())
+            return SenderBlock::MissingSecret;
+    }
+    if (!destination.clientCertPath.isEmpty() || !destination.caCertPath.isEmpty()) {
+        // Without the key passphrase: an encrypted key is judged by the engine.
+        const TlsConfig tls = TlsConfig::load(TlsSettings::fromDestination(destination, {}));
+        if (!tls.isValid() && tls.problem() != TlsConfig::Problem::PassphraseRequired &&
+            tls.problem() != TlsConfig::Problem::WrongPassphrase)
+            return SenderBlock::Tls;
+    }
+    return SenderBlock::None;
+}
+
 void printText(Context &context, const QJsonObject &s)
 {
     const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
     const auto n = [&](const QJsonObject &o, const char *key) {
         return QString::number(o.value(QLatin1String(key)).toInteger());
     };
-    context.out << Text::tr("%1 (dataflow %2)")
+    context.out << Text::tr("%1 (dataflow %2): %3")
                        .arg(s.value(QLatin1String("destination")).toString(),
-                            s.value(QLatin1String("dataflow")).toString())
-                << '\n'
-                << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
+                            s.value(QLatin1String("dataflow")).toString(),
+                            s.value(QLatin1String("stateLabel")).toString())
+                << '\n';
+    if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
+        context.out << "  " << fix << '\n';
+    context.out << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
                             "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
                             "to be sent: %5")
                        .arg(n(s, "received"), n(s, "created"), n(s, "excluded"), n(s, "suppressed"),
@@ -142,6 +179,7 @@ int statusCommand(Context &context)
     MetricsRecorder noLiveFigures; // this process records nothing: the stored minutes tell
     Monitor monitor(store, noLiveFigures);
     const QList<Alert> activeAlerts = store.alerts(true);
+    SecretStore keychain;
     QList<Destination> destinations;
     if (parser.positionalArguments().isEmpty()) {
         destinations = store.destinations();
@@ -182,8 +220,24 @@ int statusCommand(Context &context)
             outbox.oldestCreatedAt > 0
                 ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - outbox.oldestCreatedAt)
                 : 0;
+        // The same one state the app shows (issue #16).
+        DestinationStateInputs inputs;
+        inputs.enabled = destination.enabled;
+        inputs.block = blockOf(keychain, destination);
+        inputs.backlog = outbox.backlog();
+        inputs.retrying = outbox.retrying;
+        inputs.inFlight = int(outbox.sending);
+        inputs.oldestPendingAgeMs = oldestPendingMs;
+        for (const Alert &alert : activeAlerts) {
+            if (alert.destinationId == destination.id && alert.kind == AlertKind::AuthFailure)
+                inputs.consecutiveAuthFailures = 1;
+        }
+        const DestinationState state = DestinationStates::judge(inputs);
         list.append(QJsonObject{
             {QStringLiteral("destination"), destination.name},
+            {QStringLiteral("state"), DestinationStates::id(state)},
+            {QStringLiteral("stateLabel"), DestinationStates::label(state)},
+            {QStringLiteral("stateFix"), DestinationStates::fix(state)},
             {QStringLiteral("dataflow"), status->dataflow.id},
             {QStringLiteral("enabled"), destination.enabled},
             {QStringLiteral("received"), count("received")},

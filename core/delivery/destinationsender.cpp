@@ -84,10 +84,10 @@ DestinationSender::~DestinationSender()
     stop();
 }
 
-bool DestinationSender::fail(const QString &message)
+bool DestinationSender::fail(SenderBlock block, const QString &message)
 {
     // Logged by whoever listens (SenderSupervisor), once.
-    emit failed(m_destination.id, message);
+    emit failed(m_destination.id, block, message);
     return false;
 }
 
@@ -97,8 +97,8 @@ void DestinationSender::start()
         return;
     auto store = std::make_unique<SqliteStore>(m_storePath);
     if (!store->open()) {
-        fail(tr("The sender of “%1” could not open the store: %2")
-                 .arg(m_destination.name, store->lastError()));
+        fail(SenderBlock::Store, tr("The sender of “%1” could not open the store: %2")
+                                     .arg(m_destination.name, store->lastError()));
         return;
     }
     TlsConfig tls;
@@ -107,8 +107,8 @@ void DestinationSender::start()
         tls = TlsConfig::load(
             TlsSettings::fromDestination(m_destination, m_secrets.keyPassphrase.toUtf8()));
         if (!tls.isValid()) {
-            fail(tr("The sender of “%1” cannot use its TLS settings: %2")
-                     .arg(m_destination.name, tls.errorString()));
+            fail(SenderBlock::Tls, tr("The sender of “%1” cannot use its TLS settings: %2")
+                                       .arg(m_destination.name, tls.errorString()));
             return;
         }
         for (const QString &warning : tls.warnings())
@@ -117,7 +117,8 @@ void DestinationSender::start()
     QString error;
     m_auth = createAuthProvider(m_destination, m_secrets, m_options.auth, &error);
     if (!m_auth) {
-        fail(tr("The sender of “%1” cannot authenticate: %2").arg(m_destination.name, error));
+        fail(SenderBlock::Auth,
+             tr("The sender of “%1” cannot authenticate: %2").arg(m_destination.name, error));
         return;
     }
     m_redactor = SecretRedactor(m_destination, m_secrets);

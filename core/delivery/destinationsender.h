@@ -5,6 +5,7 @@
 #include "delivery/deliveryjournal.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationsecrets.h"
+#include "delivery/destinationstate.h"
 #include "delivery/retrypolicy.h"
 #include "delivery/secretredactor.h"
 #include "delivery/transport.h"
@@ -109,7 +110,7 @@ public slots:
     void stop();
 
 signals:
-    void failed(const QString &destinationId, const QString &message);
+    void failed(const QString &destinationId, outflow::SenderBlock block, const QString &message);
     // idle: nothing in flight or queued and nothing left in the outbox but
     // dead letters. Emitted on each change, and once per nudge when idle.
     void stateChanged(const QString &destinationId, bool idle, quint64 generation);
@@ -139,7 +140,7 @@ private:
         QByteArray retryAfter;
     };
 
-    bool fail(const QString &message);
+    bool fail(SenderBlock block, const QString &message);
     // senderlease.cpp: takes or renews the dataflow's lease; false when
     // another sender holds it (this one then waits, and sends nothing).
     bool takeLease();

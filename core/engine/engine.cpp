@@ -211,6 +211,17 @@ void Engine::syncSenders()
         return;
     }
     m_senders->sync(destinations, dataflows);
+    // outflowctl may add, edit or remove destinations while the app runs.
+    QString fingerprint;
+    for (const Destination &destination : destinations)
+        fingerprint += destination.id + QString::number(destination.updatedAt) +
+                       (destination.enabled ? u'+' : u'-');
+    for (const Dataflow &dataflow : dataflows)
+        fingerprint += dataflow.id + QString::number(dataflow.audiences.size());
+    if (fingerprint != m_destinationsFingerprint) {
+        m_destinationsFingerprint = fingerprint;
+        emit destinationsChanged();
+    }
 }
 
 void Engine::setDestinationSecrets(const QString &destinationId, const DestinationSecrets &secrets)
@@ -322,6 +333,7 @@ void Engine::runBackfillPage()
 
 void Engine::onDeliveryMetrics(const DeliveryMetrics &metrics)
 {
+    m_liveMetrics.insert(metrics.destinationId, metrics);
     if (m_monitor) {
         m_monitor->setLiveValues(metrics.dataflowId, metrics.inFlight, metrics.backlog,
                                  metrics.oldestPendingAgeMs);

@@ -1,15 +1,18 @@
 #pragma once
 
 #include "delivery/deliverymetrics.h"
+#include "delivery/destinationprobe.h"
 #include "delivery/destinationsecrets.h"
 #include "delivery/destinationsender.h"
 #include "model/audiencesummary.h"
 #include "model/destination.h"
+#include "model/destinationsummary.h"
 #include "monitoring/alerttracker.h"
 #include "store/storemaintenance.h"
 
 #include <atomic>
 #include <memory>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -68,6 +71,24 @@ public slots:
     void backupStore(quint64 requestId, const QString &target);
     // The backup stops at its next step; its partial file is removed.
     void cancelStoreBackup(quint64 requestId);
+    // The Destinations page (issue #16, enginedestinations.cpp). Answered by
+    // destinationsListed(): every destination with its state and figures.
+    void listDestinations(quint64 requestId);
+    // Answered by destinationOperationFinished() (an empty error: done);
+    // destinationsChanged() follows.
+    void setDestinationEnabled(quint64 requestId, const QString &destinationId, bool enabled);
+    // Removes the destination with its dataflow, queued exports and logs.
+    // Answered by destinationRemoved() with the keychain entries it used:
+    // the caller removes them, on the main thread where the keychain lives.
+    void removeDestination(quint64 requestId, const QString &destinationId);
+    // Send test, in two steps because the keychain lives on the main thread:
+    // prepareDestinationTest() answers with destinationTestNeedsSecrets();
+    // the caller reads them and calls testDestination(), answered by
+    // destinationTested() (DestinationProbe: one sample request, the outbox
+    // untouched).
+    void prepareDestinationTest(quint64 requestId, const QString &destinationId);
+    void testDestination(quint64 requestId, const outflow::Destination &destination,
+                         const outflow::DestinationSecrets &secrets);
     // Starts POST /v1/fragments with this bearer token; emits
     // ingestEndpointStarted() or failed(). The caller reads the token from the
     // keychain (obtainIngestToken) on the main thread: QtKeychain's libsecret
@@ -105,6 +126,16 @@ signals:
     void storeChecked(quint64 requestId, const outflow::StoreCheckReport &report);
     void storeBackupProgress(quint64 requestId, qint64 done, qint64 total);
     void storeBackedUp(quint64 requestId, const outflow::StoreBackupReport &report);
+    void destinationsListed(quint64 requestId,
+                            const QList<outflow::DestinationSummary> &destinations);
+    void destinationOperationFinished(quint64 requestId, const QString &error);
+    void destinationRemoved(quint64 requestId, const QString &destinationId,
+                            const QStringList &keychainKeys, const QString &error);
+    // A destination was added, changed or removed, here or by another
+    // process (seen at the next sender sync): lists are stale.
+    void destinationsChanged();
+    void destinationTestNeedsSecrets(quint64 requestId, const outflow::Destination &destination);
+    void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
     void failed(const QString &message);
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
@@ -186,6 +217,12 @@ private:
         std::atomic<bool> stopping{false};
         std::atomic<quint64> cancelled{0};
     };
+    // Each destination's latest figures from its sender, and what the last
+    // sync saw of the destinations (to say destinationsChanged()).
+    QHash<QString, DeliveryMetrics> m_liveMetrics;
+    QString m_destinationsFingerprint;
+    QList<DestinationSummary> destinationSummaries(QString *error);
+
     std::shared_ptr<MaintenanceState> m_maintenanceState = std::make_shared<MaintenanceState>();
     QThreadPool m_maintenance;
 };

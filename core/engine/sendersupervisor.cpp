@@ -89,7 +89,7 @@ void SenderSupervisor::secretsUnavailable(const QString &destinationId, const QS
 {
     const auto it = m_slots.find(destinationId);
     if (it != m_slots.end() && it->state == State::WaitingForSecrets)
-        block(*it, message);
+        block(*it, SenderBlock::MissingSecret, message);
 }
 
 void SenderSupervisor::start(Slot &slot, const DestinationSecrets &secrets)
@@ -134,10 +134,11 @@ void SenderSupervisor::stop(Slot &slot)
     slot.sender = nullptr;
 }
 
-void SenderSupervisor::block(Slot &slot, const QString &message)
+void SenderSupervisor::block(Slot &slot, SenderBlock kind, const QString &message)
 {
     slot.state = State::Blocked;
     slot.problem = message;
+    slot.block = kind;
     qCWarning(lcDelivery).noquote() << message;
     emit senderFailed(slot.destination.id, message);
     emit stateChanged();
@@ -167,13 +168,14 @@ void SenderSupervisor::onStateChanged(const QString &destinationId, bool idle, q
     emit stateChanged();
 }
 
-void SenderSupervisor::onSenderFailed(const QString &destinationId, const QString &message)
+void SenderSupervisor::onSenderFailed(const QString &destinationId, SenderBlock kind,
+                                      const QString &message)
 {
     const auto it = m_slots.find(destinationId);
     if (it == m_slots.end() || it->state != State::Running)
         return;
     stop(*it); // it never started: nothing in flight, nothing claimed
-    block(*it, message);
+    block(*it, kind, message);
 }
 
 bool SenderSupervisor::isIdle() const
@@ -189,6 +191,16 @@ bool SenderSupervisor::isIdle() const
         }
         return false;
     });
+}
+
+SenderBlock SenderSupervisor::blockOf(const QString &destinationId, QString *problem) const
+{
+    const auto it = m_slots.constFind(destinationId);
+    if (it == m_slots.cend() || it->state != State::Blocked)
+        return SenderBlock::None;
+    if (problem)
+        *problem = it->problem;
+    return it->block;
 }
 
 QStringList SenderSupervisor::problems() const

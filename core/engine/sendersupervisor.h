@@ -47,6 +47,9 @@ public:
     bool isIdle() const;
     // "Destination “X”: why it cannot send", one per blocked destination.
     QStringList problems() const;
+    // Why one destination cannot send (SenderBlock::None while it can), and
+    // its sender's words for it.
+    SenderBlock blockOf(const QString &destinationId, QString *problem = nullptr) const;
 
 signals:
     void secretsNeeded(const outflow::Destination &destination);
@@ -69,13 +72,14 @@ private:
         quint64 idleAt = 0;                  // the generation of its last idle report
         bool idle = false;
         QString problem;
+        SenderBlock block = SenderBlock::None;
     };
 
     void start(Slot &slot, const DestinationSecrets &secrets);
     void stop(Slot &slot);
-    void block(Slot &slot, const QString &message);
+    void block(Slot &slot, SenderBlock kind, const QString &message);
     void onStateChanged(const QString &destinationId, bool idle, quint64 generation);
-    void onSenderFailed(const QString &destinationId, const QString &message);
+    void onSenderFailed(const QString &destinationId, SenderBlock kind, const QString &message);
 
     const QString m_storePath;
     const SenderOptions m_options;

@@ -248,6 +248,13 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
         QCOMPARE(it.value(), 1);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("done")).toInteger(), 20);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("total")).toInteger(), 20);
+    // The one state the app shows too (issue #16): all delivered, nothing waits.
+    QCOMPARE(status.value(s("state")).toString(), s("healthy"));
+    QVERIFY(run({s("destination"), s("disable"), s("Hook")}).exitCode == 0);
+    const QJsonObject disabled = array(run({s("--json"), s("status")}).out).first().toObject();
+    QCOMPARE(disabled.value(s("state")).toString(), s("disabled"));
+    QVERIFY(!disabled.value(s("stateFix")).toString().isEmpty());
+    QVERIFY(run({s("destination"), s("enable"), s("Hook")}).exitCode == 0);
 
     r = run({s("status"), s("Hook")});
     QCOMPARE(r.exitCode, 0);

@@ -1,0 +1,113 @@
+#include "destinationprobe.h"
+
+#include "activation/payloadbuilder.h"
+#include "delivery/qnamtransport.h"
+#include "delivery/tlsconfig.h"
+#include "store/store.h"
+
+#include <QUuid>
+
+namespace outflow {
+
+namespace {
+
+// A profile the dataflow would export (realized in a mapped audience), built
+// as the dataflow builds it; else any profile with the dataflow's mapping;
+// else a small document in the exports' shape.
+QByteArray sampleExport(Store &store, const Destination &destination, qint64 *profileId)
+{
+    *profileId = 0;
+    if (const std::optional<Dataflow> dataflow = store.dataflowOfDestination(destination.id)) {
+        qint64 id = 0;
+        for (const MappedAudience &mapped : dataflow->audiences) {
+            const QList<qint64> members = store.realizedMembers(mapped.audienceId, 0, 1);
+            if (!members.isEmpty()) {
+                id = members.constFirst();
+                break;
+            }
+        }
+        if (id == 0) {
+            const QList<qint64> any = store.profileIds(0, 1);
+            id = any.isEmpty() ? 0 : any.constFirst();
+        }
+        if (const std::optional<Profile> profile = id > 0 ? store.profile(id) : std::nullopt) {
+            QHash<QString, Audience> audiences;
+            for (const Audience &audience : store.audiences())
+                audiences.insert(audience.id, audience);
+            const PayloadBuilder builder(*dataflow, destination, audiences);
+            const QByteArray payload =
+                builder.build(profile->attributesJson, profile->identities, store.memberships(id));
+            if (!payload.isEmpty()) {
+                *profileId = id;
+                return payload;
+            }
+        }
+    }
+    return QByteArrayLiteral(
+        "{\"person\":{\"name\":{\"firstName\":\"Test\",\"lastName\":\"Outflow\"}},"
+        "\"segmentMembership\":{\"ups\":{}},\"identityMap\":{\"email\":"
+        "[{\"id\":\"outflow-test@example.com\",\"primary\":true}]}}");
+}
+
+} // namespace
+
+DestinationProbe::DestinationProbe(Store &store, Destination destination, QObject *parent)
+    : QObject(parent)
+    , m_destination(std::move(destination))
+{
+    m_payload = sampleExport(store, m_destination, &m_report.profileId);
+    m_report.exportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+DestinationProbe::~DestinationProbe() = default;
+
+void DestinationProbe::start(const DestinationSecrets &secrets)
+{
+    TlsConfig tls;
+    if (m_destination.endpoint.scheme() == QLatin1String("https") ||
+        !m_destination.clientCertPath.isEmpty()) {
+        tls = TlsConfig::load(
+            TlsSettings::fromDestination(m_destination, secrets.keyPassphrase.toUtf8()));
+        if (!tls.isValid())
+            return finish({}, QStringLiteral("tls"), tls.errorString());
+    }
+    QString error;
+    m_auth = createAuthProvider(m_destination, secrets, {}, &error);
+    if (!m_auth)
+        return finish({}, QStringLiteral("auth"), error);
+    m_redactor = SecretRedactor(m_destination, secrets);
+    m_transport =
+        new QnamTransport(TransportSettings::forDestination(m_destination, tls), nullptr, this);
+    connect(m_transport, &Transport::finished, this,
+            [this](const QList<TransportResult> &results) { finish(results.constFirst()); });
+    m_auth->authorize(this, [this](const AuthResult &result) {
+        if (!result.ok())
+            return finish({}, QStringLiteral("auth"), m_redactor.redact(result.failure->message));
+        m_redactor.addAuthorization(result.authorization);
+        m_transport->send(
+            {TransportRequest{1, m_report.exportId.toLatin1(), m_payload, result.authorization}});
+    });
+}
+
+void DestinationProbe::finish(const TransportResult &result, QString reason, QString error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (reason.isEmpty() && result.error != TransportError::None) {
+        reason = transportErrorId(result.error);
+        error = m_redactor.redact(result.errorString);
+    } else if (reason.isEmpty() && !result.isSuccess()) {
+        reason = QStringLiteral("http-status");
+        error = tr("HTTP %1 from the endpoint.").arg(result.httpStatus);
+    }
+    m_report.httpStatus = result.httpStatus;
+    m_report.latencyMs = result.latencyUs / 1000;
+    m_report.http2 = result.http2;
+    m_report.reason = reason;
+    m_report.error = error;
+    m_report.response = m_redactor.excerpt(result.body);
+    emit finished(m_report);
+}
+
+} // namespace outflow

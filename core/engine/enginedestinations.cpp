@@ -1,0 +1,179 @@
+// The Engine's destination operations for the app (issue #16): the
+// Destinations page's snapshot, enable/disable and removal. The store is the
+// Engine's own; the keychain is the caller's (it lives on the main thread):
+// removal answers with the keychain entries to delete.
+#include "app/logging.h"
+#include "delivery/destinationsecrets.h"
+#include "engine.h"
+#include "engine/sendersupervisor.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace outflow {
+
+namespace {
+
+QString hostOf(const QUrl &endpoint)
+{
+    return endpoint.port() > 0 ? QStringLiteral("%1:%2").arg(endpoint.host()).arg(endpoint.port())
+                               : endpoint.host();
+}
+
+} // namespace
+
+QList<DestinationSummary> Engine::destinationSummaries(QString *error)
+{
+    QList<DestinationSummary> summaries;
+    if (!m_store) {
+        *error = tr("The store is not open.");
+        return summaries;
+    }
+    const QList<Destination> destinations = m_store->destinations();
+    if (!m_store->lastError().isEmpty()) {
+        *error = m_store->lastError();
+        return summaries;
+    }
+    QHash<QString, QString> audienceNames;
+    for (const Audience &audience : m_store->audiences())
+        audienceNames.insert(audience.id, audience.name);
+    QHash<QString, int> activeAlerts;
+    for (const Alert &alert : m_store->alerts(true))
+        ++activeAlerts[alert.destinationId];
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const Destination &destination : destinations) {
+        DestinationSummary summary;
+        summary.id = destination.id;
+        summary.name = destination.name;
+        summary.endpointHost = hostOf(destination.endpoint);
+        summary.auth = destination.auth;
+        summary.enabled = destination.enabled;
+        summary.activeAlerts = activeAlerts.value(destination.id);
+        summary.keychainEntries = int(DestinationSecrets::usedBy(destination).size());
+        DestinationStateInputs inputs;
+        inputs.enabled = destination.enabled;
+        if (m_senders)
+            inputs.block = m_senders->blockOf(destination.id, &summary.problem);
+        if (const std::optional<Dataflow> dataflow =
+                m_store->dataflowOfDestination(destination.id)) {
+            for (const MappedAudience &mapped : dataflow->audiences)
+                summary.audiences.append(audienceNames.value(mapped.audienceId, mapped.audienceId));
+            summary.audiences.sort(Qt::CaseInsensitive);
+            const QList<MetricsBucket> lastHour = m_store->metrics(
+                dataflow->id, MetricsBucket::Resolution::Minute, now - 3'600'000, now + 60'000);
+            for (const MetricsBucket &bucket : lastHour) {
+                summary.deliveredLastHour += bucket.delivered;
+                summary.failedLastHour += bucket.failed;
+            }
+            if (const std::optional<OutboxSummary> outbox = m_store->outboxSummary(dataflow->id)) {
+                summary.backlog = outbox->backlog();
+                inputs.backlog = outbox->backlog();
+                inputs.retrying = outbox->retrying;
+            }
+        }
+        // The sender's latest figures, fresher than the store's.
+        if (const auto live = m_liveMetrics.constFind(destination.id);
+            live != m_liveMetrics.cend()) {
+            inputs.inFlight = live->inFlight;
+            inputs.oldestPendingAgeMs = live->oldestPendingAgeMs;
+            inputs.consecutiveAuthFailures = live->consecutiveAuthFailures;
+        }
+        summary.state = DestinationStates::judge(inputs);
+        summaries.append(summary);
+    }
+    return summaries;
+}
+
+void Engine::listDestinations(quint64 requestId)
+{
+    QString error;
+    const QList<DestinationSummary> summaries = destinationSummaries(&error);
+    if (!error.isEmpty())
+        qCWarning(lcApp).noquote() << error;
+    emit destinationsListed(requestId, summaries);
+}
+
+void Engine::setDestinationEnabled(quint64 requestId, const QString &destinationId, bool enabled)
+{
+    if (!m_store) {
+        emit destinationOperationFinished(requestId, tr("The store is not open."));
+        return;
+    }
+    std::optional<Destination> destination = m_store->destination(destinationId);
+    if (!destination) {
+        emit destinationOperationFinished(
+            requestId, m_store->lastError().isEmpty() ? tr("The destination was removed meanwhile.")
+                                                      : m_store->lastError());
+        return;
+    }
+    destination->enabled = enabled;
+    destination->updatedAt = QDateTime::currentMSecsSinceEpoch();
+    if (!m_store->updateDestination(*destination)) {
+        emit destinationOperationFinished(requestId, m_store->lastError());
+        return;
+    }
+    syncSenders(); // starts or stops its sender now, not at the next sync
+    emit destinationOperationFinished(requestId, {});
+    emit destinationsChanged();
+}
+
+void Engine::removeDestination(quint64 requestId, const QString &destinationId)
+{
+    if (!m_store) {
+        emit destinationRemoved(requestId, destinationId, {}, tr("The store is not open."));
+        return;
+    }
+    const std::optional<Destination> destination = m_store->destination(destinationId);
+    if (!destination) {
+        emit destinationRemoved(requestId, destinationId, {},
+                                m_store->lastError().isEmpty()
+                                    ? tr("The destination was removed meanwhile.")
+                                    : m_store->lastError());
+        return;
+    }
+    // Its dataflow, outbox, activation log, counters and backfills go with it
+    // (Store::deleteDestination); its sender stops at the sync below.
+    if (!m_store->deleteDestination(destinationId)) {
+        emit destinationRemoved(requestId, destinationId, {}, m_store->lastError());
+        return;
+    }
+    syncSenders();
+    QStringList keys;
+    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(*destination))
+        keys.append(DestinationSecrets::keychainKey(destinationId, kind));
+    emit destinationRemoved(requestId, destinationId, keys, {});
+    emit destinationsChanged();
+}
+
+void Engine::prepareDestinationTest(quint64 requestId, const QString &destinationId)
+{
+    std::optional<Destination> destination =
+        m_store ? m_store->destination(destinationId) : std::nullopt;
+    if (!destination) {
+        ProbeReport report;
+        report.reason = QStringLiteral("store");
+        report.error = m_store && m_store->lastError().isEmpty()
+                           ? tr("The destination was removed meanwhile.")
+                           : (m_store ? m_store->lastError() : tr("The store is not open."));
+        emit destinationTested(requestId, report);
+        return;
+    }
+    emit destinationTestNeedsSecrets(requestId, *destination);
+}
+
+void Engine::testDestination(quint64 requestId, const Destination &destination,
+                             const DestinationSecrets &secrets)
+{
+    if (!m_store)
+        return;
+    auto *probe = new DestinationProbe(*m_store, destination, this);
+    connect(probe, &DestinationProbe::finished, this,
+            [this, probe, requestId](const ProbeReport &report) {
+                probe->deleteLater();
+                emit destinationTested(requestId, report);
+            });
+    probe->start(secrets);
+}
+
+} // namespace outflow

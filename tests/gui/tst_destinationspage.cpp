@@ -1,0 +1,217 @@
+// The Destinations page (issue #16) on the real window, the Engine on its
+// worker thread, a real store, the real keychain and the real outflowctl:
+// destinations listed live (one added by outflowctl while the app runs
+// appears), a missing keychain secret shown with its fix, Disable/Enable and
+// Delete (store rows and keychain entries gone), and rows updated in place.
+#include "app/settings.h"
+#include "app/translations.h"
+#include "delivery/destinationsecrets.h"
+#include "enginehost.h"
+#include "mainwindow.h"
+#include "models/destinationsmodel.h"
+#include "pages/destinationspage.h"
+#include "secrets/secretstore.h"
+#include "store/sqlitestore.h"
+#include "support/httptestreceiver.h"
+#include "support/processrunner.h"
+#include "support/secrethelpers.h"
+#include "testconfig.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace outflow;
+using outflow::ui::DestinationsModel;
+using outflow::ui::DestinationsPage;
+using outflow::ui::EngineHost;
+using outflow::ui::MainWindow;
+
+class TestDestinationsPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(i18n::install(*qApp, QStringLiteral("en"))); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_store = m_dir->filePath(QStringLiteral("store.sqlite"));
+    }
+
+    void listsJudgesAndActsOnDestinations()
+    {
+        // Before the app: one without authentication, one whose bearer token
+        // was never put in the keychain, one whose token is there.
+        const QString plain = addDestination(QStringLiteral("Plain"), AuthType::None);
+        const QString orphan = addDestination(QStringLiteral("Orphan"), AuthType::Bearer);
+        const QString keyed = addDestination(QStringLiteral("Keyed"), AuthType::Bearer);
+        SecretStore keychain;
+        const QString tokenKey =
+            DestinationSecrets::keychainKey(keyed, DestinationSecrets::Kind::BearerToken);
+        QCOMPARE(test::waitFor(keychain.store(tokenKey, QStringLiteral("t0ken"))).status,
+                 SecretResult::Status::Ok);
+
+        Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.showPage(MainWindow::Page::Destinations);
+        window.show();
+        engine.start();
+        auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
+        QVERIFY(page);
+        DestinationsModel *model = page->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 20000);
+        QVERIFY(!page->isEmptyStateShown());
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+
+        // The missing secret is named, with its fix.
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, orphan), DestinationState::MissingSecret, 20000);
+        QCOMPARE(stateOf(model, plain), DestinationState::Healthy);
+        QCOMPARE(stateOf(model, keyed), DestinationState::Healthy);
+        page->selectDestination(orphan);
+        auto *details = page->findChild<QLabel *>(QStringLiteral("destinationDetailsLabel"));
+        QTRY_VERIFY(details->text().contains(QLatin1String("Missing secret")));
+        QVERIFY2(details->text().contains(QLatin1String("Enter the secret again")),
+                 qPrintable(details->text()));
+
+        // Added by outflowctl while the app runs: listed within seconds.
+        const test::ProcessResult added = test::runProcess(
+            QStringLiteral(OUTFLOW_CLI_BINARY),
+            {QStringLiteral("--store"), m_store, QStringLiteral("destination"),
+             QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("From the CLI"),
+             QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9/in")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
+
+        // Disable, then enable again, from the keyboard's button.
+        page->selectDestination(plain);
+        auto *enable = page->findChild<QPushButton *>(QStringLiteral("destinationEnableButton"));
+        QCOMPARE(enable->text(), QStringLiteral("&Disable"));
+        enable->click();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, plain), DestinationState::Disabled, 10000);
+        QVERIFY(!storedDestination(plain)->enabled);
+        QTRY_COMPARE(enable->text(), QStringLiteral("&Enable"));
+        enable->click();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, plain), DestinationState::Healthy, 10000);
+        QVERIFY(storedDestination(plain)->enabled);
+
+        // Delete asks, naming what goes; Cancel keeps everything.
+        QString asked;
+        page->setConfirm([&asked](const QString &question) {
+            asked = question;
+            return false;
+        });
+        page->selectDestination(keyed);
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("destinationDeleteButton"));
+        remove->click();
+        QVERIFY2(asked.contains(QStringLiteral("“Keyed”")) &&
+                     asked.contains(QLatin1String("1 keychain entry")),
+                 qPrintable(asked));
+        QVERIFY(storedDestination(keyed));
+        page->setConfirm([](const QString &) { return true; });
+        remove->click();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowOf(keyed), -1, 10000);
+        QVERIFY(!storedDestination(keyed));
+        QTRY_VERIFY_WITH_TIMEOUT(test::waitFor(keychain.read(tokenKey)).isNotFound(), 10000);
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(resets.size(), 0); // rows inserted, changed and removed, never reset
+    }
+
+    // Send test: one sample request through the Engine, the answer shown;
+    // the outbox untouched. A destination whose secret is missing says so.
+    void sendTestShowsTheAnswer()
+    {
+        test::HttpTestReceiver receiver;
+        QVERIFY(receiver.listen());
+        const QString plain =
+            addDestination(QStringLiteral("Plain"), AuthType::None, receiver.url());
+        const QString orphan = addDestination(QStringLiteral("Orphan"), AuthType::Bearer);
+        Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.showPage(MainWindow::Page::Destinations);
+        window.show();
+        engine.start();
+        auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, 20000);
+        auto *test = page->findChild<QPushButton *>(QStringLiteral("destinationTestButton"));
+        auto *result = page->findChild<QLabel *>(QStringLiteral("destinationTestResultLabel"));
+
+        page->selectDestination(plain);
+        QTRY_VERIFY(test->isEnabled());
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("HTTP 200")), 20000);
+        QVERIFY2(result->text().startsWith(QStringLiteral("Test of “Plain”")),
+                 qPrintable(result->text()));
+        QCOMPARE(receiver.requests().size(), 1);
+        QCOMPARE(receiver.exportIds().size(), 1);
+
+        page->selectDestination(orphan);
+        QTRY_VERIFY(test->isEnabled());
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("failed")), 20000);
+        QVERIFY2(result->text().contains(QLatin1String("Orphan")), qPrintable(result->text()));
+        QCOMPARE(receiver.requests().size(), 1); // nothing was sent without its token
+    }
+
+    void anEmptyStoreShowsHowToBegin()
+    {
+        Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        QSignalSpy opened(&engine, &EngineHost::storeOpened);
+        engine.start();
+        QVERIFY(opened.wait(20000));
+        auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
+        QVERIFY(page->isEmptyStateShown());
+    }
+
+private:
+    QString addDestination(const QString &name, AuthType auth, const QUrl &endpoint = {})
+    {
+        SqliteStore store(m_store);
+        if (!store.open())
+            return {};
+        Destination destination;
+        destination.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        destination.name = name;
+        destination.endpoint =
+            endpoint.isEmpty() ? QUrl(QStringLiteral("http://127.0.0.1:9/") + name) : endpoint;
+        destination.auth = auth;
+        destination.createdAt = destination.updatedAt = QDateTime::currentMSecsSinceEpoch();
+        // Activated (a dataflow, no audience yet): its sender starts and
+        // reads its secrets, which is how a missing one is found.
+        Dataflow dataflow;
+        dataflow.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        dataflow.destinationId = destination.id;
+        dataflow.createdAt = dataflow.updatedAt = destination.createdAt;
+        return store.insertDestination(destination) && store.saveDataflow(dataflow) ? destination.id
+                                                                                    : QString();
+    }
+    std::optional<Destination> storedDestination(const QString &id)
+    {
+        SqliteStore store(m_store);
+        return store.open() ? store.destination(id) : std::nullopt;
+    }
+    static DestinationState stateOf(const DestinationsModel *model, const QString &id)
+    {
+        const int row = model->rowOf(id);
+        return row < 0 ? DestinationState::Healthy : model->destinations().at(row).state;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_store;
+};
+
+QTEST_MAIN(TestDestinationsPage)
+#include "tst_destinationspage.moc"

@@ -1,0 +1,238 @@
+#include "destinationspage.h"
+
+#include "emptystatepage.h"
+#include "models/destinationsmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace outflow::ui {
+
+DestinationsPage::DestinationsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new DestinationsModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_emptyState(new EmptyStatePage(
+          tr("No destination yet"),
+          tr("Each HTTP endpoint you connect appears here with its state, its dataflow and the "
+             "exports sent, failed and retried."),
+          tr("Connect one with <b>outflowctl destination add --name N --endpoint URL</b>; it "
+             "appears here within seconds."),
+          m_stack))
+    , m_tablePage(new QWidget(m_stack))
+    , m_view(new QTableView(m_tablePage))
+    , m_enableButton(new QPushButton(tr("&Disable"), m_tablePage))
+    , m_deleteButton(new QPushButton(tr("De&lete…"), m_tablePage))
+    , m_testButton(new QPushButton(tr("Send &Test"), m_tablePage))
+    , m_testResult(new QLabel(m_tablePage))
+    , m_details(new QLabel(m_tablePage))
+    , m_error(new QLabel(m_tablePage))
+{
+    setObjectName(QStringLiteral("destinationsPage"));
+    m_emptyState->setObjectName(QStringLiteral("destinationsEmptyState"));
+    m_view->setObjectName(QStringLiteral("destinationsTableView"));
+    m_view->setAccessibleName(tr("Destinations"));
+    m_enableButton->setObjectName(QStringLiteral("destinationEnableButton"));
+    m_deleteButton->setObjectName(QStringLiteral("destinationDeleteButton"));
+    m_testButton->setObjectName(QStringLiteral("destinationTestButton"));
+    m_testButton->setToolTip(tr("Send one sample export now, as the dataflow would, without "
+                                "touching the queue"));
+    m_testResult->setObjectName(QStringLiteral("destinationTestResultLabel"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->hide();
+    m_details->setObjectName(QStringLiteral("destinationDetailsLabel"));
+    m_error->setObjectName(QStringLiteral("destinationErrorLabel"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(DestinationsModel::SortRole);
+    m_proxy->setSortLocaleAware(true);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(DestinationsModel::Name, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(DestinationsModel::Audiences,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setHighlightSections(false);
+
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
+    m_error->hide();
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_testButton);
+    buttons->addWidget(m_enableButton);
+    buttons->addWidget(m_deleteButton);
+    buttons->addStretch(1);
+    auto *tableLayout = new QVBoxLayout(m_tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(buttons);
+    tableLayout->addWidget(m_view, 1);
+    tableLayout->addWidget(m_details);
+    tableLayout->addWidget(m_testResult);
+    tableLayout->addWidget(m_error);
+    setTabOrder(m_testButton, m_enableButton);
+    setTabOrder(m_enableButton, m_deleteButton);
+    setTabOrder(m_deleteButton, m_view);
+
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(m_tablePage);
+    m_stack->setCurrentWidget(m_emptyState);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DestinationsPage::updateSelection);
+    // A snapshot changes the selected row's state and figures in place.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DestinationsPage::updateSelection);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DestinationsPage::updateSelection);
+    connect(m_enableButton, &QPushButton::clicked, this, &DestinationsPage::toggleEnabled);
+    connect(m_deleteButton, &QPushButton::clicked, this, &DestinationsPage::removeSelected);
+    connect(m_testButton, &QPushButton::clicked, this, [this] {
+        if (const DestinationSummary *destination = selected()) {
+            m_testButton->setEnabled(false); // one test at a time, until its answer
+            m_testResult->setText(tr("Sending a test export to “%1”…").arg(destination->name));
+            m_testResult->show();
+            emit testRequested(destination->id);
+        }
+    });
+    updateSelection();
+}
+
+bool DestinationsPage::isEmptyStateShown() const
+{
+    return m_stack->currentWidget() == m_emptyState;
+}
+
+void DestinationsPage::setDestinations(const QList<DestinationSummary> &destinations)
+{
+    m_model->setDestinations(destinations);
+    m_stack->setCurrentWidget(destinations.isEmpty() ? static_cast<QWidget *>(m_emptyState)
+                                                     : m_tablePage);
+    if (!selected() && m_proxy->rowCount() > 0)
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    updateSelection();
+}
+
+void DestinationsPage::showOperationError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void DestinationsPage::showTestResult(const QString &destinationId, const ProbeReport &report)
+{
+    const int row = m_model->rowOf(destinationId);
+    const QString name = row < 0 ? destinationId : m_model->destinations().at(row).name;
+    QString text;
+    if (report.ok()) {
+        text = tr("Test of “%1”: HTTP %2 in %3 ms%4.")
+                   .arg(name)
+                   .arg(report.httpStatus)
+                   .arg(report.latencyMs)
+                   .arg(report.http2 ? tr(" over HTTP/2") : QString());
+    } else {
+        text = tr("Test of “%1” failed: %2").arg(name, report.error);
+        if (report.httpStatus > 0)
+            text += u' ' + tr("(HTTP %1 in %2 ms)").arg(report.httpStatus).arg(report.latencyMs);
+    }
+    if (!report.response.isEmpty())
+        text += u'\n' + tr("Answer: %1").arg(report.response);
+    m_testResult->setText(text);
+    m_testResult->show();
+    m_testButton->setEnabled(selected() != nullptr);
+}
+
+QString DestinationsPage::selectedId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(DestinationsModel::IdRole).toString() : QString();
+}
+
+void DestinationsPage::selectDestination(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)));
+}
+
+const DestinationSummary *DestinationsPage::selected() const
+{
+    const int row = m_model->rowOf(selectedId());
+    return row < 0 || selectedId().isEmpty() ? nullptr : &m_model->destinations().at(row);
+}
+
+void DestinationsPage::updateSelection()
+{
+    const DestinationSummary *destination = selected();
+    m_enableButton->setEnabled(destination != nullptr);
+    if (m_testResult->text().isEmpty() || !m_testResult->text().endsWith(u'…'))
+        m_testButton->setEnabled(destination != nullptr);
+    m_deleteButton->setEnabled(destination != nullptr);
+    if (!destination) {
+        m_details->clear();
+        return;
+    }
+    m_enableButton->setText(destination->enabled ? tr("&Disable") : tr("&Enable"));
+    // The state in words, why it is blocked, and what fixes it.
+    QStringList lines{
+        tr("<b>%1</b>: %2")
+            .arg(destination->name.toHtmlEscaped(), DestinationStates::label(destination->state))};
+    if (!destination->problem.isEmpty())
+        lines << destination->problem.toHtmlEscaped();
+    if (const QString fix = DestinationStates::fix(destination->state); !fix.isEmpty())
+        lines << fix.toHtmlEscaped();
+    m_details->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void DestinationsPage::toggleEnabled()
+{
+    if (const DestinationSummary *destination = selected()) {
+        showOperationError({});
+        emit enableRequested(destination->id, !destination->enabled);
+    }
+}
+
+void DestinationsPage::removeSelected()
+{
+    const DestinationSummary *destination = selected();
+    if (!destination)
+        return;
+    const QString id = destination->id;
+    const QString question =
+        tr("Delete the destination “%1”? Its dataflow goes with it (%2 mapped audience(s)), %3 "
+           "queued export(s) are dropped unsent, and its %4 keychain entry(ies) are removed. "
+           "This cannot be undone.")
+            .arg(destination->name)
+            .arg(destination->audiences.size())
+            .arg(destination->backlog)
+            .arg(destination->keychainEntries);
+    const bool confirmed = m_confirm
+                               ? m_confirm(question)
+                               : QMessageBox::question(this, tr("Delete Destination"), question,
+                                                       QMessageBox::Yes | QMessageBox::Cancel,
+                                                       QMessageBox::Cancel) == QMessageBox::Yes;
+    if (!confirmed)
+        return;
+    showOperationError({});
+    emit removeRequested(id);
+}
+
+} // namespace outflow::ui
