@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTimer>
 #include <QUrl>
 
 namespace outflow::ui {
@@ -130,6 +131,16 @@ int runGui(int argc, char *argv[])
         window.setDemoReceiver(QUrl(parser.value(demoOption)));
     window.show();
     qCInfo(lcUi) << "Main window shown; settings in" << settings->fileName();
+    // For tools/screenshots.sh: the window, as drawn after a few seconds of
+    // snapshots, saved to this PNG file; then the app quits.
+    if (const QString shot = qEnvironmentVariable("OUTFLOW_SCREENSHOT"); !shot.isEmpty()) {
+        const int delayMs = qEnvironmentVariableIntValue("OUTFLOW_SCREENSHOT_DELAY_MS");
+        QTimer::singleShot(delayMs > 0 ? delayMs : 4000, &window, [&window, shot] {
+            if (!window.grab().save(shot))
+                qCWarning(lcUi) << "Could not write the screenshot" << shot;
+            QApplication::quit();
+        });
+    }
 
     quitOnTerminationSignals(app);
     QObject::connect(&app, &QApplication::aboutToQuit, &window, &MainWindow::saveState);

@@ -100,7 +100,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             m_alertsPage->setAlerts({});
     });
 
-    resize(960, 640);
+    resize(1180, 700); // the Destinations table's nine columns fit, in French too
     restoreState();
     checkKeychain();
 }

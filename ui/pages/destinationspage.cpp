@@ -64,9 +64,10 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // Every column fits its contents (a stretched one in the middle was
+    // squeezed to "…" once the others took the width); the last takes the rest.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(DestinationsModel::Audiences,
-                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
 
     m_details->setWordWrap(true);

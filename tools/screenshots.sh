@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots of the app, in English and French, on a demo
+# store of their own: a receiver that answers, one destination whose secret
+# is missing from the keychain, one disabled. Runs the real app and
+# outflowctl (a build of the `ci` or `dev` preset) under Xvfb, with a private
+# keychain (as tools/test.sh does).
+#
+#   ./tools/screenshots.sh [BUILD_DIR]     default: build/ci; PNGs into docs/
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+build=$(realpath "${1:-$OUTFLOW_ROOT/build/ci}")
+bin="$build/app"
+[ -x "$bin/outflow" ] || { echo "No app in $bin: build first (cmake --build --preset ci)." >&2; exit 2; }
+
+if [ -z "${OUTFLOW_SCREENSHOTS_INNER:-}" ]; then
+    # A private D-Bus session with an unlocked keyring, and a virtual display.
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    mkdir -p "$work/data" "$work/runtime" && chmod 700 "$work/runtime"
+    export XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/runtime" XDG_CONFIG_HOME="$work/config"
+    export OUTFLOW_KEYRING_PASSWORD
+    OUTFLOW_KEYRING_PASSWORD=$(head -c 24 /dev/urandom | base64)
+    export OUTFLOW_SCREENSHOTS_INNER="$work"
+    exec dbus-run-session -- "$OUTFLOW_ROOT/tools/with-keyring.sh" \
+        xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$build"
+fi
+
+work=$OUTFLOW_SCREENSHOTS_INNER
+store="$work/demo.sqlite"
+ctl() { "$bin/outflowctl" --store "$store" "$@"; }
+ctl receiver --port 0 >"$work/receiver.log" 2>&1 &
+receiver=$!
+trap 'kill $receiver 2>/dev/null' EXIT
+url=""
+for _ in $(seq 1 100); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/receiver.log" || true)
+    [ -n "$url" ] && break
+    sleep 0.1
+done
+[ -n "$url" ] || { echo "The receiver did not start." >&2; exit 1; }
+
+sample="$OUTFLOW_ROOT/resources/sample"
+while IFS=$'\t' read -r name rule; do
+    [ -n "$name" ] && ctl audience add --name "$name" --rule "$rule" >/dev/null
+done <"$sample/audiences.txt"
+ctl destination add --name "CRM webhook" --endpoint "${url}crm" --include-segment-names >/dev/null
+ctl activate "CRM webhook" --audience "Gold members" --attribute person.name.firstName \
+    --attribute personalEmail.address >/dev/null
+OUTFLOW_BEARER_TOKEN=demo-token ctl destination add --name "Marketing cloud" \
+    --endpoint "${url}marketing" --auth bearer >/dev/null
+ctl activate "Marketing cloud" --audience "Reachable by email" \
+    --attribute personalEmail.address >/dev/null
+ctl destination add --name "Data lake" --endpoint "${url}lake" >/dev/null
+ctl activate "Data lake" --audience "Gold members" --attribute person.name.firstName >/dev/null
+ctl destination disable "Data lake" >/dev/null
+ctl ingest "$sample/profiles.ndjson" >/dev/null
+# The bearer token leaves the keychain (QtKeychain's Secret Service item): the
+# page shows "Missing secret" with its fix.
+id=$(ctl --json destination list | grep -o '"id":"[^"]*","name":"Marketing cloud"' | cut -d'"' -f4)
+secret-tool clear xdg:schema org.qt.keychain user "destination/$id/bearer-token"
+
+mkdir -p "$OUTFLOW_ROOT/docs"
+for lang in en fr; do
+    settings="$work/settings-$lang.ini" # new: the first page, Destinations
+    suffix=$([ "$lang" = en ] && echo "" || echo "-fr")
+    # 8 s: the backfill delivered and the monitor's minute stored (every 5 s).
+    OUTFLOW_SCREENSHOT="$OUTFLOW_ROOT/docs/screenshot-destinations$suffix.png" \
+        OUTFLOW_SCREENSHOT_DELAY_MS=8000 \
+        "$bin/outflow" --store "$store" --settings "$settings" --lang "$lang" >/dev/null 2>&1
+    echo "docs/screenshot-destinations$suffix.png"
+done
