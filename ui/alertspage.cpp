@@ -2,6 +2,7 @@
 
 #include "alertsmodel.h"
 #include "emptystatepage.h"
+#include "widgets/tableviews.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -44,17 +45,10 @@ AlertsPage::AlertsPage(QWidget *parent)
     // The proxy's sort is stable: by state, the model's newest-first order
     // stays within each state.
     m_view->sortByColumn(AlertsModel::State, Qt::AscendingOrder);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
+    setUpReadOnlyTable(m_view);
     // What to do takes the room left (the whole sentence is its tooltip); the
     // other columns fit their contents.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertsModel::WhatToDo, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setHighlightSections(false);
 
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_view);

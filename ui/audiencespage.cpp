@@ -2,6 +2,7 @@
 
 #include "audiencetablemodel.h"
 #include "emptystatepage.h"
+#include "widgets/tableviews.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -41,18 +42,11 @@ AudiencesPage::AudiencesPage(QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AudienceTableModel::Name, Qt::AscendingOrder);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
+    setUpReadOnlyTable(m_view);
     // The name takes the room left; the other columns fit their contents
     // (a date-time cut to "11/28/26 11:…" says nothing).
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AudienceTableModel::Name,
                                                      QHeaderView::Stretch);
-    m_view->horizontalHeader()->setHighlightSections(false);
 
     m_hint->setText(tr("Add a rule audience with <b>outflowctl audience add --name N --rule "
                        "EXPR</b>, or upload members with <b>outflowctl audience import</b>."));

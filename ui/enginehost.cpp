@@ -10,6 +10,17 @@
 
 namespace outflow::ui {
 
+// An Engine operation with a new request id, queued to the Engine's thread.
+template<typename Operation>
+quint64 EngineHost::queue(Operation operation)
+{
+    const quint64 request = ++m_lastRequest;
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, request, operation] { operation(*engine, request); },
+        Qt::QueuedConnection);
+    return request;
+}
+
 EngineHost::EngineHost(const QString &storePath, QObject *parent)
     : QObject(parent)
     , m_storePath(storePath)
@@ -155,46 +166,28 @@ void EngineHost::cancelStoreBackup(quint64 requestId)
 
 void EngineHost::listDestinations()
 {
-    QMetaObject::invokeMethod(
-        m_engine,
-        [engine = m_engine, request = ++m_lastRequest] { engine->listDestinations(request); },
-        Qt::QueuedConnection);
+    queue([](Engine &engine, quint64 request) { engine.listDestinations(request); });
 }
 
 quint64 EngineHost::setDestinationEnabled(const QString &destinationId, bool enabled)
 {
-    const quint64 request = ++m_lastRequest;
-    QMetaObject::invokeMethod(
-        m_engine,
-        [engine = m_engine, request, destinationId, enabled] {
-            engine->setDestinationEnabled(request, destinationId, enabled);
-        },
-        Qt::QueuedConnection);
-    return request;
+    return queue([destinationId, enabled](Engine &engine, quint64 request) {
+        engine.setDestinationEnabled(request, destinationId, enabled);
+    });
 }
 
 quint64 EngineHost::removeDestination(const QString &destinationId)
 {
-    const quint64 request = ++m_lastRequest;
-    QMetaObject::invokeMethod(
-        m_engine,
-        [engine = m_engine, request, destinationId] {
-            engine->removeDestination(request, destinationId);
-        },
-        Qt::QueuedConnection);
-    return request;
+    return queue([destinationId](Engine &engine, quint64 request) {
+        engine.removeDestination(request, destinationId);
+    });
 }
 
 quint64 EngineHost::testDestination(const QString &destinationId)
 {
-    const quint64 request = ++m_lastRequest;
-    QMetaObject::invokeMethod(
-        m_engine,
-        [engine = m_engine, request, destinationId] {
-            engine->prepareDestinationTest(request, destinationId);
-        },
-        Qt::QueuedConnection);
-    return request;
+    return queue([destinationId](Engine &engine, quint64 request) {
+        engine.prepareDestinationTest(request, destinationId);
+    });
 }
 
 // After the store let the destination go: its secrets, one after the other.

@@ -87,6 +87,8 @@ signals:
     void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
 
 private:
+    template<typename Operation>
+    quint64 queue(Operation operation);
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

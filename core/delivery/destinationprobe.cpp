@@ -35,7 +35,7 @@ QByteArray sampleExport(Store &store, const Destination &destination, qint64 *pr
             for (const Audience &audience : store.audiences())
                 audiences.insert(audience.id, audience);
             const PayloadBuilder builder(*dataflow, destination, audiences);
-            const QByteArray payload =
+            QByteArray payload =
                 builder.build(profile->attributesJson, profile->identities, store.memberships(id));
             if (!payload.isEmpty()) {
                 *profileId = id;

@@ -38,7 +38,9 @@ void DestinationSaver::saveNext()
         });
         return;
     }
-    const auto [kind, value] = m_pending.takeFirst();
+    const QPair<DestinationSecrets::Kind, QString> next = m_pending.takeFirst();
+    const DestinationSecrets::Kind kind = next.first;
+    const QString value = next.second;
     const QString key = DestinationSecrets::keychainKey(m_destination.id, kind);
     SecretRequest *read = m_keychain.read(key);
     connect(read, &SecretRequest::finished, this,

@@ -48,7 +48,7 @@ class DestinationStates
 public:
     // Queued exports older than this make a destination backlogged: the
     // reference's delivery-delay alert's default threshold.
-    static constexpr qint64 BackloggedAfterMs = 60 * 1000;
+    static constexpr qint64 BackloggedAfterMs = 60'000;
 
     static DestinationState judge(const DestinationStateInputs &inputs);
     // Stable identifiers for the CLI's JSON: "healthy", "sending", "backlogged",

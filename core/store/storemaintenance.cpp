@@ -265,7 +265,7 @@ std::optional<StoreBackupRecord> StoreMaintenance::lastBackup(const QString &sto
     QFile file(recordPath(storePath));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonObject json = QJsonDocument::fromJson(file.read(64 * 1024)).object();
+    const QJsonObject json = QJsonDocument::fromJson(file.read(qint64(64) * 1024)).object();
     StoreBackupRecord record;
     record.path = json.value(QStringLiteral("path")).toString();
     record.takenAt =

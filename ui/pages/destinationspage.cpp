@@ -2,6 +2,7 @@
 
 #include "emptystatepage.h"
 #include "models/destinationsmodel.h"
+#include "widgets/tableviews.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -58,17 +59,10 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(DestinationsModel::Name, Qt::AscendingOrder);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
+    setUpReadOnlyTable(m_view);
     // Every column fits its contents (a stretched one in the middle was
     // squeezed to "…" once the others took the width); the last takes the rest.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setHighlightSections(false);
 
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
