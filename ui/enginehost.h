@@ -4,8 +4,8 @@
 #include "delivery/destinationprobe.h"
 #include "model/audiencesummary.h"
 #include "model/destinationsummary.h"
+#include "model/storereports.h"
 #include "monitoring/alerttracker.h"
-#include "store/storemaintenance.h"
 
 #include <QHostAddress>
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/storemaintenance.h"
+#include "model/storereports.h"
 
 #include <QDialog>
 
