@@ -1822,10 +1822,6 @@
         <translation>Supprimer la destination</translation>
     </message>
     <message>
-        <source>Send &amp;Test</source>
-        <translation>Envoyer un &amp;test</translation>
-    </message>
-    <message>
         <source>Send one sample export now, as the dataflow would, without touching the queue</source>
         <translation>Envoyer maintenant une exportation d’exemple, comme le ferait le flux de données, sans toucher à la file</translation>
     </message>
@@ -1852,6 +1848,10 @@
     <message>
         <source>Answer: %1</source>
         <translation>Réponse : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Send Test</source>
+        <translation>Envoyer un &amp;test</translation>
     </message>
 </context>
 <context>

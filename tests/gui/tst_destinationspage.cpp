@@ -17,6 +17,7 @@
 #include "support/secrethelpers.h"
 #include "testconfig.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -64,6 +65,8 @@ private slots:
         window.setEngine(&engine);
         window.showPage(MainWindow::Page::Destinations);
         window.show();
+        QApplication::setActiveWindow(&window); // mnemonics reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         engine.start();
         auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
         QVERIFY(page);
@@ -91,11 +94,14 @@ private slots:
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
 
-        // Disable, then enable again, from the keyboard's button.
+        // Disable, then enable again.
         page->selectDestination(plain);
         auto *enable = page->findChild<QPushButton *>(QStringLiteral("destinationEnableButton"));
         QCOMPARE(enable->text(), QStringLiteral("&Disable"));
-        enable->click();
+        // From the keyboard: the table has focus, Alt+D is the button's mnemonic
+        // (none of the menus uses D).
+        page->view()->setFocus();
+        QTest::keyClick(&window, Qt::Key_D, Qt::AltModifier);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, plain), DestinationState::Disabled, 10000);
         QVERIFY(!storedDestination(plain)->enabled);
         QTRY_COMPARE(enable->text(), QStringLiteral("&Enable"));
@@ -140,6 +146,8 @@ private slots:
         window.setEngine(&engine);
         window.showPage(MainWindow::Page::Destinations);
         window.show();
+        QApplication::setActiveWindow(&window); // mnemonics reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         engine.start();
         auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, 20000);
@@ -148,7 +156,8 @@ private slots:
 
         page->selectDestination(plain);
         QTRY_VERIFY(test->isEnabled());
-        test->click();
+        page->view()->setFocus();
+        QTest::keyClick(&window, Qt::Key_S, Qt::AltModifier); // &Send Test, from the keyboard
         QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("HTTP 200")), 20000);
         QVERIFY2(result->text().startsWith(QStringLiteral("Test of “Plain”")),
                  qPrintable(result->text()));
