@@ -69,3 +69,12 @@ for lang in en fr; do
         "$bin/outflow" --store "$store" --settings "$settings" --lang "$lang" >/dev/null 2>&1
     echo "docs/screenshot-destinations$suffix.png"
 done
+
+# Every page of the destination wizard and every tab of the Edit dialog, in
+# both languages: the GUI test that walks them saves what it checked.
+tests="$build/tests"
+[ -x "$tests/tst_wizardscreens" ] || { echo "No $tests/tst_wizardscreens: build the tests." >&2; exit 2; }
+OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb \
+    "$tests/tst_wizardscreens" -silent >/dev/null
+ls "$OUTFLOW_ROOT"/docs/screenshot-wizard-* "$OUTFLOW_ROOT"/docs/screenshot-edit-* | sed "s|$OUTFLOW_ROOT/||"
+

@@ -79,6 +79,13 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::TlsEditor</name>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation><numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>outflowctl</name>
     <message numerus="yes">
         <source>Audience “%1” created (id %2): %n profile(s) realized.</source>

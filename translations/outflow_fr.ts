@@ -1384,6 +1384,29 @@
     </message>
 </context>
 <context>
+    <name>UiTexts</name>
+    <message>
+        <source>Delivered: HTTP %1 in %2 ms%3.</source>
+        <translation>Livré : HTTP %1 en %2 ms%3.</translation>
+    </message>
+    <message>
+        <source> over HTTP/2</source>
+        <translation> en HTTP/2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>(HTTP %1 in %2 ms)</source>
+        <translation>(HTTP %1 en %2 ms)</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse : %1</translation>
+    </message>
+</context>
+<context>
     <name>outflow</name>
     <message>
         <source>Stream customer profiles to any HTTP endpoint.</source>
@@ -1495,6 +1518,10 @@
         <source>The destination was removed meanwhile.</source>
         <translation>La destination a été supprimée entre-temps.</translation>
     </message>
+    <message>
+        <source>name: a destination named “%1” already exists.</source>
+        <translation>name : une destination nommée « %1 » existe déjà.</translation>
+    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -1579,6 +1606,57 @@
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>Compilé avec Qt %1, exécuté sur Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AlertsEditor</name>
+    <message>
+        <source>More than this share of the last 5 minutes&apos; requests failed.</source>
+        <translation>Plus que cette part des requêtes des 5 dernières minutes a échoué.</translation>
+    </message>
+    <message>
+        <source>An export has waited longer than this to be delivered.</source>
+        <translation>Un export attend d’être livré depuis plus longtemps que cela.</translation>
+    </message>
+    <message>
+        <source>Less than this share of the last hour&apos;s exports arrived within 10 minutes.</source>
+        <translation>Moins que cette part des exports de la dernière heure est arrivée en 10 minutes.</translation>
+    </message>
+    <message>
+        <source>More than this share of the last hour&apos;s profiles were excluded (a mandatory attribute missing).</source>
+        <translation>Plus que cette part des profils de la dernière heure a été exclue (attribut obligatoire manquant).</translation>
+    </message>
+    <message>
+        <source>This many token requests or 401/403 answers in a row.</source>
+        <translation>Ce nombre de demandes de jeton ou de réponses 401/403 d’affilée.</translation>
+    </message>
+    <message>
+        <source>More than this share of the last 5 minutes&apos; requests timed out.</source>
+        <translation>Plus que cette part des requêtes des 5 dernières minutes a expiré.</translation>
+    </message>
+    <message>
+        <source>The client certificate expires within this many days, or has expired.</source>
+        <translation>Le certificat client expire dans ce nombre de jours, ou a expiré.</translation>
+    </message>
+    <message>
+        <source>The destination was disabled: nothing is sent to it.</source>
+        <translation>La destination a été désactivée : rien ne lui est envoyé.</translation>
+    </message>
+    <message>
+        <source>Fires at</source>
+        <translation>Se déclenche à</translation>
+    </message>
+    <message>
+        <source>%1 threshold</source>
+        <translation>Seuil : %1</translation>
+    </message>
+    <message>
+        <source>Empty: %1</source>
+        <translation>Vide : %1</translation>
+    </message>
+    <message>
+        <source>Subscribe to the alerts you want to receive for this destination: they appear on the Alerts page and as desktop notifications.</source>
+        <translation>Abonnez-vous aux alertes que vous souhaitez recevoir pour cette destination : elles apparaissent sur la page Alertes et en notifications du bureau.</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1773,175 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::AuthPage</name>
+    <message>
+        <source>Cancel the &amp;check</source>
+        <translation>Annuler la &amp;vérification</translation>
+    </message>
+    <message>
+        <source>Authenticate</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>How Outflow proves who it is to your endpoint. Secrets go to the system keychain, never to disk.</source>
+        <translation>Comment Outflow prouve son identité à votre point de terminaison. Les secrets vont dans le trousseau du système, jamais sur le disque.</translation>
+    </message>
+    <message>
+        <source>Requesting a token</source>
+        <translation>Demande de jeton en cours</translation>
+    </message>
+    <message>
+        <source>Check cancelled: press Next to try again.</source>
+        <translation>Vérification annulée : cliquez sur Suivant pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Requesting a token from %1…</source>
+        <translation>Demande d’un jeton à %1…</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Pas de jeton : %1</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued a token.</source>
+        <translation>Le point de terminaison de jeton a délivré un jeton.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AuthenticationEditor</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton porteur</translation>
+    </message>
+    <message>
+        <source>OAuth 2 with password</source>
+        <translation>OAuth 2 avec mot de passe</translation>
+    </message>
+    <message>
+        <source>OAuth 2 with client credentials</source>
+        <translation>OAuth 2 avec identifiants client</translation>
+    </message>
+    <message>
+        <source>The token sent in the Authorization header of every export.</source>
+        <translation>Le jeton envoyé dans l’en-tête Authorization de chaque export.</translation>
+    </message>
+    <message>
+        <source>The URL the access token is requested from. It may carry at most one query parameter.</source>
+        <translation>L’URL à laquelle le jeton d’accès est demandé. Elle peut porter au plus un paramètre de requête.</translation>
+    </message>
+    <message>
+        <source>Body form encoded</source>
+        <translation>Corps encodé en formulaire</translation>
+    </message>
+    <message>
+        <source>Basic authorization</source>
+        <translation>Autorisation Basic</translation>
+    </message>
+    <message>
+        <source>Body form encoded: the client id and secret go in the token request&apos;s body. Basic authorization: in its Authorization header.</source>
+        <translation>Corps encodé en formulaire : l’identifiant et le secret client vont dans le corps de la demande de jeton. Autorisation Basic : dans son en-tête Authorization.</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentification :</translation>
+    </message>
+    <message>
+        <source>&amp;Bearer token:</source>
+        <translation>Jeton &amp;porteur :</translation>
+    </message>
+    <message>
+        <source>Token &amp;URL:</source>
+        <translation>&amp;URL du jeton :</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;ID client :</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secret client :</translation>
+    </message>
+    <message>
+        <source>Send client &amp;credentials as:</source>
+        <translation>Envoyer les &amp;identifiants client en :</translation>
+    </message>
+    <message>
+        <source>User&amp;name:</source>
+        <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Bearer token: type the token.</source>
+        <translation>Jeton porteur : saisissez le jeton.</translation>
+    </message>
+    <message>
+        <source>Client ID: type the client id the token endpoint knows this client by.</source>
+        <translation>ID client : saisissez l’identifiant sous lequel le point de terminaison de jeton connaît ce client.</translation>
+    </message>
+    <message>
+        <source>Client secret: type the client secret.</source>
+        <translation>Secret client : saisissez le secret client.</translation>
+    </message>
+    <message>
+        <source>Username: type the user the token is requested for.</source>
+        <translation>Nom d’utilisateur : saisissez l’utilisateur pour qui le jeton est demandé.</translation>
+    </message>
+    <message>
+        <source>Password: type the user&apos;s password.</source>
+        <translation>Mot de passe : saisissez le mot de passe de l’utilisateur.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ConnectionEditor</name>
+    <message>
+        <source>HTTP API — each export is POSTed as JSON to your endpoint</source>
+        <translation>API HTTP — chaque export est envoyé en JSON par POST à votre point de terminaison</translation>
+    </message>
+    <message>
+        <source>A name by which you will recognize this destination in the future.</source>
+        <translation>Un nom par lequel vous reconnaîtrez cette destination à l’avenir.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>A description that will help you identify this destination in the future.</source>
+        <translation>Une description qui vous aidera à identifier cette destination à l’avenir.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>Name: give the destination a name.</source>
+        <translation>Nom : donnez un nom à la destination.</translation>
+    </message>
+    <message>
+        <source>Name: a destination named “%1” already exists.</source>
+        <translation>Nom : une destination nommée « %1 » existe déjà.</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::DesktopNotifier</name>
     <message>
         <source>%1 (%2)</source>
@@ -1718,6 +1965,96 @@
     <message>
         <source>%1. The Alerts page says what to do about each.</source>
         <translation>%1. La page Alertes indique que faire pour chacune.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DestinationSettingsDialog</name>
+    <message>
+        <source>Edit Destination</source>
+        <translation>Modifier la destination</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>&amp;Authentification</translation>
+    </message>
+    <message>
+        <source>D&amp;etails</source>
+        <translation>D&amp;étails</translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation>&amp;TLS</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts</source>
+        <translation>A&amp;lertes</translation>
+    </message>
+    <message>
+        <source>Destination settings</source>
+        <translation>Paramètres de la destination</translation>
+    </message>
+    <message>
+        <source>Reading the destination…</source>
+        <translation>Lecture de la destination…</translation>
+    </message>
+    <message>
+        <source>Not saved: the system keychain refused the secrets (%1).</source>
+        <translation>Non enregistré : le trousseau du système a refusé les secrets (%1).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DestinationWizard</name>
+    <message>
+        <source>Connect a Destination</source>
+        <translation>Connecter une destination</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>An HTTP API destination receives each profile export as a JSON POST request.</source>
+        <translation>Une destination API HTTP reçoit chaque export de profil sous forme de requête POST en JSON.</translation>
+    </message>
+    <message>
+        <source>Destination details</source>
+        <translation>Détails de la destination</translation>
+    </message>
+    <message>
+        <source>Where the exports go and what travels with them.</source>
+        <translation>Où vont les exports et ce qui les accompagne.</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>The authorities the server&apos;s certificate must chain to, and the client certificate presented for mutual TLS.</source>
+        <translation>Les autorités auxquelles le certificat du serveur doit se rattacher, et le certificat client présenté pour le TLS mutuel.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>What Outflow tells you about this dataflow.</source>
+        <translation>Ce qu’Outflow vous signale sur ce flux de données.</translation>
+    </message>
+    <message>
+        <source>Not saved: the system keychain refused the secrets (%1). Outflow keeps secrets nowhere else; unlock or install a keychain (GNOME Keyring, KWallet) and press Finish again.</source>
+        <translation>Non enregistré : le trousseau du système a refusé les secrets (%1). Outflow ne conserve les secrets nulle part ailleurs ; déverrouillez ou installez un trousseau (GNOME Keyring, KWallet) et cliquez à nouveau sur Terminer.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1790,10 +2127,6 @@
         <translation>Chaque point d’entrée HTTP que vous connectez apparaît ici avec son état, son flux de données et les exportations envoyées, en échec et relancées.</translation>
     </message>
     <message>
-        <source>Connect one with &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt;; it appears here within seconds.</source>
-        <translation>Connectez-en un avec &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt; ; il apparaît ici en quelques secondes.</translation>
-    </message>
-    <message>
         <source>&amp;Disable</source>
         <translation>&amp;Désactiver</translation>
     </message>
@@ -1830,28 +2163,151 @@
         <translation>Envoi d’une exportation de test à « %1 »…</translation>
     </message>
     <message>
-        <source>Test of “%1”: HTTP %2 in %3 ms%4.</source>
-        <translation>Test de « %1 » : HTTP %2 en %3 ms%4.</translation>
-    </message>
-    <message>
-        <source> over HTTP/2</source>
-        <translation> en HTTP/2</translation>
-    </message>
-    <message>
-        <source>Test of “%1” failed: %2</source>
-        <translation>Échec du test de « %1 » : %2</translation>
-    </message>
-    <message>
-        <source>(HTTP %1 in %2 ms)</source>
-        <translation>(HTTP %1 en %2 ms)</translation>
-    </message>
-    <message>
-        <source>Answer: %1</source>
-        <translation>Réponse : %1</translation>
-    </message>
-    <message>
         <source>&amp;Send Test</source>
         <translation>Envoyer un &amp;test</translation>
+    </message>
+    <message>
+        <source>Connect one below, or with &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt;: it appears here within seconds.</source>
+        <translation>Connectez-en une ci-dessous, ou avec &lt;b&gt;outflowctl destination add --name N --endpoint URL&lt;/b&gt; : elle apparaît ici en quelques secondes.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Connect a destination</source>
+        <translation>Connecter une destination</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a Destination…</source>
+        <translation>&amp;Connecter une destination…</translation>
+    </message>
+    <message>
+        <source>Test of “%1”: %2</source>
+        <translation>Test de « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DetailsEditor</name>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Include segment &amp;names</source>
+        <translation>Inclure les &amp;noms de segment</translation>
+    </message>
+    <message>
+        <source>Include segment &amp;timestamps</source>
+        <translation>Inclure les &amp;horodatages de segment</translation>
+    </message>
+    <message>
+        <source>Advanced delivery options</source>
+        <translation>Options de livraison avancées</translation>
+    </message>
+    <message>
+        <source>Speak HTTP/&amp;2 to a cleartext endpoint (prior knowledge)</source>
+        <translation>Parler HTTP/&amp;2 à un point de terminaison en clair (connaissance préalable)</translation>
+    </message>
+    <message>
+        <source>Use a client certificate or a custom CA bundle (next page)</source>
+        <translation>Utiliser un certificat client ou un paquet d’AC personnalisé (page suivante)</translation>
+    </message>
+    <message>
+        <source>The HTTP URL of the endpoint where you want to export the profile data. Exports are sent with POST.</source>
+        <translation>L’URL HTTP du point de terminaison où vous souhaitez exporter les données de profil. Les exports sont envoyés par POST.</translation>
+    </message>
+    <message>
+        <source>Custom headers to include in the exports, for example an API key. Mark a value secret to keep it in the keychain.</source>
+        <translation>En-têtes personnalisés à inclure dans les exports, par exemple une clé d’API. Marquez une valeur comme secrète pour la garder dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <source>Query parameters to append to the endpoint URL.</source>
+        <translation>Paramètres de requête à ajouter à l’URL du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>Paramètres de requête</translation>
+    </message>
+    <message>
+        <source>Export the names of the mapped audiences with each profile.</source>
+        <translation>Exporter les noms des audiences mappées avec chaque profil.</translation>
+    </message>
+    <message>
+        <source>Export the UNIX timestamps of when the mapped audiences were created and updated, and of when they were mapped to this destination.</source>
+        <translation>Exporter les horodatages UNIX de création et de mise à jour des audiences mappées, et de leur mappage à cette destination.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before each retry, separated by commas; the last one repeats. Each delay varies by ±20 %.</source>
+        <translation>Secondes d’attente avant chaque nouvelle tentative, séparées par des virgules ; la dernière se répète. Chaque délai varie de ±20 %.</translation>
+    </message>
+    <message>
+        <source>The most requests in flight at once to this endpoint.</source>
+        <translation>Le nombre maximal de requêtes simultanées vers ce point de terminaison.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Point de terminaison :</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;En-têtes :</translation>
+    </message>
+    <message>
+        <source>&amp;Query parameters:</source>
+        <translation>Paramètres de &amp;requête :</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Délai d’expiration :</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Nouvelles tentatives :</translation>
+    </message>
+    <message>
+        <source>Retry &amp;delays (s):</source>
+        <translation>Délais entre &amp;tentatives (s) :</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Simultanéité :</translation>
+    </message>
+    <message>
+        <source>Retry delays: “%1” is not a number of seconds between 0 and 86400.</source>
+        <translation>Délais entre tentatives : « %1 » n’est pas un nombre de secondes entre 0 et 86400.</translation>
+    </message>
+    <message>
+        <source>Headers: type the secret value of “%1”.</source>
+        <translation>En-têtes : saisissez la valeur secrète de « %1 ».</translation>
+    </message>
+    <message>
+        <source>Query parameters: type the secret value of “%1”.</source>
+        <translation>Paramètres de requête : saisissez la valeur secrète de « %1 ».</translation>
+    </message>
+    <message>
+        <source>Retry delays: give at least one delay, or set Retries to 0.</source>
+        <translation>Délais entre tentatives : donnez au moins un délai, ou mettez les nouvelles tentatives à 0.</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +2319,41 @@
     <message>
         <source>The destination was removed, but a secret stays in the keychain: %1</source>
         <translation>La destination a été supprimée, mais un secret reste dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>The keychain kept %1: %2</source>
+        <translation>Le trousseau a conservé %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::KeyValueTableEditor</name>
+    <message>
+        <source>Stored in the keychain — type to replace</source>
+        <translation>Enregistré dans le trousseau — saisissez pour remplacer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Retirer la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Keep this value in the keychain: it is never stored, logged or shown.</source>
+        <translation>Garder cette valeur dans le trousseau : elle n’est jamais enregistrée, journalisée ni affichée.</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2521,180 @@
         <source>The store cannot be opened</source>
         <translation>Le stockage ne peut pas être ouvert</translation>
     </message>
+    <message>
+        <source>&amp;Connect a Destination…</source>
+        <translation>&amp;Connecter une destination…</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ReviewPage</name>
+    <message>
+        <source>&amp;Send test</source>
+        <translation>&amp;Envoyer un test</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Check the destination, send a test export if you wish, then Finish to save it. Secrets go to the keychain, the rest to the store.</source>
+        <translation>Vérifiez la destination, envoyez un export de test si vous le souhaitez, puis cliquez sur Terminer pour l’enregistrer. Les secrets vont dans le trousseau, le reste dans le magasin.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Send one sample export to the endpoint now, with these settings. Nothing is queued.</source>
+        <translation>Envoyer maintenant un export d’exemple au point de terminaison, avec ces paramètres. Rien n’est mis en file d’attente.</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Résultat du test</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Étapes suivantes</translation>
+    </message>
+    <message>
+        <source>•••• (stored)</source>
+        <translation>•••• (enregistré)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>néant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton porteur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>URL du jeton</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Identifiants client</translation>
+    </message>
+    <message>
+        <source>Body form encoded</source>
+        <translation>Corps encodé en formulaire</translation>
+    </message>
+    <message>
+        <source>Basic authorization</source>
+        <translation>Autorisation Basic</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>Paramètres de requête</translation>
+    </message>
+    <message>
+        <source>Segment names</source>
+        <translation>Noms de segment</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>inclus</translation>
+    </message>
+    <message>
+        <source>not included</source>
+        <translation>non inclus</translation>
+    </message>
+    <message>
+        <source>Segment timestamps</source>
+        <translation>Horodatages de segment</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms, %2 retries (%3), up to %4 requests at once%5</source>
+        <translation>délai d’expiration %1 ms, %2 nouvelles tentatives (%3), jusqu’à %4 requêtes simultanées%5</translation>
+    </message>
+    <message>
+        <source>, HTTP/2</source>
+        <translation>, HTTP/2</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Paquet d’AC</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Phrase de passe de la clé</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Sending a test export…</source>
+        <translation>Envoi d’un export de test…</translation>
+    </message>
+    <message>
+        <source>After Finish, map audiences to this destination to start exporting. Until the app can, run: &lt;code&gt;outflowctl activate &quot;%1&quot; --audience NAME --attribute PATH&lt;/code&gt;</source>
+        <translation>Après Terminer, mappez des audiences à cette destination pour commencer les exports. En attendant que l’application le permette, exécutez : &lt;code&gt;outflowctl activate &quot;%1&quot; --audience NOM --attribute CHEMIN&lt;/code&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::SecretLineEdit</name>
+    <message>
+        <source>Show the secret</source>
+        <translation>Afficher le secret</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain — type to replace</source>
+        <translation>Enregistré dans le trousseau — saisissez pour remplacer</translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation>Masquer le secret</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::StoreMaintenanceDialog</name>
@@ -2111,6 +2776,101 @@
     <message>
         <source>The store was copied to %1 (%2) and the copy checked.</source>
         <translation>Le stockage a été copié dans %1 (%2) et la copie vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::TlsEditor</name>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>Paquet d’&amp;AC :</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>&amp;Certificat client :</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.p12 *.pfx);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.p12 *.pfx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Presented when the server asks for one (mutual TLS): PEM, or a PKCS#12 bundle holding its key.</source>
+        <translation>Présenté quand le serveur en demande un (TLS mutuel) : PEM, ou un paquet PKCS#12 contenant sa clé.</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Clé &amp;client :</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.key);;All files (*)</source>
+        <translation>Clés (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM). Empty with PKCS#12.</source>
+        <translation>La clé privée du certificat (PEM). Vide avec PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Phrase de passe de la clé</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>&amp;Phrase de passe de la clé :</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>Parcourir : %1</translation>
+    </message>
+    <message>
+        <source>No client certificate; the server is checked against the system&apos;s trusted authorities.</source>
+        <translation>Pas de certificat client ; le serveur est vérifié avec les autorités de confiance du système.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s passphrase is in the keychain; type it again to check the certificate here.</source>
+        <translation>La phrase de passe de la clé est dans le trousseau ; saisissez-la à nouveau pour vérifier le certificat ici.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not usable:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Inutilisable :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>No client certificate; the server is checked against %1.</source>
+        <translation>Pas de certificat client ; le serveur est vérifié avec %1.</translation>
+    </message>
+    <message>
+        <source>Client certificate: “%1” expired on %2; servers refuse it. Choose a valid certificate.</source>
+        <translation>Certificat client : « %1 » a expiré le %2 ; les serveurs le refusent. Choisissez un certificat valide.</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation><numerusform>%n jour restant</numerusform><numerusform>%n jours restants</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Alternative names: %2&lt;br&gt;Issued by: %3&lt;br&gt;Valid from %4 to %5 (%6)&lt;br&gt;SHA-256: %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Noms alternatifs : %2&lt;br&gt;Émis par : %3&lt;br&gt;Valide du %4 au %5 (%6)&lt;br&gt;SHA-256 : %7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>The authorities the server&apos;s certificate must chain to. Empty: the system&apos;s trusted authorities.</source>
+        <translation>Les autorités auxquelles le certificat du serveur doit se rattacher. Vide : les autorités de confiance du système.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace outflow::ui {
@@ -12,6 +13,7 @@ EmptyStatePage::EmptyStatePage(const QString &heading, const QString &whatAppear
     , m_heading(new QLabel(heading, this))
     , m_whatAppears(new QLabel(whatAppears, this))
     , m_howToBegin(new QLabel(howToBegin, this))
+    , m_column(nullptr)
 {
     m_heading->setObjectName(QStringLiteral("headingLabel"));
     m_whatAppears->setObjectName(QStringLiteral("whatAppearsLabel"));
@@ -42,6 +44,7 @@ EmptyStatePage::EmptyStatePage(const QString &heading, const QString &whatAppear
     columnLayout->addWidget(m_whatAppears);
     columnLayout->addSpacing(8);
     columnLayout->addWidget(m_howToBegin);
+    m_column = columnLayout;
 
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -72,6 +75,18 @@ QString EmptyStatePage::whatAppears() const
 QString EmptyStatePage::howToBegin() const
 {
     return m_howToBegin->text();
+}
+
+QPushButton *EmptyStatePage::addActionButton(const QString &text)
+{
+    auto *button = new QPushButton(text, this);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(button);
+    row->addStretch(1);
+    m_column->addSpacing(12);
+    m_column->addLayout(row);
+    return button;
 }
 
 } // namespace outflow::ui

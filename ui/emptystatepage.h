@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
+class QVBoxLayout;
 
 namespace outflow::ui {
 
@@ -22,11 +24,14 @@ public:
     void setHeading(const QString &heading);
     QString whatAppears() const;
     QString howToBegin() const;
+    // A button under the texts that begins (e.g. "Connect a destination").
+    QPushButton *addActionButton(const QString &text);
 
 private:
     QLabel *m_heading;
     QLabel *m_whatAppears;
     QLabel *m_howToBegin;
+    QVBoxLayout *m_column;
 };
 
 } // namespace outflow::ui

@@ -1,5 +1,6 @@
 #include "enginehost.h"
 
+#include "app/logging.h"
 #include "delivery/destinationsecretsloader.h"
 #include "engine/engine.h"
 #include "ingest/ingestserver.h"
@@ -66,7 +67,18 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
             });
     connect(m_engine, &Engine::destinationsChanged, this, &EngineHost::destinationsChanged);
     connect(m_engine, &Engine::destinationOperationFinished, this,
-            &EngineHost::destinationOperationFinished);
+            [this](quint64 requestId, const QString &error) {
+                if (const auto write = m_pendingWrites.constFind(requestId);
+                    write != m_pendingWrites.cend()) {
+                    const auto done = *write;
+                    m_pendingWrites.erase(write);
+                    done(error);
+                    return;
+                }
+                emit destinationOperationFinished(requestId, error);
+            });
+    connect(m_engine, &Engine::tokenChecked, this, &EngineHost::tokenChecked);
+    connect(m_engine, &Engine::destinationRead, this, &EngineHost::destinationRead);
     connect(m_engine, &Engine::destinationRemoved, this, &EngineHost::removeSecrets);
     connect(m_engine, &Engine::destinationTested, this, &EngineHost::destinationTested);
     // Send test's secrets: read here, on the keychain's thread, then back.
@@ -217,6 +229,66 @@ void EngineHost::removeSecrets(quint64 requestId, const QString &, const QString
                                              .arg(failures->first()));
                 });
     }
+}
+
+quint64 EngineHost::testDraft(const Destination &destination, const DestinationSecrets &secrets)
+{
+    return queue([destination, secrets](Engine &engine, quint64 request) {
+        engine.testDestination(request, destination, secrets);
+    });
+}
+
+quint64 EngineHost::saveDestination(const Destination &destination,
+                                    const DestinationSaver::Secrets &secrets)
+{
+    const quint64 request = ++m_lastRequest;
+    const auto writer = [this](const Destination &saved,
+                               const std::function<void(const QString &)> &done) {
+        const quint64 write =
+            queue([saved](Engine &engine, quint64 id) { engine.saveDestination(id, saved); });
+        m_pendingWrites.insert(write, done);
+    };
+    auto *saver = new DestinationSaver(*m_secrets, destination, secrets, writer, this);
+    connect(saver, &DestinationSaver::finished, this,
+            [this, request](bool ok, DestinationSaver::Failure failure, const QString &error) {
+                emit destinationSaved(request, ok, failure == DestinationSaver::Failure::Keychain,
+                                      error);
+            });
+    saver->start();
+    return request;
+}
+
+quint64 EngineHost::checkToken(const Destination &destination, const DestinationSecrets &secrets)
+{
+    return queue([destination, secrets](Engine &engine, quint64 request) {
+        engine.checkToken(request, destination, secrets);
+    });
+}
+
+quint64 EngineHost::readDestination(const QString &destinationId)
+{
+    return queue([destinationId](Engine &engine, quint64 request) {
+        engine.readDestination(request, destinationId);
+    });
+}
+
+void EngineHost::forgetSecrets(const QStringList &keychainKeys)
+{
+    for (const QString &key : keychainKeys) {
+        SecretRequest *request = m_secrets->remove(key);
+        connect(request, &SecretRequest::finished, this, [key](const SecretResult &result) {
+            if (result.isError())
+                qCWarning(lcApp).noquote()
+                    << tr("The keychain kept %1: %2").arg(key, result.message());
+        });
+    }
+}
+
+void EngineHost::cancelTokenCheck(quint64 requestId)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [engine = m_engine, requestId] { engine->cancelTokenCheck(requestId); },
+        Qt::QueuedConnection);
 }
 
 } // namespace outflow::ui

@@ -2,11 +2,14 @@
 
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
+#include "delivery/destinationsaver.h"
 #include "model/audiencesummary.h"
 #include "model/destinationsummary.h"
 #include "model/storereports.h"
 #include "monitoring/alerttracker.h"
 
+#include <functional>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -61,6 +64,26 @@ public:
     // Send test: the secrets read here, the request sent by the Engine;
     // answered by destinationTested().
     quint64 testDestination(const QString &destinationId);
+    // The wizard's Send test: a destination not saved yet, with the secrets
+    // typed for it. Answered by destinationTested().
+    quint64 testDraft(const outflow::Destination &destination,
+                      const outflow::DestinationSecrets &secrets);
+    // Creates or changes a destination: the secrets into the keychain here,
+    // then the destination by the Engine, rolled back if either fails
+    // (DestinationSaver, as `outflowctl destination add`). Answered by
+    // destinationSaved().
+    quint64 saveDestination(const outflow::Destination &destination,
+                            const outflow::DestinationSaver::Secrets &secrets);
+    // The wizard's Authenticate check (Engine::checkToken); answered by
+    // tokenChecked() unless cancelled first.
+    quint64 checkToken(const outflow::Destination &destination,
+                       const outflow::DestinationSecrets &secrets);
+    void cancelTokenCheck(quint64 requestId);
+    // Answered by destinationRead().
+    quint64 readDestination(const QString &destinationId);
+    // Keychain entries a saved destination no longer uses; a failure is
+    // logged (a stale entry is harmless).
+    void forgetSecrets(const QStringList &keychainKeys);
 
 signals:
     void storeOpened();
@@ -85,6 +108,11 @@ signals:
     void destinationsChanged();
     void destinationOperationFinished(quint64 requestId, const QString &error);
     void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
+    // `keychainRefused`: the error is the keychain's (no keychain, locked…).
+    void destinationSaved(quint64 requestId, bool ok, bool keychainRefused, const QString &error);
+    void tokenChecked(quint64 requestId, const QString &error);
+    void destinationRead(quint64 requestId, const outflow::Destination &destination,
+                         const QString &error);
 
 private:
     template<typename Operation>
@@ -97,6 +125,8 @@ private:
     Engine *m_engine = nullptr; // lives on m_thread
     SecretStore *m_secrets;     // lives on the GUI thread
     quint64 m_lastRequest = 0;
+    // Engine saves a DestinationSaver waits for, by request id.
+    QHash<quint64, std::function<void(const QString &error)>> m_pendingWrites;
 };
 
 } // namespace outflow::ui

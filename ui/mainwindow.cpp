@@ -158,6 +158,12 @@ void MainWindow::createPages()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_newDestinationAction = fileMenu->addAction(tr("&Connect a Destination…"), this,
+                                                 &MainWindow::openDestinationWizard);
+    m_newDestinationAction->setObjectName(QStringLiteral("newDestinationAction"));
+    m_newDestinationAction->setShortcut(QKeySequence::New);
+    m_newDestinationAction->setEnabled(false); // until the store is open
+    fileMenu->addSeparator();
     // Both work while the engine runs, and also when it refused a damaged store.
     m_checkStoreAction = fileMenu->addAction(tr("&Check Store…"), this, &MainWindow::checkStore);
     m_checkStoreAction->setObjectName(QStringLiteral("checkStoreAction"));
@@ -242,6 +248,7 @@ void MainWindow::setEngine(EngineHost *engine)
     m_backupStoreAction->setEnabled(true);
     connect(engine, &EngineHost::storeOpened, this, [this] {
         m_storeOpen = true;
+        m_newDestinationAction->setEnabled(true);
         m_ingestAction->setEnabled(true);
         if (m_ingestAction->isChecked())
             setIngestEnabled(true);
@@ -267,24 +274,7 @@ void MainWindow::setEngine(EngineHost *engine)
     });
     connect(engine, &EngineHost::destinationsListed, m_destinationsPage,
             &DestinationsPage::setDestinations);
-    connect(m_destinationsPage, &DestinationsPage::enableRequested, engine,
-            &EngineHost::setDestinationEnabled);
-    connect(m_destinationsPage, &DestinationsPage::removeRequested, engine,
-            &EngineHost::removeDestination);
-    connect(m_destinationsPage, &DestinationsPage::testRequested, this, [this](const QString &id) {
-        m_destinationTests.insert(m_engine->testDestination(id), id);
-    });
-    connect(engine, &EngineHost::destinationTested, this,
-            [this](quint64 request, const ProbeReport &report) {
-                const QString id = m_destinationTests.take(request);
-                if (!id.isEmpty())
-                    m_destinationsPage->showTestResult(id, report);
-            });
-    connect(engine, &EngineHost::destinationOperationFinished, this,
-            [this](quint64, const QString &error) {
-                m_destinationsPage->showOperationError(error);
-                m_engine->listDestinations();
-            });
+    connectDestinationPage(engine);
     connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
         // Until the profile browser exists, the page at least says what is stored.
         auto *page = qobject_cast<EmptyStatePage *>(m_pages->widget(int(Page::Profiles)));

@@ -18,6 +18,8 @@ struct SecretResult;
 namespace outflow::ui {
 
 class AlertsPage;
+class DestinationSettingsDialog;
+class DestinationWizard;
 class DestinationsPage;
 class AudiencesPage;
 class DesktopNotifier;
@@ -53,6 +55,12 @@ public:
     // alerts to the desktop notifier; the pages to the lists they show.
     void setEngine(EngineHost *engine);
 
+    // The destination wizard and the Edit dialog (mainwindowdestinations.cpp),
+    // window-modal, deleted on close; returned for tests. Nullptr without an
+    // open store.
+    DestinationWizard *openDestinationWizard();
+    DestinationSettingsDialog *openDestinationSettings(const QString &destinationId);
+
 public slots:
     void saveState();
     void showAbout();
@@ -75,6 +83,8 @@ private:
     void checkStore();
     void backUpStore();
     void showStoreRefused(const QString &message);
+    void connectDestinationPage(EngineHost *engine);
+    QStringList destinationNames(const QString &exceptId = {}) const;
 
     Settings &m_settings;
     QStandardItemModel *m_navigationModel;
@@ -83,6 +93,7 @@ private:
     static constexpr int DestinationsRefreshMs = 2000;
     DestinationsPage *m_destinationsPage = nullptr;
     QHash<quint64, QString> m_destinationTests; // Send test requests: destination ids
+    QString m_pendingSelection;                 // a destination just saved, selected once listed
     AudiencesPage *m_audiencesPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     QLabel *m_keychainStatus;
@@ -91,6 +102,7 @@ private:
     QAction *m_ingestAction = nullptr;
     QAction *m_notificationsAction = nullptr;
     QAction *m_checkStoreAction = nullptr;
+    QAction *m_newDestinationAction = nullptr;
     QAction *m_backupStoreAction = nullptr;
     DesktopNotifier *m_notifier;
     EngineHost *m_engine = nullptr;

@@ -22,6 +22,7 @@ class QTimer;
 
 namespace outflow {
 
+class AuthProvider;
 class Activator;
 class BackfillRunner;
 class Ingestor;
@@ -89,6 +90,22 @@ public slots:
     void prepareDestinationTest(quint64 requestId, const QString &destinationId);
     void testDestination(quint64 requestId, const outflow::Destination &destination,
                          const outflow::DestinationSecrets &secrets);
+    // Creates the destination, or changes the one with its id (its dataflow
+    // and queued exports stay), after validateDestination() and a check that
+    // no other destination has its name. Its secrets are the caller's
+    // (DestinationSaver writes them first); a new updatedAt restarts its
+    // sender, which reads them again. Answered by
+    // destinationOperationFinished(); destinationsChanged() follows.
+    void saveDestination(quint64 requestId, const outflow::Destination &destination);
+    // The Edit dialog's starting point: answered by destinationRead() (an
+    // error, and a default Destination, when it is gone).
+    void readDestination(quint64 requestId, const QString &destinationId);
+    // The wizard's Authenticate check: one token request with these settings
+    // and secrets (OAuth2; other types pass at once), answered by
+    // tokenChecked(). A cancelled check never answers: its request is dropped.
+    void checkToken(quint64 requestId, const outflow::Destination &destination,
+                    const outflow::DestinationSecrets &secrets);
+    void cancelTokenCheck(quint64 requestId);
     // Starts POST /v1/fragments with this bearer token; emits
     // ingestEndpointStarted() or failed(). The caller reads the token from the
     // keychain (obtainIngestToken) on the main thread: QtKeychain's libsecret
@@ -136,6 +153,10 @@ signals:
     void destinationsChanged();
     void destinationTestNeedsSecrets(quint64 requestId, const outflow::Destination &destination);
     void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
+    void destinationRead(quint64 requestId, const outflow::Destination &destination,
+                         const QString &error);
+    // An empty error: a token was issued (never carried here).
+    void tokenChecked(quint64 requestId, const QString &error);
     void failed(const QString &message);
     void ingestEndpointStarted(quint16 port);
     void fragmentsCommitted(int count);
@@ -221,6 +242,8 @@ private:
     // sync saw of the destinations (to say destinationsChanged()).
     QHash<QString, DeliveryMetrics> m_liveMetrics;
     QString m_destinationsFingerprint;
+    // Running token checks by request id; dropping one drops its callback.
+    QHash<quint64, std::shared_ptr<AuthProvider>> m_tokenChecks;
     QList<DestinationSummary> destinationSummaries(QString *error);
 
     std::shared_ptr<MaintenanceState> m_maintenanceState = std::make_shared<MaintenanceState>();

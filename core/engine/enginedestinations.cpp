@@ -3,6 +3,8 @@
 // Engine's own; the keychain is the caller's (it lives on the main thread):
 // removal answers with the keychain entries to delete.
 #include "app/logging.h"
+#include "delivery/authprovider.h"
+#include "delivery/destinationconfig.h"
 #include "delivery/destinationsecrets.h"
 #include "engine.h"
 #include "engine/sendersupervisor.h"
@@ -174,6 +176,87 @@ void Engine::testDestination(quint64 requestId, const Destination &destination,
                 emit destinationTested(requestId, report);
             });
     probe->start(secrets);
+}
+
+void Engine::saveDestination(quint64 requestId, const Destination &destination)
+{
+    if (!m_store) {
+        emit destinationOperationFinished(requestId, tr("The store is not open."));
+        return;
+    }
+    QString error;
+    if (!validateDestination(destination, &error)) {
+        emit destinationOperationFinished(requestId, error);
+        return;
+    }
+    // Names are how administrators and outflowctl tell destinations apart.
+    if (const std::optional<Destination> named = m_store->destinationByName(destination.name);
+        named && named->id != destination.id) {
+        emit destinationOperationFinished(
+            requestId, tr("name: a destination named “%1” already exists.").arg(destination.name));
+        return;
+    }
+    Destination saved = destination;
+    saved.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    const std::optional<Destination> existing = m_store->destination(destination.id);
+    bool ok = false;
+    if (existing) {
+        saved.createdAt = existing->createdAt;
+        ok = m_store->updateDestination(saved);
+    } else {
+        saved.createdAt = saved.updatedAt;
+        ok = m_store->insertDestination(saved);
+    }
+    if (!ok) {
+        emit destinationOperationFinished(requestId, m_store->lastError());
+        return;
+    }
+    syncSenders(); // a changed destination's sender restarts with its secrets read again
+    emit destinationOperationFinished(requestId, {});
+    emit destinationsChanged();
+}
+
+void Engine::readDestination(quint64 requestId, const QString &destinationId)
+{
+    const std::optional<Destination> destination =
+        m_store ? m_store->destination(destinationId) : std::nullopt;
+    if (!destination) {
+        emit destinationRead(requestId, {},
+                             !m_store ? tr("The store is not open.")
+                             : m_store->lastError().isEmpty()
+                                 ? tr("The destination was removed meanwhile.")
+                                 : m_store->lastError());
+        return;
+    }
+    emit destinationRead(requestId, *destination, {});
+}
+
+void Engine::checkToken(quint64 requestId, const Destination &destination,
+                        const DestinationSecrets &secrets)
+{
+    QString error;
+    std::shared_ptr<AuthProvider> provider = createAuthProvider(destination, secrets, {}, &error);
+    if (!provider) {
+        emit tokenChecked(requestId, error);
+        return;
+    }
+    m_tokenChecks.insert(requestId, provider);
+    provider->authorize(this, [this, requestId](const AuthResult &result) {
+        // Cancelled meanwhile: the wizard has moved on, the answer is dropped.
+        std::shared_ptr<AuthProvider> done = m_tokenChecks.take(requestId);
+        if (!done)
+            return;
+        // Released once this callback, which the provider runs, has returned.
+        QMetaObject::invokeMethod(
+            this, [done] {}, Qt::QueuedConnection);
+        emit tokenChecked(requestId, result.ok() ? QString() : result.failure->message);
+    });
+}
+
+void Engine::cancelTokenCheck(quint64 requestId)
+{
+    // Destroying the provider drops its pending callback and aborts its request.
+    m_tokenChecks.remove(requestId);
 }
 
 } // namespace outflow

@@ -42,6 +42,7 @@ struct HttpHeader
 {
     QString name;
     QString value;
+    bool secret = false;
     friend bool operator==(const HttpHeader &, const HttpHeader &) = default;
 };
 
@@ -56,6 +57,7 @@ struct Destination
     QUrl endpoint;
     QList<HttpHeader> headers;
     QString query; // "p1=v&p2=v", percent-encoding as given
+    QStringList secretQueryNames;
 
     AuthType auth = AuthType::None;
     QUrl tokenUrl;

@@ -167,7 +167,7 @@ private slots:
         page->selectDestination(orphan);
         QTRY_VERIFY(test->isEnabled());
         test->click();
-        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("failed")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("Failed")), 20000);
         QVERIFY2(result->text().contains(QLatin1String("Orphan")), qPrintable(result->text()));
         QCOMPARE(receiver.requests().size(), 1); // nothing was sent without its token
     }

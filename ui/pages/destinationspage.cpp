@@ -2,6 +2,7 @@
 
 #include "emptystatepage.h"
 #include "models/destinationsmodel.h"
+#include "uitexts.h"
 #include "widgets/tableviews.h"
 
 #include <QHBoxLayout>
@@ -25,11 +26,13 @@ DestinationsPage::DestinationsPage(QWidget *parent)
           tr("No destination yet"),
           tr("Each HTTP endpoint you connect appears here with its state, its dataflow and the "
              "exports sent, failed and retried."),
-          tr("Connect one with <b>outflowctl destination add --name N --endpoint URL</b>; it "
-             "appears here within seconds."),
+          tr("Connect one below, or with <b>outflowctl destination add --name N --endpoint "
+             "URL</b>: it appears here within seconds."),
           m_stack))
     , m_tablePage(new QWidget(m_stack))
     , m_view(new QTableView(m_tablePage))
+    , m_newButton(new QPushButton(tr("&New…"), m_tablePage))
+    , m_editButton(new QPushButton(tr("Ed&it…"), m_tablePage))
     , m_enableButton(new QPushButton(tr("&Disable"), m_tablePage))
     , m_deleteButton(new QPushButton(tr("De&lete…"), m_tablePage))
     , m_testButton(new QPushButton(tr("&Send Test"), m_tablePage))
@@ -41,6 +44,9 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_emptyState->setObjectName(QStringLiteral("destinationsEmptyState"));
     m_view->setObjectName(QStringLiteral("destinationsTableView"));
     m_view->setAccessibleName(tr("Destinations"));
+    m_newButton->setObjectName(QStringLiteral("destinationNewButton"));
+    m_newButton->setToolTip(tr("Connect a destination"));
+    m_editButton->setObjectName(QStringLiteral("destinationEditButton"));
     m_enableButton->setObjectName(QStringLiteral("destinationEnableButton"));
     m_deleteButton->setObjectName(QStringLiteral("destinationDeleteButton"));
     m_testButton->setObjectName(QStringLiteral("destinationTestButton"));
@@ -71,6 +77,8 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_error->hide();
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_newButton);
+    buttons->addWidget(m_editButton);
     buttons->addWidget(m_testButton);
     buttons->addWidget(m_enableButton);
     buttons->addWidget(m_deleteButton);
@@ -82,6 +90,8 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     tableLayout->addWidget(m_details);
     tableLayout->addWidget(m_testResult);
     tableLayout->addWidget(m_error);
+    setTabOrder(m_newButton, m_editButton);
+    setTabOrder(m_editButton, m_testButton);
     setTabOrder(m_testButton, m_enableButton);
     setTabOrder(m_enableButton, m_deleteButton);
     setTabOrder(m_deleteButton, m_view);
@@ -98,6 +108,18 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     // A snapshot changes the selected row's state and figures in place.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DestinationsPage::updateSelection);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DestinationsPage::updateSelection);
+    QPushButton *connectButton = m_emptyState->addActionButton(tr("&Connect a Destination…"));
+    connectButton->setObjectName(QStringLiteral("connectDestinationButton"));
+    connect(connectButton, &QPushButton::clicked, this, &DestinationsPage::newRequested);
+    connect(m_newButton, &QPushButton::clicked, this, &DestinationsPage::newRequested);
+    connect(m_editButton, &QPushButton::clicked, this, [this] {
+        if (const DestinationSummary *destination = selected())
+            emit editRequested(destination->id);
+    });
+    connect(m_view, &QTableView::activated, this, [this] {
+        if (const DestinationSummary *destination = selected())
+            emit editRequested(destination->id);
+    });
     connect(m_enableButton, &QPushButton::clicked, this, &DestinationsPage::toggleEnabled);
     connect(m_deleteButton, &QPushButton::clicked, this, &DestinationsPage::removeSelected);
     connect(m_testButton, &QPushButton::clicked, this, [this] {
@@ -136,20 +158,7 @@ void DestinationsPage::showTestResult(const QString &destinationId, const ProbeR
 {
     const int row = m_model->rowOf(destinationId);
     const QString name = row < 0 ? destinationId : m_model->destinations().at(row).name;
-    QString text;
-    if (report.ok()) {
-        text = tr("Test of “%1”: HTTP %2 in %3 ms%4.")
-                   .arg(name)
-                   .arg(report.httpStatus)
-                   .arg(report.latencyMs)
-                   .arg(report.http2 ? tr(" over HTTP/2") : QString());
-    } else {
-        text = tr("Test of “%1” failed: %2").arg(name, report.error);
-        if (report.httpStatus > 0)
-            text += u' ' + tr("(HTTP %1 in %2 ms)").arg(report.httpStatus).arg(report.latencyMs);
-    }
-    if (!report.response.isEmpty())
-        text += u'\n' + tr("Answer: %1").arg(report.response);
+    const QString text = tr("Test of “%1”: %2").arg(name, UiTexts::probeSummary(report));
     m_testResult->setText(text);
     m_testResult->show();
     m_testButton->setEnabled(selected() != nullptr);
@@ -178,6 +187,7 @@ void DestinationsPage::updateSelection()
 {
     const DestinationSummary *destination = selected();
     m_enableButton->setEnabled(destination != nullptr);
+    m_editButton->setEnabled(destination != nullptr);
     if (m_testResult->text().isEmpty() || !m_testResult->text().endsWith(u'…'))
         m_testButton->setEnabled(destination != nullptr);
     m_deleteButton->setEnabled(destination != nullptr);

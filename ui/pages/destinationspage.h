@@ -52,6 +52,8 @@ signals:
     void enableRequested(const QString &id, bool enabled);
     void removeRequested(const QString &id);
     void testRequested(const QString &id);
+    void newRequested();
+    void editRequested(const QString &id);
 
 private:
     void updateSelection();
@@ -65,6 +67,8 @@ private:
     EmptyStatePage *m_emptyState;
     QWidget *m_tablePage;
     QTableView *m_view;
+    QPushButton *m_newButton;
+    QPushButton *m_editButton;
     QPushButton *m_enableButton;
     QPushButton *m_deleteButton;
     QPushButton *m_testButton;

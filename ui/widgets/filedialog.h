@@ -15,7 +15,10 @@ public:
     static QString saveFileName(QWidget *parent, const QString &caption, const QString &proposed,
                                 const QString &filter);
 
-    // For tests: the next saveFileName() returns `path` (empty: as if cancelled).
+    static QString openFileName(QWidget *parent, const QString &caption, const QString &folder,
+                                const QString &filter);
+
+    // For tests: the next saveFileName() or openFileName() returns `path` (empty: as if cancelled).
     static void setNextFileName(const QString &path);
 
 private:
