@@ -69,11 +69,10 @@ QString percent(const QJsonValue &share)
 // would: a secret the keychain does not hold, TLS files that cannot be used.
 SenderBlock blockOf(SecretStore &keychain, const Destination &destination)
 {
-    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(destination)) {
-        if (!DestinationSecrets::isRequired(kind))
+    for (const DestinationSecrets::Ref &ref : DestinationSecrets::refsOf(destination)) {
+        if (!ref.isRequired())
             continue;
-        SecretRequest *request =
-            keychain.read(DestinationSecrets::keychainKey(destination.id, kind));
+        SecretRequest *request = keychain.read(ref.keychainKey(destination.id));
         QEventLoop loop; // a command of its own: nothing else waits meanwhile
         SecretResult result;
         QObject::connect(request, &SecretRequest::finished, &loop, [&](const SecretResult &answer) {

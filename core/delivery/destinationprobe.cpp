@@ -76,8 +76,10 @@ void DestinationProbe::start(const DestinationSecrets &secrets)
     if (!m_auth)
         return finish({}, QStringLiteral("auth"), error);
     m_redactor = SecretRedactor(m_destination, secrets);
-    m_transport =
-        new QnamTransport(TransportSettings::forDestination(m_destination, tls), nullptr, this);
+    // Secret headers and query values from the keychain, on the wire only.
+    Destination wire = m_destination;
+    secrets.applyTo(wire);
+    m_transport = new QnamTransport(TransportSettings::forDestination(wire, tls), nullptr, this);
     connect(m_transport, &Transport::finished, this,
             [this](const QList<TransportResult> &results) { finish(results.constFirst()); });
     m_auth->authorize(this, [this](const AuthResult &result) {

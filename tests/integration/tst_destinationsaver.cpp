@@ -62,10 +62,11 @@ private slots:
     }
 
 private:
-    QList<QVariant> save(const Destination &destination, const DestinationSaver::Secrets &secrets,
+    QList<QVariant> save(const Destination &destination, const QList<QPair<Kind, QString>> &secrets,
                          const DestinationSaver::Writer &writer)
     {
-        auto *saver = new DestinationSaver(m_keychain, destination, secrets, writer);
+        auto *saver = new DestinationSaver(
+            m_keychain, destination, DestinationSaver::keyed(destination.id, secrets), writer);
         QSignalSpy finished(saver, &DestinationSaver::finished);
         saver->start();
         if (!finished.wait(20000))
