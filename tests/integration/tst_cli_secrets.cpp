@@ -251,6 +251,41 @@ private slots:
         QVERIFY2(unknown.err.contains(u"no password"_s), qPrintable(unknown.err));
     }
 
+    // status lists destinations without a dataflow too, with their state.
+    void statusListsDestinationsWithoutDataflow()
+    {
+        Destination activated;
+        m_fixture->addDestination(m_receiver->url(), &activated);
+        const Finished keyless =
+            outflowctl({u"destination"_s, u"add"_s, u"--name"_s, u"Keyless"_s, u"--endpoint"_s,
+                        m_receiver->url().toString(), u"--secret-header"_s, u"X-Api-Key"_s},
+                       {{u"OUTFLOW_SECRET_HEADER_X_API_KEY"_s, u"k-1234"_s}});
+        QVERIFY2(keyless.exitCode == 0, qPrintable(keyless.err));
+        const Destination stored = *m_fixture->store().destinationByName(u"Keyless"_s);
+        SecretStore keychain;
+        waitFor(keychain.remove(DestinationSecrets::keychainKeys(stored).constFirst()));
+        const Finished disabled = outflowctl({u"destination"_s, u"add"_s, u"--name"_s, u"Off"_s,
+                                              u"--endpoint"_s, m_receiver->url().toString()});
+        QVERIFY2(disabled.exitCode == 0, qPrintable(disabled.err));
+        QCOMPARE(outflowctl({u"destination"_s, u"disable"_s, u"Off"_s}).exitCode, 0);
+
+        const Finished json = outflowctl({u"--json"_s, u"status"_s});
+        QCOMPARE(json.exitCode, 0);
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &entry : QJsonDocument::fromJson(json.out.toUtf8()).array())
+            byName.insert(entry[u"destination"_s].toString(), entry.toObject());
+        QCOMPARE(byName.size(), 3);
+        QVERIFY(!byName.value(activated.name).value(u"dataflow"_s).isNull());
+        QVERIFY(byName.value(u"Keyless"_s).value(u"dataflow"_s).isNull());
+        QCOMPARE(byName.value(u"Keyless"_s).value(u"state"_s).toString(), u"missing-secret"_s);
+        QCOMPARE(byName.value(u"Keyless"_s).value(u"backlog"_s).toInt(-1), 0);
+        QCOMPARE(byName.value(u"Off"_s).value(u"state"_s).toString(), u"disabled"_s);
+        const Finished text = outflowctl({u"status"_s});
+        QVERIFY2(text.out.contains(u"No dataflow yet: map audiences with 'outflowctl activate "
+                                   u"Keyless"_s),
+                 qPrintable(text.out));
+    }
+
 private:
     // Runs outflowctl on the fixture's store while this thread's event loop
     // (the receiver) keeps running; `variables` added, the OUTFLOW_* secrets
