@@ -62,9 +62,10 @@ QJsonObject certificateJson(const CertificateInfo &info)
 
 QString certificateText(const CertificateInfo &info)
 {
-    const qint64 days = info.daysUntilExpiry();
-    const QString left = info.isExpired() ? Text::tr("expired %1 days ago").arg(-days)
-                                          : Text::tr("%1 days left").arg(days);
+    const int days = int(info.daysUntilExpiry());
+    const int ago = -days;
+    const QString left = info.isExpired() ? Text::tr("expired %n day(s) ago", nullptr, ago)
+                                          : Text::tr("%n day(s) left", nullptr, days);
     return Text::tr("CN %1, issued by %2\n    SANs: %3\n    valid %4 to %5 (%6)")
         .arg(info.subjectDisplayName, info.issuerCommonName,
              info.subjectAlternativeNamesText().isEmpty() ? Text::tr("none")
