@@ -185,6 +185,23 @@ private slots:
         QCOMPARE(m_receiver->requests().size(), 3);
         QCOMPARE(m_fixture->summary(dataflow).backlog(), 0);
         QCOMPARE(m_receiver->requests().constFirst().header("X-Team"), QByteArray("growth"));
+
+        // A new authentication takes its secret from the environment.
+        const QString token = u"tok-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const Finished bearer =
+            outflowctl({u"destination"_s, u"edit"_s, u"Crm"_s, u"--auth"_s, u"bearer"_s},
+                       {{u"OUTFLOW_BEARER_TOKEN"_s, token}});
+        QVERIFY2(bearer.exitCode == 0, qPrintable(bearer.err));
+        QCOMPARE(m_fixture->store().destination(destination.id)->auth, AuthType::Bearer);
+        SecretStore keychain;
+        const QString key =
+            DestinationSecrets::keychainKey(destination.id, DestinationSecrets::Kind::BearerToken);
+        QCOMPARE(waitFor(keychain.read(key)).value, token);
+        // Back to none: the token leaves the keychain.
+        const Finished none =
+            outflowctl({u"destination"_s, u"edit"_s, u"Crm"_s, u"--auth"_s, u"none"_s});
+        QVERIFY2(none.exitCode == 0, qPrintable(none.err));
+        QCOMPARE(waitFor(keychain.read(key)).status, SecretResult::Status::NotFound);
     }
 
     // set-secret replaces the bearer token of a running `outflowctl run`: the
