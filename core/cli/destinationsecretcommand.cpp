@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "delivery/destinationsaver.h"
 #include "delivery/destinationsecrets.h"
+#include "delivery/tlsconfig.h"
 #include "destinationcommand_p.h"
 #include "destinationoptions_p.h"
 #include "secrets/secretstore.h"
@@ -90,6 +91,15 @@ int setDestinationSecret(Context &context, const QStringList &arguments)
     }
     if (ref->type == Ref::Type::Query) // sent as written in the query
         value = QString::fromLatin1(QUrl::toPercentEncoding(value));
+    // A wrong passphrase is named now, not at the first export.
+    if (*ref == Ref::auth(DestinationSecrets::Kind::KeyPassphrase)) {
+        const TlsConfig tls =
+            TlsConfig::load(TlsSettings::fromDestination(*destination, value.toUtf8()));
+        if (!tls.isValid()) {
+            context.err << command << ": " << tls.errorString() << '\n';
+            return ExitUsage;
+        }
+    }
     destination->updatedAt =
         std::max(QDateTime::currentMSecsSinceEpoch(), destination->updatedAt + 1);
     store.store.close();

@@ -193,6 +193,32 @@ private slots:
         QVERIFY(!json.out.contains(u"client-secret-value"_s));
     }
 
+    // set-secret key-passphrase checks the key opens with it before saving.
+    void aWrongKeyPassphraseIsRefused()
+    {
+        const QString passphrase = QString::fromLatin1(TestPki::passphrase());
+        const Finished added =
+            outflowctl({u"destination"_s, u"add"_s, u"--name"_s, u"Locked"_s, u"--endpoint"_s,
+                        m_nginx->httpsUrl(u"/mtls"_s).toString(), u"--client-cert"_s,
+                        m_pki.clientCertificate(), u"--client-key"_s, m_pki.encryptedClientKey(),
+                        u"--ca-cert"_s, m_pki.caCertificate()},
+                       {{u"OUTFLOW_KEY_PASSPHRASE"_s, passphrase}});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const QStringList setSecret{u"destination"_s, u"set-secret"_s, u"Locked"_s,
+                                    u"key-passphrase"_s};
+        const Finished wrong =
+            outflowctl(setSecret, {{u"OUTFLOW_KEY_PASSPHRASE"_s, u"not the passphrase"_s}});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(u"passphrase"_s, Qt::CaseInsensitive), qPrintable(wrong.err));
+        QVERIFY(!wrong.err.contains(u"not the passphrase"_s));
+        const Finished right = outflowctl(setSecret, {{u"OUTFLOW_KEY_PASSPHRASE"_s, passphrase}});
+        QVERIFY2(right.exitCode == 0, qPrintable(right.err));
+        const Finished test = outflowctl({u"destination"_s, u"test"_s, u"Locked"_s});
+        QVERIFY2(test.exitCode == 0 && test.out.contains(u"status: HTTP 200"_s),
+                 qPrintable(test.out + test.err));
+        QCOMPARE(outflowctl({u"destination"_s, u"remove"_s, u"Locked"_s}).exitCode, 0);
+    }
+
 private:
     Finished add(const QString &name, const QString &certificate, const QString &key)
     {
