@@ -3197,10 +3197,6 @@ Chaque action accepte --help pour afficher ses options.</translation>
     valide du %4 au %5 (%6)</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>aucun</translation>
-    </message>
-    <message>
         <source>Client certificate: %1</source>
         <translation>Certificat client : %1</translation>
     </message>
@@ -3255,6 +3251,16 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>No dataflow yet: map audiences with &apos;outflowctl activate %1 --audience …&apos;.</source>
         <translation>Pas encore de flux de données : mappez des audiences avec « outflowctl activate %1 --audience … ».</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no subject alternative name</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no authentication</comment>
+        <translation>aucune</translation>
     </message>
 </context>
 </TS>

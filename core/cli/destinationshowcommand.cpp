@@ -68,8 +68,9 @@ QString certificateText(const CertificateInfo &info)
                                           : Text::tr("%n day(s) left", nullptr, days);
     return Text::tr("CN %1, issued by %2\n    SANs: %3\n    valid %4 to %5 (%6)")
         .arg(info.subjectDisplayName, info.issuerCommonName,
-             info.subjectAlternativeNamesText().isEmpty() ? Text::tr("none")
-                                                          : info.subjectAlternativeNamesText(),
+             info.subjectAlternativeNamesText().isEmpty()
+                 ? Text::tr("none", "no subject alternative name")
+                 : info.subjectAlternativeNamesText(),
              isoDate(info.notBefore), isoDate(info.notAfter), left);
 }
 

@@ -37,7 +37,7 @@ QString tokenText(const ProbeToken &token)
         return Text::tr("%1, failed (%2): %3")
             .arg(authTypeName(token.auth), token.failureReason, token.failure);
     if (token.auth == AuthType::None)
-        return Text::tr("none");
+        return Text::tr("none", "no authentication");
     if (token.auth == AuthType::Bearer)
         return Text::tr("bearer, token from the keychain");
     const QString lifetime = token.lifetimeSeconds >= 0
