@@ -82,7 +82,10 @@
     <name>outflow::ui::TlsEditor</name>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation><numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -162,6 +165,20 @@
         <translation>
             <numerusform>%n older failed export not sent again: a newer export of the same profile replaced it (outflowctl deliveries “%1” lists it as superseded).</numerusform>
             <numerusform>%n older failed exports not sent again: a newer export of the same profile replaced each (outflowctl deliveries “%1” lists them as superseded).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>expired %n day ago</numerusform>
+            <numerusform>expired %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
         </translation>
     </message>
 </context>

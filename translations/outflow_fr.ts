@@ -678,6 +678,10 @@
         <source>an object of strings</source>
         <translation>un objet de chaînes</translation>
     </message>
+    <message>
+        <source>%1 is not a parameter of the query</source>
+        <translation>%1 n’est pas un paramètre de la requête</translation>
+    </message>
 </context>
 <context>
     <name>DestinationStates</name>
@@ -1404,6 +1408,26 @@
     <message>
         <source>Answer: %1</source>
         <translation>Réponse : %1</translation>
+    </message>
+    <message>
+        <source>Token issued for %1 s%2.</source>
+        <translation>Jeton délivré pour %1 s%2.</translation>
+    </message>
+    <message>
+        <source>, refreshable</source>
+        <translation>, renouvelable</translation>
+    </message>
+    <message>
+        <source>Token issued, without a lifetime.</source>
+        <translation>Jeton délivré, sans durée de vie.</translation>
+    </message>
+    <message>
+        <source>Server certificate: %1, issued by %2, valid until %3.</source>
+        <translation>Certificat du serveur : %1, émis par %2, valide jusqu’au %3.</translation>
+    </message>
+    <message>
+        <source>Client certificate presented: %1.</source>
+        <translation>Certificat client présenté : %1.</translation>
     </message>
 </context>
 <context>
@@ -2858,7 +2882,10 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation><numerusform>%n jour restant</numerusform><numerusform>%n jours restants</numerusform></translation>
+        <translation>
+            <numerusform>%n jour restant</numerusform>
+            <numerusform>%n jours restants</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Alternative names: %2&lt;br&gt;Issued by: %3&lt;br&gt;Valid from %4 to %5 (%6)&lt;br&gt;SHA-256: %7</source>
@@ -3358,10 +3385,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>status : indiquez au plus une destination.</translation>
     </message>
     <message>
-        <source>No dataflow yet: map audiences with &apos;outflowctl activate&apos;.</source>
-        <translation>Aucun flux de données pour l’instant : mappez des audiences avec « outflowctl activate ».</translation>
-    </message>
-    <message>
         <source>  excluded (%1): %2</source>
         <translation>  exclus (%1) : %2</translation>
     </message>
@@ -3542,14 +3565,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Phrase secrète de la clé client (vide s’il n’y en a pas) : </translation>
     </message>
     <message>
-        <source>destination add: the keychain refused the secret: %1</source>
-        <translation>destination add : le trousseau a refusé le secret : %1</translation>
-    </message>
-    <message>
-        <source>destination add: the %1 is required: set %2, or run on a terminal to be asked for it.</source>
-        <translation>destination add : %1 est obligatoire : définissez %2, ou lancez la commande dans un terminal pour qu’il vous soit demandé.</translation>
-    </message>
-    <message>
         <source>a destination named “%1” already exists.</source>
         <translation>une destination nommée « %1 » existe déjà.</translation>
     </message>
@@ -3640,10 +3655,6 @@ Chaque action accepte --help pour ses options.</translation>
         </translation>
     </message>
     <message>
-        <source>destination: give an action: add, list, show, test, enable, disable or remove.</source>
-        <translation>destination : indiquez une action : add, list, show, test, enable, disable ou remove.</translation>
-    </message>
-    <message>
         <source>Sample export of profile %1 (export id %2):</source>
         <translation>Exportation d’exemple du profil %1 (identifiant d’exportation %2) :</translation>
     </message>
@@ -3707,38 +3718,6 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>alert-threshold: write KEY=VALUE, not &apos;%1&apos;.</source>
         <translation>alert-threshold : écrivez CLÉ=VALEUR, pas « %1 ».</translation>
-    </message>
-    <message>
-        <source>Usage: outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FILE] [--client-key FILE]
-      [--ca-cert FILE] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
-      [--alert-threshold KEY=VALUE …]
-    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal
-  list
-  show|test|enable|disable|remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Utilisation : outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
-      [--ca-cert FICHIER] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
-      [--alert-threshold CLÉ=VALEUR …]
-    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, ou demandés dans un terminal
-  list
-  show|test|enable|disable|remove ID|NOM
-Chaque action accepte --help pour afficher ses options.</translation>
     </message>
     <message>
         <source>Run CMD (through /bin/sh) for each subscribed alert raised, the alert as JSON on its standard input.</source>
@@ -3861,6 +3840,210 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>%1 (dataflow %2): %3</source>
         <translation>%1 (flux de données %2) : %3</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FILE] [--client-key FILE]
+      [--ca-cert FILE] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
+      [--alert-threshold KEY=VALUE …]
+      [--secret-header NAME …] [--secret-query NAME …]
+    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
+    OUTFLOW_SECRET_HEADER_&lt;NAME&gt;, OUTFLOW_SECRET_QUERY_&lt;NAME&gt;,
+    or asked on a terminal
+  edit ID|NAME [any option of add]
+  set-secret ID|NAME bearer-token|client-secret|password|
+      key-passphrase|header:NAME|query:NAME
+  list
+  show|test|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Utilisation : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
+      [--ca-cert FICHIER] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
+      [--alert-threshold CLÉ=VALEUR …]
+      [--secret-header NOM …] [--secret-query NOM …]
+    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
+    OUTFLOW_SECRET_HEADER_&lt;NOM&gt;, OUTFLOW_SECRET_QUERY_&lt;NOM&gt;,
+    ou demandés dans un terminal
+  edit ID|NOM [toute option de add]
+  set-secret ID|NOM bearer-token|client-secret|password|
+      key-passphrase|header:NOM|query:NOM
+  list
+  show|test|enable|disable|remove ID|NOM
+Chaque action accepte --help pour afficher ses options.</translation>
+    </message>
+    <message>
+        <source>destination: give an action: add, edit, set-secret, list, show, test, enable, disable or remove.</source>
+        <translation>destination : indiquez une action : add, edit, set-secret, list, show, test, enable, disable ou remove.</translation>
+    </message>
+    <message>
+        <source>Value of the secret header %1: </source>
+        <translation>Valeur de l’en-tête secret %1 : </translation>
+    </message>
+    <message>
+        <source>Value of the secret query parameter %1: </source>
+        <translation>Valeur du paramètre de requête secret %1 : </translation>
+    </message>
+    <message>
+        <source>%1: the %2 is required: set %3, or run on a terminal to be asked for it.</source>
+        <translation>%1 : le secret %2 est obligatoire : définissez %3, ou lancez la commande dans un terminal pour qu’il vous soit demandé.</translation>
+    </message>
+    <message>
+        <source>Stop adding audience names (edit).</source>
+        <translation>Ne plus ajouter les noms des audiences (edit).</translation>
+    </message>
+    <message>
+        <source>Stop adding those times (edit).</source>
+        <translation>Ne plus ajouter ces horodatages (edit).</translation>
+    </message>
+    <message>
+        <source>Stop doing so (edit).</source>
+        <translation>Ne plus le faire (edit).</translation>
+    </message>
+    <message>
+        <source>A header whose value is secret (kept in the keychain), read from OUTFLOW_SECRET_HEADER_&lt;NAME&gt; or asked; repeatable.</source>
+        <translation>Un en-tête dont la valeur est secrète (gardée dans le trousseau), lue dans OUTFLOW_SECRET_HEADER_&lt;NOM&gt; ou demandée ; répétable.</translation>
+    </message>
+    <message>
+        <source>A query parameter whose value is secret, read from OUTFLOW_SECRET_QUERY_&lt;NAME&gt; or asked; repeatable.</source>
+        <translation>Un paramètre de requête dont la valeur est secrète, lue dans OUTFLOW_SECRET_QUERY_&lt;NOM&gt; ou demandée ; répétable.</translation>
+    </message>
+    <message>
+        <source>%1: the keychain could not be read: %2</source>
+        <translation>%1 : impossible de lire le trousseau : %2</translation>
+    </message>
+    <message>
+        <source>destination edit: an unused secret stays in the keychain: %1</source>
+        <translation>destination edit : un secret inutilisé reste dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>%1: the keychain refused the secret: %2</source>
+        <translation>%1 : le trousseau a refusé le secret : %2</translation>
+    </message>
+    <message>
+        <source>Destination “%1” saved; its dataflow and queued exports are kept.</source>
+        <translation>Destination « %1 » enregistrée ; son flux de données et ses exportations en file sont conservés.</translation>
+    </message>
+    <message>
+        <source>bearer-token, client-secret, password, key-passphrase, header:NAME or query:NAME.</source>
+        <translation>bearer-token, client-secret, password, key-passphrase, header:NOM ou query:NOM.</translation>
+    </message>
+    <message>
+        <source>give a destination and the kind of secret.</source>
+        <translation>indiquez une destination et le type de secret.</translation>
+    </message>
+    <message>
+        <source>unknown kind “%1”: use bearer-token, client-secret, password, key-passphrase, header:NAME or query:NAME.</source>
+        <translation>type « %1 » inconnu : utilisez bearer-token, client-secret, password, key-passphrase, header:NOM ou query:NOM.</translation>
+    </message>
+    <message>
+        <source>“%1” has no %2: change its settings with &apos;outflowctl destination edit&apos; (--auth, --secret-header, --secret-query).</source>
+        <translation>« %1 » n’a pas de secret %2 : modifiez ses paramètres avec « outflowctl destination edit » (--auth, --secret-header, --secret-query).</translation>
+    </message>
+    <message>
+        <source>Secret %1 of “%2” replaced; a running engine uses it from its next sync.</source>
+        <translation>Secret %1 de « %2 » remplacé ; un moteur en cours d’exécution l’utilise dès sa prochaine synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>expiré depuis %n jour</numerusform>
+            <numerusform>expiré depuis %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n jour restant</numerusform>
+            <numerusform>%n jours restants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CN %1, issued by %2
+    SANs: %3
+    valid %4 to %5 (%6)</source>
+        <translation>CN %1, émis par %2
+    SAN : %3
+    valide du %4 au %5 (%6)</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1</source>
+        <translation>Certificat client : %1</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1 cannot be read without its passphrase or is not a certificate; &apos;destination test&apos; shows it.</source>
+        <translation>Certificat client : %1 ne peut pas être lu sans sa phrase secrète ou n’est pas un certificat ; « destination test » l’affiche.</translation>
+    </message>
+    <message>
+        <source>%1, failed (%2): %3</source>
+        <translation>%1, échec (%2) : %3</translation>
+    </message>
+    <message>
+        <source>bearer, token from the keychain</source>
+        <translation>bearer, jeton lu dans le trousseau</translation>
+    </message>
+    <message>
+        <source>expires in %1 s</source>
+        <translation>expire dans %1 s</translation>
+    </message>
+    <message>
+        <source>no expiry given</source>
+        <translation>sans expiration indiquée</translation>
+    </message>
+    <message>
+        <source>%1, token obtained (%2, %3)</source>
+        <translation>%1, jeton obtenu (%2, %3)</translation>
+    </message>
+    <message>
+        <source>refreshable</source>
+        <translation>renouvelable</translation>
+    </message>
+    <message>
+        <source>not refreshable</source>
+        <translation>non renouvelable</translation>
+    </message>
+    <message>
+        <source>  auth: %1</source>
+        <translation>  authentification : %1</translation>
+    </message>
+    <message>
+        <source>  server certificate: %1, issued by %2, valid until %3</source>
+        <translation>  certificat serveur : %1, émis par %2, valide jusqu’au %3</translation>
+    </message>
+    <message>
+        <source>  client certificate: %1</source>
+        <translation>  certificat client : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No dataflow yet: map audiences with &apos;outflowctl activate %1 --audience …&apos;.</source>
+        <translation>Pas encore de flux de données : mappez des audiences avec « outflowctl activate %1 --audience … ».</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no subject alternative name</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no authentication</comment>
+        <translation>aucune</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-// `outflowctl destination add|list|show|test|enable|disable|remove`.
+// `outflowctl destination add|edit|set-secret|list|show|test|enable|disable|remove`.
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
@@ -66,17 +66,22 @@ int listDestinations(Context &context, const QStringList &arguments)
 
 // Removes every secret a destination may have had in the keychain (absent
 // ones answer NotFound), then exits: 0, or 1 naming what could not be removed.
-void removeSecrets(Context &context, const QString &destinationId)
+void removeSecrets(Context &context, const Destination &destination)
 {
     auto *keychain = new SecretStore(QCoreApplication::instance());
-    const QList<DestinationSecrets::Kind> kinds{
-        DestinationSecrets::Kind::BearerToken, DestinationSecrets::Kind::ClientSecret,
-        DestinationSecrets::Kind::Password, DestinationSecrets::Kind::KeyPassphrase};
-    auto pending = std::make_shared<int>(int(kinds.size()));
+    QStringList keys = DestinationSecrets::keychainKeys(destination);
+    // Also those of an authentication it no longer uses.
+    for (const auto kind :
+         {DestinationSecrets::Kind::BearerToken, DestinationSecrets::Kind::ClientSecret,
+          DestinationSecrets::Kind::Password, DestinationSecrets::Kind::KeyPassphrase}) {
+        const QString key = DestinationSecrets::keychainKey(destination.id, kind);
+        if (!keys.contains(key))
+            keys << key;
+    }
+    auto pending = std::make_shared<int>(int(keys.size()));
     auto failed = std::make_shared<bool>(false);
-    for (const DestinationSecrets::Kind kind : kinds) {
-        SecretRequest *request =
-            keychain->remove(DestinationSecrets::keychainKey(destinationId, kind));
+    for (const QString &key : keys) {
+        SecretRequest *request = keychain->remove(key);
         QObject::connect(request, &SecretRequest::finished, keychain,
                          [&context, pending, failed](const SecretResult &result) {
                              if (result.isError()) {
@@ -114,26 +119,15 @@ int oneDestination(Context &context, const QString &action, const QStringList &a
     std::optional<Destination> destination = store.find(parser.positionalArguments().first());
     if (!destination)
         return store.store.lastError().isEmpty() ? ExitUsage : ExitFailure;
-    if (action == QLatin1String("show")) {
-        QJsonObject object = destinationToJson(*destination);
-        const QJsonObject summary = destinationJson(*destination);
-        for (auto it = summary.begin(); it != summary.end(); ++it)
-            object.insert(it.key(), it.value());
-        object.insert(QStringLiteral("createdAt"), destination->createdAt);
-        object.insert(QStringLiteral("updatedAt"), destination->updatedAt);
-        context.out << QJsonDocument(object).toJson(context.json ? QJsonDocument::Compact
-                                                                 : QJsonDocument::Indented);
-        if (context.json)
-            context.out << '\n';
-        return ExitSuccess;
-    }
+    if (action == QLatin1String("show"))
+        return showDestination(context, *destination);
     if (action == QLatin1String("remove")) {
         if (!store.store.deleteDestination(destination->id))
             return store.failed();
         context.out << Text::tr("Destination “%1” removed, with its dataflow and queued exports.")
                            .arg(destination->name)
                     << '\n';
-        removeSecrets(context, destination->id);
+        removeSecrets(context, *destination);
         return RunEventLoop;
     }
     destination->enabled = action == QLatin1String("enable");
@@ -158,6 +152,10 @@ int destinationCommand(Context &context)
     rest.prepend(QStringLiteral("outflowctl destination %1").arg(action));
     if (action == QLatin1String("add"))
         return addDestination(context, rest);
+    if (action == QLatin1String("edit"))
+        return editDestination(context, rest);
+    if (action == QLatin1String("set-secret"))
+        return setDestinationSecret(context, rest);
     if (action == QLatin1String("list"))
         return listDestinations(context, rest);
     if (action == QLatin1String("test"))
@@ -178,8 +176,14 @@ int destinationCommand(Context &context)
                         "      [--include-segment-timestamps] [--http2-prior-knowledge]\n"
                         "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]\n"
                         "      [--alert-threshold KEY=VALUE …]\n"
+                        "      [--secret-header NAME …] [--secret-query NAME …]\n"
                         "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
-                        "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE, or asked on a terminal\n"
+                        "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,\n"
+                        "    OUTFLOW_SECRET_HEADER_<NAME>, OUTFLOW_SECRET_QUERY_<NAME>,\n"
+                        "    or asked on a terminal\n"
+                        "  edit ID|NAME [any option of add]\n"
+                        "  set-secret ID|NAME bearer-token|client-secret|password|\n"
+                        "      key-passphrase|header:NAME|query:NAME\n"
                         "  list\n"
                         "  show|test|enable|disable|remove ID|NAME\n"
                         "Each action takes --help for its options.")
@@ -187,8 +191,8 @@ int destinationCommand(Context &context)
         return ExitSuccess;
     }
     context.err << (action.isEmpty()
-                        ? Text::tr("destination: give an action: add, list, show, test, "
-                                   "enable, disable or remove.")
+                        ? Text::tr("destination: give an action: add, edit, set-secret, list, "
+                                   "show, test, enable, disable or remove.")
                         : Text::tr("destination: unknown action '%1'.").arg(action))
                 << '\n';
     return ExitUsage;

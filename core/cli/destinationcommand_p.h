@@ -1,9 +1,10 @@
 #pragma once
 
 // Shared by the `outflowctl destination` subcommands (destinationcommand.cpp,
-// destinationaddcommand.cpp).
+// destinationsavecommand.cpp, destinationsecretcommand.cpp).
 #include "app/paths.h"
 #include "command.h"
+#include "delivery/certificateinfo.h"
 #include "model/destination.h"
 #include "store/sqlitestore.h"
 
@@ -14,6 +15,12 @@ namespace outflow::cli {
 
 // {"id", "name", "endpoint", "enabled", "auth"}: DESIGN §5, no secret.
 QJsonObject destinationJson(const Destination &destination);
+
+// A certificate for `destination show` and `destination test`: JSON
+// {"subject", "commonName", "subjectAltNames", "issuer", "notBefore",
+// "notAfter", "daysLeft", "expired", "sha256"}, and indented text lines.
+QJsonObject certificateJson(const CertificateInfo &info);
+QString certificateText(const CertificateInfo &info);
 
 // The store of `--store`, its errors printed as "<command>: …".
 struct DestinationStore
@@ -59,5 +66,8 @@ struct DestinationStore
 };
 
 int addDestination(Context &context, const QStringList &arguments);
+int showDestination(Context &context, const Destination &destination);
+int editDestination(Context &context, const QStringList &arguments);
+int setDestinationSecret(Context &context, const QStringList &arguments);
 
 } // namespace outflow::cli

@@ -8,10 +8,12 @@
 #include "command.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsecretsloader.h"
+#include "destinationcommand_p.h"
 #include "secrets/secretstore.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -19,20 +21,62 @@ namespace outflow::cli {
 
 namespace {
 
+QJsonObject tokenJson(const ProbeToken &token)
+{
+    return QJsonObject{{QStringLiteral("auth"), authTypeName(token.auth)},
+                       {QStringLiteral("obtained"), token.obtained},
+                       {QStringLiteral("failureReason"), token.failureReason},
+                       {QStringLiteral("failure"), token.failure},
+                       {QStringLiteral("lifetimeSeconds"), token.lifetimeSeconds},
+                       {QStringLiteral("refreshable"), token.refreshable}};
+}
+
+QString tokenText(const ProbeToken &token)
+{
+    if (!token.failure.isEmpty())
+        return Text::tr("%1, failed (%2): %3")
+            .arg(authTypeName(token.auth), token.failureReason, token.failure);
+    if (token.auth == AuthType::None)
+        return Text::tr("none", "no authentication");
+    if (token.auth == AuthType::Bearer)
+        return Text::tr("bearer, token from the keychain");
+    const QString lifetime = token.lifetimeSeconds >= 0
+                                 ? Text::tr("expires in %1 s").arg(token.lifetimeSeconds)
+                                 : Text::tr("no expiry given");
+    return Text::tr("%1, token obtained (%2, %3)")
+        .arg(authTypeName(token.auth), lifetime,
+             token.refreshable ? Text::tr("refreshable") : Text::tr("not refreshable"));
+}
+
+QJsonObject reportJson(const ProbeReport &report)
+{
+    QJsonArray chain;
+    for (const CertificateInfo &certificate : report.serverCertificates)
+        chain.append(QJsonObject{
+            {QStringLiteral("subject"), certificate.subjectDisplayName},
+            {QStringLiteral("issuer"), certificate.issuerCommonName},
+            {QStringLiteral("notAfter"), certificate.notAfter.toUTC().toString(Qt::ISODate)}});
+    QJsonObject json{{QStringLiteral("exportId"), report.exportId},
+                     {QStringLiteral("profile"), report.profileId},
+                     {QStringLiteral("status"), report.httpStatus},
+                     {QStringLiteral("latencyMs"), report.latencyMs},
+                     {QStringLiteral("http2"), report.http2},
+                     {QStringLiteral("reason"), report.reason},
+                     {QStringLiteral("error"), report.error},
+                     {QStringLiteral("response"), report.response},
+                     {QStringLiteral("token"), tokenJson(report.token)},
+                     {QStringLiteral("serverCertificates"), chain}};
+    if (report.clientCertificate)
+        json.insert(QStringLiteral("clientCertificate"),
+                    certificateJson(*report.clientCertificate));
+    return json;
+}
+
 // Prints what the probe found and ends the event loop with its outcome.
 void printReport(Context &context, const ProbeReport &report)
 {
     if (context.json) {
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("exportId"), report.exportId},
-                                                 {QStringLiteral("profile"), report.profileId},
-                                                 {QStringLiteral("status"), report.httpStatus},
-                                                 {QStringLiteral("latencyMs"), report.latencyMs},
-                                                 {QStringLiteral("http2"), report.http2},
-                                                 {QStringLiteral("reason"), report.reason},
-                                                 {QStringLiteral("error"), report.error},
-                                                 {QStringLiteral("response"), report.response}})
-                           .toJson(QJsonDocument::Compact)
-                    << '\n';
+        context.out << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Compact) << '\n';
     } else {
         context.out << (report.profileId > 0
                             ? Text::tr("Sample export of profile %1 (export id %2):")
@@ -48,6 +92,16 @@ void printReport(Context &context, const ProbeReport &report)
                         << '\n';
         if (!report.response.isEmpty())
             context.out << Text::tr("  response: %1").arg(report.response) << '\n';
+        context.out << Text::tr("  auth: %1").arg(tokenText(report.token)) << '\n';
+        for (const CertificateInfo &certificate : report.serverCertificates)
+            context.out << Text::tr("  server certificate: %1, issued by %2, valid until %3")
+                               .arg(certificate.subjectDisplayName, certificate.issuerCommonName,
+                                    certificate.notAfter.toUTC().toString(Qt::ISODate))
+                        << '\n';
+        if (report.clientCertificate)
+            context.out << Text::tr("  client certificate: %1")
+                               .arg(certificateText(*report.clientCertificate))
+                        << '\n';
         if (!report.error.isEmpty())
             context.err << Text::tr("destination test: %1").arg(report.error) << '\n';
     }

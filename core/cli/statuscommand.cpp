@@ -1,6 +1,7 @@
 // `outflowctl status [DESTINATION]` (DESIGN §5; issues #5 and #7): per
 // dataflow, the lifetime counters, the last hour's figures with latency
-// percentiles and SLO attainment, the live outbox and the active alerts.
+// percentiles and SLO attainment, the live outbox and the active alerts;
+// destinations without a dataflow yet with their state (issue #16).
 #include "activationcli_p.h"
 #include "app/paths.h"
 #include "cli.h"
@@ -69,11 +70,10 @@ QString percent(const QJsonValue &share)
 // would: a secret the keychain does not hold, TLS files that cannot be used.
 SenderBlock blockOf(SecretStore &keychain, const Destination &destination)
 {
-    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(destination)) {
-        if (!DestinationSecrets::isRequired(kind))
+    for (const DestinationSecrets::Ref &ref : DestinationSecrets::refsOf(destination)) {
+        if (!ref.isRequired())
             continue;
-        SecretRequest *request =
-            keychain.read(DestinationSecrets::keychainKey(destination.id, kind));
+        SecretRequest *request = keychain.read(ref.keychainKey(destination.id));
         QEventLoop loop; // a command of its own: nothing else waits meanwhile
         SecretResult result;
         QObject::connect(request, &SecretRequest::finished, &loop, [&](const SecretResult &answer) {
@@ -94,8 +94,43 @@ SenderBlock blockOf(SecretStore &keychain, const Destination &destination)
     return SenderBlock::None;
 }
 
+// A destination without a dataflow: its state, and every figure of the
+// others at zero (`dataflow` null), so that scripts read one shape.
+QJsonObject withoutDataflowJson(const Destination &destination, DestinationState state,
+                                const QJsonArray &alerts)
+{
+    QJsonObject json{{QStringLiteral("destination"), destination.name},
+                     {QStringLiteral("state"), DestinationStates::id(state)},
+                     {QStringLiteral("stateLabel"), DestinationStates::label(state)},
+                     {QStringLiteral("stateFix"), DestinationStates::fix(state)},
+                     {QStringLiteral("dataflow"), QJsonValue()},
+                     {QStringLiteral("enabled"), destination.enabled},
+                     {QStringLiteral("excludedBy"), QJsonObject()},
+                     {QStringLiteral("backfill"),
+                      QJsonObject{{QStringLiteral("done"), 0}, {QStringLiteral("total"), 0}}},
+                     {QStringLiteral("alerts"), alerts}};
+    for (const char *figure :
+         {"received", "created", "excluded", "suppressed", "delivered", "failed", "retried",
+          "backlog", "deadLetters", "oldestPendingMs", "inFlight"})
+        json.insert(QLatin1String(figure), 0);
+    return json;
+}
+
 void printText(Context &context, const QJsonObject &s)
 {
+    if (s.value(QLatin1String("dataflow")).isNull()) {
+        context.out << Text::tr("%1: %2").arg(s.value(QLatin1String("destination")).toString(),
+                                              s.value(QLatin1String("stateLabel")).toString())
+                    << '\n';
+        if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
+            context.out << "  " << fix << '\n';
+        context.out << "  "
+                    << Text::tr("No dataflow yet: map audiences with 'outflowctl activate %1 "
+                                "--audience …'.")
+                           .arg(s.value(QLatin1String("destination")).toString())
+                    << '\n';
+        return;
+    }
     const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
     const auto n = [&](const QJsonObject &o, const char *key) {
         return QString::number(o.value(QLatin1String(key)).toInteger());
@@ -200,10 +235,17 @@ int statusCommand(Context &context)
     for (const Destination &destination : std::as_const(destinations)) {
         const std::optional<DataflowStatus> status = service.status(destination);
         if (!status) {
-            if (service.lastErrorKind() == ActivationService::ErrorKind::Input &&
-                parser.positionalArguments().isEmpty())
-                continue; // listing all: a destination without a dataflow has no figures
-            return reportFailure(context, command, service);
+            if (service.lastErrorKind() != ActivationService::ErrorKind::Input ||
+                !parser.positionalArguments().isEmpty())
+                return reportFailure(context, command, service);
+            // Listing all: a destination without a dataflow has no figures,
+            // but it has a state (a missing secret, disabled…).
+            DestinationStateInputs inputs;
+            inputs.enabled = destination.enabled;
+            inputs.block = blockOf(keychain, destination);
+            list.append(withoutDataflowJson(destination, DestinationStates::judge(inputs),
+                                            alertsOf(destination.id)));
+            continue;
         }
         QJsonObject excludedBy;
         for (auto it = status->counters.cbegin(); it != status->counters.cend(); ++it) {
@@ -262,7 +304,7 @@ int statusCommand(Context &context)
         return ExitSuccess;
     }
     if (list.isEmpty()) {
-        context.out << Text::tr("No dataflow yet: map audiences with 'outflowctl activate'.")
+        context.out << Text::tr("No destination yet: add one with 'outflowctl destination add'.")
                     << '\n';
         return ExitSuccess;
     }

@@ -49,6 +49,10 @@ struct AuthResult
     // meaning: send no Authorization header.
     QByteArray authorization;
     std::optional<AuthFailure> failure;
+    // OAuth2: the token's lifetime as the server gave it (expires_in; -1 when
+    // it said nothing), and whether a refresh token came with it.
+    qint64 lifetimeSeconds = -1;
+    bool refreshable = false;
 
     bool ok() const { return !failure.has_value(); }
 };

@@ -1,6 +1,7 @@
 #include "destinationconfig.h"
 
 #include "configerrors_p.h"
+#include "destinationsecrets.h"
 #include "monitoring/alertrules.h"
 
 #include <algorithm>
@@ -310,8 +311,23 @@ bool validateDestination(const Destination &d, QString *error)
         return reject(error, fieldError(QStringLiteral("endpoint"),
                                         DestinationConfig::tr("an http:// or https:// URL is "
                                                               "required")));
+    // The query is checked without its secret values: an error quotes the
+    // entry it is about, and a secret must not reach the terminal.
+    const QList<QPair<QString, QString>> entries = splitQuery(d.query);
+    for (const QString &name : d.secretQueryNames) {
+        const bool present =
+            std::any_of(entries.cbegin(), entries.cend(),
+                        [&name](const auto &entry) { return entry.first == name; });
+        if (!present)
+            return reject(error, fieldError(QStringLiteral("secret-query"),
+                                            DestinationConfig::tr("%1 is not a parameter of the "
+                                                                  "query")
+                                                .arg(quoted(name))));
+    }
+    Destination stored = d;
+    DestinationSecrets::extractInlineSecrets(stored);
     if (!parseEndpointUrl(d.endpoint.toString(QUrl::FullyEncoded), error) ||
-        !validateHeaders(d.headers, error) || !parseQuery(d.query, error))
+        !validateHeaders(d.headers, error) || !parseQuery(stored.query, error))
         return false;
 
     if (d.auth == AuthType::OAuth2ClientCredentials || d.auth == AuthType::OAuth2Password) {

@@ -51,10 +51,13 @@ bool isAuthorizationHeader(const QString &lowerName)
     return lowerName == u"authorization" || lowerName == u"proxy-authorization";
 }
 
-// Custom headers often carry API keys: an error quoting such an entry shows
-// its name only, so that the key does not reach a terminal or a log.
-QString shownEntry(const QString &name, const QString &value)
+// Custom headers often carry API keys: an error quoting such an entry (or a
+// header marked secret) shows its name only, so that the key does not reach a
+// terminal or a log.
+QString shownEntry(const QString &name, const QString &value, bool secret = false)
 {
+    if (secret)
+        return name + u':' + (value.isEmpty() ? QString() : QStringLiteral("••••"));
     static const QStringList sensitive{
         QStringLiteral("auth"),   QStringLiteral("token"),     QStringLiteral("key"),
         QStringLiteral("secret"), QStringLiteral("password"),  QStringLiteral("passwd"),
@@ -86,7 +89,7 @@ QString controlCharacterProblem(const QString &value)
 // the entries before it.
 bool checkHeader(const HttpHeader &header, int position, QSet<QString> &seen, QString *error)
 {
-    const QString shown = shownEntry(header.name, header.value);
+    const QString shown = shownEntry(header.name, header.value, header.secret);
     if (header.name.isEmpty())
         return reject(error, entryError(headersField, position, shown,
                                         DestinationConfig::tr("the header has no name")));
@@ -162,7 +165,8 @@ bool validateHeaders(const QList<HttpHeader> &headers, QString *error)
         if (headers.at(i).value.contains(u','))
             return reject(error,
                           entryError(headersField, int(i + 1),
-                                     shownEntry(headers.at(i).name, headers.at(i).value),
+                                     shownEntry(headers.at(i).name, headers.at(i).value,
+                                                headers.at(i).secret),
                                      DestinationConfig::tr("the value contains a comma, which the "
                                                            "\"h1:v1,h2:v2\" format cannot carry")));
     }

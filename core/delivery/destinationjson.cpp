@@ -2,6 +2,7 @@
 // no secret (those are in the keychain, DESIGN §6).
 #include "configerrors_p.h"
 #include "destinationconfig.h"
+#include "destinationsecrets.h"
 
 #include <cmath>
 #include <limits>
@@ -125,8 +126,11 @@ public:
             const QJsonObject object = item.toObject();
             const QJsonValue name = object.value(QLatin1StringView("name"));
             const QJsonValue value = object.value(QLatin1StringView("value"));
-            header = {name.toString(), value.toString()};
-            return item.isObject() && name.isString() && value.isString();
+            // Absent in stores written before secret headers (not secret).
+            const QJsonValue secret = object.value(QLatin1StringView("secret"));
+            header = {name.toString(), value.toString(), secret.toBool(false)};
+            return item.isObject() && name.isString() && value.isString() &&
+                   (secret.isUndefined() || secret.isNull() || secret.isBool());
         });
     }
 
@@ -204,12 +208,17 @@ private:
 
 } // namespace
 
-QJsonObject destinationToJson(const Destination &d)
+QJsonObject destinationToJson(const Destination &destination)
 {
+    // Whatever the caller holds, secret values never reach the document
+    // (the store, `destination show`): they belong in the keychain.
+    Destination d = destination;
+    DestinationSecrets::extractInlineSecrets(d);
     QJsonArray headers;
     for (const HttpHeader &header : d.headers)
         headers.append(QJsonObject{{QStringLiteral("name"), header.name},
-                                   {QStringLiteral("value"), header.value}});
+                                   {QStringLiteral("value"), header.value},
+                                   {QStringLiteral("secret"), header.secret}});
     QJsonObject thresholdsJson;
     for (auto it = d.alertThresholds.cbegin(); it != d.alertThresholds.cend(); ++it)
         thresholdsJson.insert(it.key(), it.value());
@@ -220,6 +229,7 @@ QJsonObject destinationToJson(const Destination &d)
         {QStringLiteral("endpoint"), d.endpoint.toString(QUrl::FullyEncoded)},
         {QStringLiteral("headers"), headers},
         {QStringLiteral("query"), d.query},
+        {QStringLiteral("secretQuery"), QJsonArray::fromStringList(d.secretQueryNames)},
         {QStringLiteral("auth"), authTypeName(d.auth)},
         {QStringLiteral("tokenUrl"), d.tokenUrl.toString(QUrl::FullyEncoded)},
         {QStringLiteral("clientId"), d.clientId},
@@ -254,6 +264,7 @@ std::optional<Destination> destinationFromJson(const QJsonObject &json, QString 
     fields.read(L("endpoint"), d.endpoint);
     fields.read(L("headers"), d.headers);
     fields.read(L("query"), d.query);
+    fields.read(L("secretQuery"), d.secretQueryNames);
     fields.readEnum(L("auth"), d.auth, &authTypeFromName);
     fields.read(L("tokenUrl"), d.tokenUrl);
     fields.read(L("clientId"), d.clientId);

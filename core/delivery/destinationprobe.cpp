@@ -57,6 +57,7 @@ DestinationProbe::DestinationProbe(Store &store, Destination destination, QObjec
 {
     m_payload = sampleExport(store, m_destination, &m_report.profileId);
     m_report.exportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_report.token.auth = m_destination.auth;
 }
 
 DestinationProbe::~DestinationProbe() = default;
@@ -70,19 +71,34 @@ void DestinationProbe::start(const DestinationSecrets &secrets)
             TlsSettings::fromDestination(m_destination, secrets.keyPassphrase.toUtf8()));
         if (!tls.isValid())
             return finish({}, QStringLiteral("tls"), tls.errorString());
+        if (tls.hasClientCertificate())
+            m_report.clientCertificate = tls.clientCertificate();
     }
     QString error;
     m_auth = createAuthProvider(m_destination, secrets, {}, &error);
-    if (!m_auth)
+    if (!m_auth) {
+        m_report.token.failureReason = QStringLiteral("configuration");
+        m_report.token.failure = error;
         return finish({}, QStringLiteral("auth"), error);
+    }
     m_redactor = SecretRedactor(m_destination, secrets);
-    m_transport =
-        new QnamTransport(TransportSettings::forDestination(m_destination, tls), nullptr, this);
+    // Secret headers and query values from the keychain, on the wire only.
+    Destination wire = m_destination;
+    secrets.applyTo(wire);
+    TransportSettings settings = TransportSettings::forDestination(wire, tls);
+    settings.keepPeerCertificates = true;
+    m_transport = new QnamTransport(settings, nullptr, this);
     connect(m_transport, &Transport::finished, this,
             [this](const QList<TransportResult> &results) { finish(results.constFirst()); });
     m_auth->authorize(this, [this](const AuthResult &result) {
-        if (!result.ok())
-            return finish({}, QStringLiteral("auth"), m_redactor.redact(result.failure->message));
+        if (!result.ok()) {
+            m_report.token.failureReason = AuthFailure::reasonId(result.failure->reason);
+            m_report.token.failure = m_redactor.redact(result.failure->message);
+            return finish({}, QStringLiteral("auth"), m_report.token.failure);
+        }
+        m_report.token.obtained = !result.authorization.isEmpty();
+        m_report.token.lifetimeSeconds = result.lifetimeSeconds;
+        m_report.token.refreshable = result.refreshable;
         m_redactor.addAuthorization(result.authorization);
         m_transport->send(
             {TransportRequest{1, m_report.exportId.toLatin1(), m_payload, result.authorization}});
@@ -107,6 +123,8 @@ void DestinationProbe::finish(const TransportResult &result, QString reason, QSt
     m_report.reason = reason;
     m_report.error = error;
     m_report.response = m_redactor.excerpt(result.body);
+    for (const QSslCertificate &certificate : result.peerCertificateChain)
+        m_report.serverCertificates.append(CertificateInfo::fromCertificate(certificate));
     emit finished(m_report);
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "delivery/authprovider.h"
+#include "delivery/certificateinfo.h"
 #include "delivery/destinationsecrets.h"
 #include "delivery/secretredactor.h"
 #include "delivery/transport.h"
 #include "model/destination.h"
 
 #include <memory>
+#include <optional>
 #include <QMetaType>
 #include <QObject>
 
@@ -14,6 +16,17 @@ namespace outflow {
 
 class QnamTransport;
 class Store;
+
+// How the probe's authentication went: never the token itself.
+struct ProbeToken
+{
+    AuthType auth = AuthType::None;
+    bool obtained = false;       // an Authorization value was sent (bearer: from the keychain)
+    QString failureReason;       // AuthFailure::reasonId(); empty unless it failed
+    QString failure;             // one sentence, redacted; empty unless it failed
+    qint64 lifetimeSeconds = -1; // OAuth2 expires_in; -1: not known (or not OAuth2)
+    bool refreshable = false;    // OAuth2: a refresh token came with it
+};
 
 // What one test request found (issue #16): `outflowctl destination test` and
 // the app's Send test both show it. Redacted: no secret, no token.
@@ -27,6 +40,13 @@ struct ProbeReport
     QString reason;   // "" when delivered; else "tls", "auth", "http-status", a transport id
     QString error;    // one sentence, redacted
     QString response; // an excerpt of the answer, redacted
+
+    ProbeToken token;
+    // https: the chain the server presented, leaf first (subject CN,
+    // issuer, notAfter… of each); empty without an answer over TLS.
+    QList<CertificateInfo> serverCertificates;
+    // The client certificate the destination presents, when it has one.
+    std::optional<CertificateInfo> clientCertificate;
 
     bool ok() const { return reason.isEmpty() && httpStatus >= 200 && httpStatus < 300; }
 };

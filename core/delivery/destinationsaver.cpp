@@ -15,6 +15,32 @@ DestinationSaver::DestinationSaver(SecretStore &keychain, Destination destinatio
     , m_writer(std::move(writer))
 {}
 
+DestinationSaver::DestinationSaver(SecretStore &keychain, Destination destination,
+                                   const DestinationSecrets &secrets, Writer writer,
+                                   QObject *parent)
+    : DestinationSaver(keychain, destination, keyed(destination.id, secrets), std::move(writer),
+                       parent)
+{}
+
+DestinationSaver::Secrets DestinationSaver::keyed(const QString &destinationId,
+                                                  const DestinationSecrets &secrets)
+{
+    Secrets keyedSecrets;
+    for (const auto &[ref, value] : secrets.entries())
+        keyedSecrets.append({ref.keychainKey(destinationId), value});
+    return keyedSecrets;
+}
+
+DestinationSaver::Secrets
+DestinationSaver::keyed(const QString &destinationId,
+                        const QList<QPair<DestinationSecrets::Kind, QString>> &secrets)
+{
+    Secrets keyedSecrets;
+    for (const auto &[kind, value] : secrets)
+        keyedSecrets.append({DestinationSecrets::keychainKey(destinationId, kind), value});
+    return keyedSecrets;
+}
+
 void DestinationSaver::start()
 {
     saveNext();
@@ -38,24 +64,22 @@ void DestinationSaver::saveNext()
         });
         return;
     }
-    const QPair<DestinationSecrets::Kind, QString> next = m_pending.takeFirst();
-    const DestinationSecrets::Kind kind = next.first;
-    const QString value = next.second;
-    const QString key = DestinationSecrets::keychainKey(m_destination.id, kind);
+    const SecretWrite next = m_pending.takeFirst();
+    const QString value = next.value;
+    const QString key = next.key;
     SecretRequest *read = m_keychain.read(key);
-    connect(read, &SecretRequest::finished, this,
-            [this, kind, value, key](const SecretResult &previous) {
-                if (previous.isError())
-                    return rollBack(Failure::Keychain, previous.message());
-                SecretRequest *write = m_keychain.store(key, value);
-                connect(write, &SecretRequest::finished, this,
-                        [this, kind, previous](const SecretResult &result) {
-                            if (result.isError())
-                                return rollBack(Failure::Keychain, result.message());
-                            m_written.append({kind, !previous.isNotFound(), previous.value});
-                            saveNext();
-                        });
-            });
+    connect(read, &SecretRequest::finished, this, [this, value, key](const SecretResult &previous) {
+        if (previous.isError())
+            return rollBack(Failure::Keychain, previous.message());
+        SecretRequest *write = m_keychain.store(key, value);
+        connect(write, &SecretRequest::finished, this,
+                [this, key, previous](const SecretResult &result) {
+                    if (result.isError())
+                        return rollBack(Failure::Keychain, result.message());
+                    m_written.append({key, !previous.isNotFound(), previous.value});
+                    saveNext();
+                });
+    });
 }
 
 void DestinationSaver::rollBack(Failure failure, const QString &error)
@@ -72,9 +96,8 @@ void DestinationSaver::restoreNext(Failure failure, const QString &error)
         return;
     }
     const Previous previous = m_written.takeLast();
-    const QString key = DestinationSecrets::keychainKey(m_destination.id, previous.kind);
-    SecretRequest *request =
-        previous.existed ? m_keychain.store(key, previous.value) : m_keychain.remove(key);
+    SecretRequest *request = previous.existed ? m_keychain.store(previous.key, previous.value)
+                                              : m_keychain.remove(previous.key);
     // A restore the keychain refuses leaves that entry as the save wrote it:
     // nothing more can be done, and the failure reported is the first one.
     connect(request, &SecretRequest::finished, this,

@@ -29,7 +29,21 @@ class DestinationSaver final : public QObject
     Q_DISABLE_COPY_MOVE(DestinationSaver)
 
 public:
-    using Secrets = QList<QPair<DestinationSecrets::Kind, QString>>;
+    // One keychain entry to write: its key (DestinationSecrets::Ref::keychainKey)
+    // and its new value.
+    struct SecretWrite
+    {
+        QString key;
+        QString value;
+    };
+    using Secrets = QList<SecretWrite>;
+    // The entries of `secrets` with a value (DestinationSecrets::entries()),
+    // keyed for `destinationId`: what the wizard or `destination add|edit`
+    // collected, e.g. extractInlineSecrets() plus the typed token.
+    static Secrets keyed(const QString &destinationId, const DestinationSecrets &secrets);
+    // Authentication secrets by kind, for callers that only have those.
+    static Secrets keyed(const QString &destinationId,
+                         const QList<QPair<DestinationSecrets::Kind, QString>> &secrets);
     // Writes the destination, then calls `done` with an empty string, or
     // with the reason it could not.
     using Writer = std::function<void(const Destination &destination,
@@ -39,6 +53,9 @@ public:
 
     DestinationSaver(SecretStore &keychain, Destination destination, Secrets secrets, Writer writer,
                      QObject *parent = nullptr);
+    // The same with every non-empty value of `secrets`.
+    DestinationSaver(SecretStore &keychain, Destination destination,
+                     const DestinationSecrets &secrets, Writer writer, QObject *parent = nullptr);
 
     void start();
 
@@ -50,7 +67,7 @@ signals:
 private:
     struct Previous
     {
-        DestinationSecrets::Kind kind;
+        QString key;
         bool existed = false;
         QString value;
     };

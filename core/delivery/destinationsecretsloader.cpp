@@ -9,7 +9,7 @@ namespace outflow {
 void readDestinationSecrets(SecretStore &store, const Destination &destination, QObject *context,
                             std::function<void(std::optional<DestinationSecrets>, QString)> done)
 {
-    const QList<DestinationSecrets::Kind> kinds = DestinationSecrets::usedBy(destination);
+    const QList<DestinationSecrets::Ref> refs = DestinationSecrets::refsOf(destination);
     struct Reading
     {
         DestinationSecrets secrets;
@@ -17,29 +17,29 @@ void readDestinationSecrets(SecretStore &store, const Destination &destination, 
         QStringList problems;
     };
     auto reading = std::make_shared<Reading>();
-    reading->waiting = kinds.size();
-    if (kinds.isEmpty()) {
+    reading->waiting = refs.size();
+    if (refs.isEmpty()) {
         QMetaObject::invokeMethod(
             context, [done] { done(DestinationSecrets(), QString()); }, Qt::QueuedConnection);
         return;
     }
     const QString name = destination.name;
-    for (const DestinationSecrets::Kind kind : kinds) {
-        SecretRequest *request = store.read(DestinationSecrets::keychainKey(destination.id, kind));
+    for (const DestinationSecrets::Ref &ref : refs) {
+        SecretRequest *request = store.read(ref.keychainKey(destination.id));
         QObject::connect(
             request, &SecretRequest::finished, context,
-            [reading, kind, name, done](const SecretResult &result) {
+            [reading, ref, name, done](const SecretResult &result) {
                 if (result.status == SecretResult::Status::Ok) {
-                    reading->secrets.setValue(kind, result.value);
+                    reading->secrets.setValue(ref, result.value);
                 } else if (result.isNotFound()) {
-                    if (DestinationSecrets::isRequired(kind))
+                    if (ref.isRequired())
                         reading->problems
                             << DestinationSecretsLoader::tr("its %1 is not in the keychain")
-                                   .arg(DestinationSecrets::kindName(kind));
+                                   .arg(ref.label());
                 } else {
                     reading->problems
                         << DestinationSecretsLoader::tr("its %1 could not be read: %2")
-                               .arg(DestinationSecrets::kindName(kind), result.message());
+                               .arg(ref.label(), result.message());
                 }
                 if (--reading->waiting > 0)
                     return;

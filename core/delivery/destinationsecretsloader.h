@@ -12,7 +12,7 @@ namespace outflow {
 
 class SecretStore;
 
-// Reads the secrets a destination uses (DestinationSecrets::usedBy) from the
+// Reads the secrets a destination uses (DestinationSecrets::refsOf) from the
 // keychain and calls `done` once, in `context`'s thread: the secrets, or
 // nullopt and a message naming what is missing (never a value). A missing
 // optional secret (the key passphrase of an unencrypted key) is no error.

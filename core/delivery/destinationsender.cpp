@@ -91,6 +91,15 @@ bool DestinationSender::fail(SenderBlock block, const QString &message)
     return false;
 }
 
+// The destination as its requests carry it: secret headers and query
+// values from the keychain, here only (never stored, never logged).
+Destination DestinationSender::onTheWire() const
+{
+    Destination wire = m_destination;
+    m_secrets.applyTo(wire);
+    return wire;
+}
+
 void DestinationSender::start()
 {
     if (m_running)
@@ -125,10 +134,10 @@ void DestinationSender::start()
     m_store = std::move(store);
     m_journal = std::make_unique<DeliveryJournal>(*m_store, m_destination.id, m_dataflowId,
                                                   m_options.journal);
-    m_transport = m_options.transportFactory
-                      ? m_options.transportFactory(this)
-                      : new QnamTransport(TransportSettings::forDestination(m_destination, tls),
-                                          m_pool, this);
+    m_transport =
+        m_options.transportFactory
+            ? m_options.transportFactory(this)
+            : new QnamTransport(TransportSettings::forDestination(onTheWire(), tls), m_pool, this);
     connect(m_transport, &Transport::finished, this, &DestinationSender::onResults);
     m_running = true;
     m_mayHaveWork = true;

@@ -172,6 +172,7 @@ private:
     void refreshSummary(bool force);
     void emitMetrics();
     void countAuthFailure();
+    Destination onTheWire() const;
 
     const QString m_storePath;
     const Destination m_destination;

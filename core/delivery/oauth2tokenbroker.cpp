@@ -85,6 +85,8 @@ void OAuth2TokenBroker::authorize(QObject *context, const AuthProvider::Callback
     const Clock::time_point now = Clock::now();
     if (hasFreshTokenLocked(now)) {
         AuthResult result{m_authorization, std::nullopt};
+        result.lifetimeSeconds = m_lifetimeSeconds;
+        result.refreshable = m_refreshable;
         lock.unlock();
         deliverLater(context, callback, std::move(result));
         return;
@@ -232,9 +234,13 @@ void OAuth2TokenBroker::acceptToken(const oauth2::IssuedToken &token, oauth2::Gr
         expiresAt = requestedAt + lifetime - skew;
     }
     AuthResult result{QByteArrayLiteral("Bearer ") + token.accessToken, std::nullopt};
+    result.lifetimeSeconds = token.expiresIn ? qint64(token.expiresIn->count()) : -1;
+    result.refreshable = !m_refreshToken.isEmpty();
     {
         const QMutexLocker lock(&m_mutex);
         m_authorization = result.authorization;
+        m_lifetimeSeconds = result.lifetimeSeconds;
+        m_refreshable = result.refreshable;
         m_expiresAt = expiresAt;
         m_requestRunning = false;
         m_lastFailure.reset();

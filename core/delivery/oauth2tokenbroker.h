@@ -86,6 +86,9 @@ private:
     // Guarded by m_mutex.
     QByteArray m_authorization;                   // "Bearer …"; empty: none cached
     std::optional<Clock::time_point> m_expiresAt; // nullopt: until a 401 invalidates it
+    qint64 m_lifetimeSeconds = -1;                // expires_in of the cached token
+    bool m_refreshable = false;                   // a refresh token came with it (the
+                                                  // token thread's m_refreshToken, for others)
     bool m_requestRunning = false;
     std::optional<AuthFailure> m_lastFailure;
     Clock::time_point m_failureHeldUntil;

@@ -57,6 +57,7 @@ QnamTransport::QnamTransport(const TransportSettings &settings, NetworkThreadPoo
     workerSettings.timeoutMs = settings.timeoutMs;
     workerSettings.connectionsPerManager = settings.connectionsPerManager;
     workerSettings.streamsPerConnection = settings.streamsPerConnection;
+    workerSettings.keepPeerCertificates = settings.keepPeerCertificates;
     const int threads = pool ? pool->size() : 0;
     for (int i = 0; i < std::max(threads, 1); ++i) {
         auto *worker = new QnamWorker(workerSettings); // deleted in ~QnamTransport

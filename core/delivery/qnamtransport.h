@@ -24,6 +24,7 @@ struct TransportSettings
     TlsConfig tls;                    // https: trust, client certificate
     int connectionsPerManager = 6;
     int streamsPerConnection = 128;
+    bool keepPeerCertificates = false; // for the probe (TransportResult::peerCertificateChain)
 
     static TransportSettings forDestination(const Destination &destination, const TlsConfig &tls);
 

@@ -116,6 +116,8 @@ void QnamWorker::onFinished(QNetworkReply *reply)
             result.location = reply->rawHeader(QByteArrayLiteral("Location"));
         result.body = reply->read(TransportResult::BodyBytesKept);
     }
+    if (m_settings.keepPeerCertificates)
+        result.peerCertificateChain = reply->sslConfiguration().peerCertificateChain();
     m_sslErrors.remove(reply);
     m_results.append(std::move(result));
     if (!m_flushQueued) {

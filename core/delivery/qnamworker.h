@@ -23,8 +23,9 @@ struct QnamWorkerSettings
     QNetworkRequest requestTemplate; // URL, fixed headers, attributes, TLS
     TlsConfig tlsConfig;             // to explain TLS failures
     int timeoutMs = 2000;
-    int connectionsPerManager = 6;  // Qt opens at most 6 HTTP/1.1 connections per host
-    int streamsPerConnection = 128; // Qt's HTTP/2 collapses above ≈ 256 streams
+    int connectionsPerManager = 6;     // Qt opens at most 6 HTTP/1.1 connections per host
+    int streamsPerConnection = 128;    // Qt's HTTP/2 collapses above ≈ 256 streams
+    bool keepPeerCertificates = false; // TransportResult::peerCertificateChain
 };
 
 // The part of one destination's transport that lives on one network thread:

@@ -26,6 +26,14 @@ SecretRedactor::SecretRedactor(const Destination &destination, const Destination
           DestinationSecrets::Kind::Password, DestinationSecrets::Kind::KeyPassphrase}) {
         addSecret(secrets.value(kind));
     }
+    // Secret headers and query parameters (DESIGN §6): a query value is kept
+    // percent-encoded, and may come back decoded.
+    for (const QString &value : secrets.headerValues)
+        addSecret(value);
+    for (const QString &value : secrets.queryValues) {
+        addSecret(value);
+        addSecret(QUrl::fromPercentEncoding(value.toUtf8()));
+    }
     for (const HttpHeader &header : destination.headers) {
         if (looksSecret(header.name))
             addSecret(header.value);

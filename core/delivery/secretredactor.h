@@ -12,8 +12,9 @@ namespace outflow {
 // Masks secrets as "••••" in whatever the sender keeps or shows (DESIGN §6):
 // response excerpts (an endpoint may echo the request back), error texts.
 // It knows the destination's secrets (in the spellings they travel in: as
-// typed, form-urlencoded, percent-encoded), the values of custom headers and
-// query parameters whose names look secret (API keys), and the tokens the
+// typed, form-urlencoded, percent-encoded), the values of the headers and
+// query parameters marked secret and of those whose names look secret (API
+// keys), and the tokens the
 // sender has used; and it masks the values of Authorization headers, bearer
 // and basic credentials and token fields of JSON wherever they appear.
 // Used on one thread.

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 
 namespace outflow {
@@ -59,6 +60,10 @@ struct TransportResult
     qint64 sentAtNs = 0;  // steady clock (std::chrono::steady_clock), when handed to the network
     qint64 latencyUs = 0; // from sending to the complete answer (or the failure)
     bool http2 = false;
+    // The server's certificate chain, leaf first: only when the transport was
+    // asked to keep it (TransportSettings::keepPeerCertificates, the probe),
+    // never on the bulk path.
+    QList<QSslCertificate> peerCertificateChain;
 
     bool isSuccess() const { return error == TransportError::None && httpStatus / 100 == 2; }
 };

@@ -52,7 +52,7 @@ QList<DestinationSummary> Engine::destinationSummaries(QString *error)
         summary.auth = destination.auth;
         summary.enabled = destination.enabled;
         summary.activeAlerts = activeAlerts.value(destination.id);
-        summary.keychainEntries = int(DestinationSecrets::usedBy(destination).size());
+        summary.keychainEntries = int(DestinationSecrets::refsOf(destination).size());
         DestinationStateInputs inputs;
         inputs.enabled = destination.enabled;
         if (m_senders)
@@ -141,10 +141,8 @@ void Engine::removeDestination(quint64 requestId, const QString &destinationId)
         return;
     }
     syncSenders();
-    QStringList keys;
-    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(*destination))
-        keys.append(DestinationSecrets::keychainKey(destinationId, kind));
-    emit destinationRemoved(requestId, destinationId, keys, {});
+    emit destinationRemoved(requestId, destinationId,
+                            DestinationSecrets::keychainKeys(*destination), {});
     emit destinationsChanged();
 }
 

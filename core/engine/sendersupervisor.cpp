@@ -67,7 +67,7 @@ void SenderSupervisor::sync(const QList<Destination> &destinations,
         if (m_slots.contains(it.key()))
             continue;
         Slot &slot = m_slots.insert(it.key(), *it).value();
-        if (DestinationSecrets::usedBy(slot.destination).isEmpty()) {
+        if (DestinationSecrets::refsOf(slot.destination).isEmpty()) {
             start(slot, DestinationSecrets());
         } else {
             slot.state = State::WaitingForSecrets;

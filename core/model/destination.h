@@ -37,7 +37,10 @@ inline QString authTypeName(AuthType type)
 // §2.3.1): in the form body, or in a Basic Authorization header.
 enum class CredentialsPlacement : quint8 { Body, BasicHeader };
 
-// One custom header of a destination ("h1:v1,h2:v2" in the CLI).
+// One custom header of a destination ("h1:v1,h2:v2" in the CLI). A secret
+// one (an API key, DESIGN §6) has its value in the keychain: in the store its
+// value is empty; in memory it holds the value typed, or the keychain's value
+// once DestinationSecrets::applyTo() put it there for sending.
 struct HttpHeader
 {
     QString name;
@@ -46,9 +49,10 @@ struct HttpHeader
     friend bool operator==(const HttpHeader &, const HttpHeader &) = default;
 };
 
-// A connection to an HTTP endpoint (DESIGN §1). Holds no secret: the bearer
-// token, client secret, password and key passphrase live in the keychain
-// under keys derived from `id` (DESIGN §6).
+// A connection to an HTTP endpoint (DESIGN §1). As stored, it holds no
+// secret: the bearer token, client secret, password, key passphrase and the
+// values of secret headers and query parameters live in the keychain under
+// keys derived from `id` (DESIGN §6, DestinationSecrets).
 struct Destination
 {
     QString id; // UUID, without braces
@@ -57,6 +61,8 @@ struct Destination
     QUrl endpoint;
     QList<HttpHeader> headers;
     QString query; // "p1=v&p2=v", percent-encoding as given
+    // The query parameters whose values are secret (kept in the keychain):
+    // stored as "token=" in `query`, filled in for sending only.
     QStringList secretQueryNames;
 
     AuthType auth = AuthType::None;

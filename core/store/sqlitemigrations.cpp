@@ -397,6 +397,26 @@ QStringList schemaVersion8()
     };
 }
 
+// Version 9: secret headers and query parameters (issue #16, DESIGN §6). A
+// destination's config gains "secret" on each header and "secretQuery" (the
+// names of secret query parameters). Rows written before are rewritten with
+// every header not secret and no secret parameter, which is what they meant:
+// their values stay where they were, and nothing is read from the keychain
+// for them. (destinationFromJson reads absent keys the same way; writing them
+// keeps every row in one shape.)
+QStringList schemaVersion9()
+{
+    return {
+        QStringLiteral("UPDATE destinations SET config = json_set(config, '$.headers',"
+                       " (SELECT json_group_array(json_set(h.value, '$.secret', json('false')))"
+                       "  FROM json_each(destinations.config, '$.headers') h))"
+                       " WHERE json_valid(config) AND json_type(config, '$.headers') = 'array'"),
+        QStringLiteral("UPDATE destinations SET config = json_set(config, '$.secretQuery',"
+                       " json('[]'))"
+                       " WHERE json_valid(config) AND json_type(config, '$.secretQuery') IS NULL"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -424,6 +444,7 @@ QList<Migration> SqliteStore::migrations()
         {7, QStringLiteral("Delivery: claims in a table of their own"), schemaVersion7()},
         {8, QStringLiteral("Audiences: memberships keyed by an integer audience key"),
          schemaVersion8()},
+        {9, QStringLiteral("Destinations: secret headers and query parameters"), schemaVersion9()},
     };
 }
 

@@ -132,6 +132,13 @@ private slots:
                  qPrintable(pageMessage(*wizard, Page::DetailsPage)));
         headers->model()->item(0, 0)->setText(QStringLiteral("X-Team"));
         QVERIFY(nextEnabled(*wizard));
+        // A secret header: its value must be typed, then travels only on the wire.
+        addRow(headers, QStringLiteral("X-Api-Key"), QString(), true);
+        QVERIFY(!nextEnabled(*wizard));
+        QVERIFY2(pageMessage(*wizard, Page::DetailsPage).contains(QLatin1String("X-Api-Key")),
+                 qPrintable(pageMessage(*wizard, Page::DetailsPage)));
+        headers->model()->item(1, 1)->setText(kApiKey);
+        QVERIFY(nextEnabled(*wizard));
         wizard->next();
         QCOMPARE(wizard->currentId(), int(Page::AlertsPage)); // no TLS page unless asked
         wizard->next();
@@ -142,12 +149,14 @@ private slots:
         QVERIFY(summary.contains(QLatin1String("CRM webhook")));
         QVERIFY(summary.contains(QStringLiteral("••••")));
         QVERIFY(!summary.contains(kToken));
+        QVERIFY(!summary.contains(kApiKey));
         wizard->reviewPage()->testButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(
             wizard->reviewPage()->testResult()->text().contains(QLatin1String("HTTP 200")), 20000);
         QCOMPARE(receiver.requests().size(), 1);
         QCOMPARE(receiver.requests().constFirst().header("authorization"),
                  QByteArray("Bearer " + kToken.toUtf8()));
+        QCOMPARE(receiver.requests().constFirst().header("x-api-key"), kApiKey.toUtf8());
         QVERIFY(!storedDestination(QStringLiteral("CRM webhook"))); // nothing saved yet
 
         wizard->button(QWizard::FinishButton)->click();
@@ -156,14 +165,22 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->auth, AuthType::Bearer);
         QCOMPARE(stored->endpoint, receiver.url());
-        QCOMPARE(stored->headers.size(), 1);
+        QCOMPARE(stored->headers.size(), 2);
+        QVERIFY(stored->headers.at(1).secret);
+        QVERIFY(stored->headers.at(1).value.isEmpty());
         QCOMPARE(stored->description, QStringLiteral("Profiles for the CRM team"));
         SecretStore keychain;
         QCOMPARE(test::waitFor(keychain.read(DestinationSecrets::keychainKey(
                                    stored->id, DestinationSecrets::Kind::BearerToken)))
                      .value,
                  kToken);
+        QCOMPARE(
+            test::waitFor(keychain.read(DestinationSecrets::Ref::header(QStringLiteral("X-Api-Key"))
+                                            .keychainKey(stored->id)))
+                .value,
+            kApiKey);
         assertSecretNowhere(kToken);
+        assertSecretNowhere(kApiKey);
     }
 
     // OAuth2: Next asks the token endpoint first; a refusal stays inline on
@@ -364,6 +381,7 @@ private:
     }
 
     const QString kToken = QStringLiteral("wizard-t0ken-4b1d");
+    const QString kApiKey = QStringLiteral("api-k3y-77c2e1");
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_store;
     std::unique_ptr<Settings> m_settings;

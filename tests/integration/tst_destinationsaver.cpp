@@ -61,11 +61,38 @@ private slots:
         cleanUp(destination);
     }
 
+    // Secret header and query values go under their own keys (DESIGN §6).
+    void savesHeaderAndQuerySecrets()
+    {
+        Destination destination = newDestination();
+        destination.headers = {{QStringLiteral("X-Api-Key"), QStringLiteral("hk-1"), true}};
+        destination.query = QStringLiteral("token=qk-1");
+        destination.secretQueryNames = {QStringLiteral("token")};
+        const DestinationSecrets secrets = DestinationSecrets::extractInlineSecrets(destination);
+        auto *saver = new DestinationSaver(
+            m_keychain, destination, secrets,
+            [](const Destination &saved, const std::function<void(const QString &)> &done) {
+                done(saved.query == QStringLiteral("token=") ? QString()
+                                                             : QStringLiteral("a value was kept"));
+            });
+        QSignalSpy finished(saver, &DestinationSaver::finished);
+        saver->start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(2).toString()));
+        const QStringList keys = DestinationSecrets::keychainKeys(destination);
+        QCOMPARE(keys.size(), 2);
+        QCOMPARE(test::waitFor(m_keychain.read(keys.at(0))).value, QStringLiteral("hk-1"));
+        QCOMPARE(test::waitFor(m_keychain.read(keys.at(1))).value, QStringLiteral("qk-1"));
+        for (const QString &key : keys)
+            test::waitFor(m_keychain.remove(key));
+    }
+
 private:
-    QList<QVariant> save(const Destination &destination, const DestinationSaver::Secrets &secrets,
+    QList<QVariant> save(const Destination &destination, const QList<QPair<Kind, QString>> &secrets,
                          const DestinationSaver::Writer &writer)
     {
-        auto *saver = new DestinationSaver(m_keychain, destination, secrets, writer);
+        auto *saver = new DestinationSaver(
+            m_keychain, destination, DestinationSaver::keyed(destination.id, secrets), writer);
         QSignalSpy finished(saver, &DestinationSaver::finished);
         saver->start();
         if (!finished.wait(20000))

@@ -116,7 +116,8 @@ private slots:
 
         SqliteStore store(m_path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 8);
+        // Version 8 and every later one (9: secret headers) ran.
+        QVERIFY(store.schemaVersion() > 8);
         QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
 
         const QList<Audience> stored = store.audiences(); // by name

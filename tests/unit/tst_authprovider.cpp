@@ -264,7 +264,7 @@ private slots:
         destination.tokenUrl = QUrl(tokenUrl);
         destination.clientId = u"client"_s;
         destination.username = username;
-        DestinationSecrets secrets{secret, secret, secret, QString()};
+        DestinationSecrets secrets{secret, secret, secret, QString(), {}, {}};
         QString actualError;
         QVERIFY(!createAuthProvider(destination, secrets, {}, &actualError));
         QCOMPARE(actualError, error);

@@ -2,8 +2,10 @@
 // saving (each refusal names its field), and its JSON in the store's config
 // column (camelCase, no secret, errors naming the key).
 #include "delivery/destinationconfig.h"
+#include "delivery/destinationsecrets.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace outflow;
@@ -173,16 +175,88 @@ private slots:
         QCOMPARE(json.value(u"auth"_s).toString(), u"oauth2-password"_s);
         QCOMPARE(json.value(u"credentialsIn"_s).toString(), u"basic"_s);
         QCOMPARE(json.value(u"retryScheduleMs"_s).toArray().size(), 3);
-        // camelCase, and nothing that could hold a secret.
+        // camelCase, and nothing that could hold a secret ("secretQuery" holds
+        // the names of the secret parameters, never their values).
         for (const QString &key : json.keys()) {
             QVERIFY2(!key.contains(u'_') && !key.contains(u'-') && key.at(0).isLower(),
                      qPrintable(key));
+            if (key == u"secretQuery"_s)
+                continue;
             QVERIFY2(!key.contains(u"secret"_s, Qt::CaseInsensitive) &&
                          !key.contains(u"password"_s, Qt::CaseInsensitive) &&
                          !key.contains(u"passphrase"_s, Qt::CaseInsensitive) && key != u"token"_s &&
                          key != u"bearerToken"_s,
                      qPrintable(key));
         }
+    }
+
+    // Secret headers and query parameters (DESIGN §6): the document keeps
+    // their names and flags, never their values, whatever the caller holds.
+    void secretValuesStayOutOfTheJson()
+    {
+        Destination d = validDestination();
+        d.headers = {{u"X-Team"_s, u"growth"_s}, {u"X-Api-Key"_s, u"key-0123456789"_s, true}};
+        d.query = u"p=1&token=tok-0123456789&flag"_s;
+        d.secretQueryNames = {u"token"_s};
+        const QJsonObject json = destinationToJson(d);
+        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        QVERIFY2(!text.contains("0123456789"), text.constData());
+        QCOMPARE(json.value(u"query"_s).toString(), u"p=1&token=&flag"_s);
+        QCOMPARE(json.value(u"secretQuery"_s).toArray(), QJsonArray{u"token"_s});
+        QString error;
+        const std::optional<Destination> back = destinationFromJson(json, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->headers.at(0), (HttpHeader{u"X-Team"_s, u"growth"_s, false}));
+        QCOMPARE(back->headers.at(1), (HttpHeader{u"X-Api-Key"_s, QString(), true}));
+        QCOMPARE(back->secretQueryNames, QStringList{u"token"_s});
+        QVERIFY2(validateDestination(*back, &error), qPrintable(error));
+
+        // The same split as the wizard and the CLI make before saving.
+        Destination typed = d;
+        const DestinationSecrets secrets = DestinationSecrets::extractInlineSecrets(typed);
+        QCOMPARE(secrets.headerValues.value(u"X-Api-Key"_s), u"key-0123456789"_s);
+        QCOMPARE(secrets.queryValues.value(u"token"_s), u"tok-0123456789"_s);
+        QCOMPARE(typed.query, u"p=1&token=&flag"_s);
+        QVERIFY(typed.headers.at(1).value.isEmpty());
+        QCOMPARE(DestinationSecrets::keychainKeys(typed),
+                 (QStringList{u"destination/"_s + d.id + u"/header/X-Api-Key"_s,
+                              u"destination/"_s + d.id + u"/query/token"_s}));
+        // An empty typed value keeps the keychain's: nothing to write.
+        Destination untouched = typed;
+        QVERIFY(DestinationSecrets::extractInlineSecrets(untouched).entries().isEmpty());
+        // And back for sending.
+        secrets.applyTo(typed);
+        QCOMPARE(typed.query, d.query);
+        QCOMPARE(typed.headers, d.headers);
+    }
+
+    // A secret query value never shows in a validation error.
+    void aBadSecretQueryValueIsNotQuoted()
+    {
+        Destination d = validDestination();
+        d.query = u"token=bad value 0123456789&p=1"_s;
+        d.secretQueryNames = {u"token"_s};
+        QString error;
+        QVERIFY(validateDestination(d, &error));
+        d.secretQueryNames = {u"missing"_s};
+        QVERIFY(!validateDestination(d, &error));
+        QVERIFY2(error.startsWith(u"secret-query"_s) && !error.contains(u"0123456789"_s),
+                 qPrintable(error));
+    }
+
+    void secretRefLabelsAndVariables()
+    {
+        using Ref = DestinationSecrets::Ref;
+        QCOMPARE(Ref::fromLabel(u"header:X-Api-Key"_s), Ref::header(u"X-Api-Key"_s));
+        QCOMPARE(Ref::fromLabel(u"query:api_key"_s), Ref::query(u"api_key"_s));
+        QCOMPARE(Ref::fromLabel(u"bearer-token"_s),
+                 Ref::auth(DestinationSecrets::Kind::BearerToken));
+        QVERIFY(!Ref::fromLabel(u"header:"_s));
+        QVERIFY(!Ref::fromLabel(u"token"_s));
+        QCOMPARE(Ref::header(u"X-Api-Key"_s).environmentVariable(),
+                 u"OUTFLOW_SECRET_HEADER_X_API_KEY"_s);
+        QCOMPARE(Ref::query(u"api.key"_s).environmentVariable(), u"OUTFLOW_SECRET_QUERY_API_KEY"_s);
+        QCOMPARE(Ref::query(u"t"_s).label(), u"query:t"_s);
     }
 
     void jsonMissingKeysTakeDefaults()

@@ -67,6 +67,7 @@ void DestinationSettingsDialog::loaded(quint64 requestId, const Destination &des
         return;
     }
     m_draft.destination = destination;
+    m_draft.original = destination;
     m_draft.storedKinds = DestinationSecrets::usedBy(destination);
     m_draft.wantsTls = true;
     for (DestinationEditor *editor : std::as_const(m_editors))
@@ -100,7 +101,7 @@ void DestinationSettingsDialog::accept()
         editor->save(m_draft);
     showError({});
     m_buttons->setEnabled(false);
-    m_saveRequest = m_host.saveDestination(m_draft.destination, m_draft.secretsToWrite());
+    m_saveRequest = m_host.saveDestination(m_draft.split().destination, m_draft.secretsToWrite());
 }
 
 void DestinationSettingsDialog::saved(quint64 requestId, bool ok, bool keychainRefused,

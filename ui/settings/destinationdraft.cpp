@@ -8,24 +8,32 @@ bool DestinationDraft::needsSecret(DestinationSecrets::Kind kind) const
            DestinationSecrets::isRequired(kind) && !storedKinds.contains(kind);
 }
 
+DestinationDraft::Split DestinationDraft::split() const
+{
+    Split split{destination, {}};
+    split.secrets = DestinationSecrets::extractInlineSecrets(split.destination);
+    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(split.destination)) {
+        if (const QString value = secrets.value(kind); !value.isEmpty())
+            split.secrets.setValue(kind, value);
+    }
+    return split;
+}
+
 DestinationSaver::Secrets DestinationDraft::secretsToWrite() const
 {
-    DestinationSaver::Secrets written;
-    for (const DestinationSecrets::Kind kind : DestinationSecrets::usedBy(destination)) {
-        const QString value = secrets.value(kind);
-        if (!value.isEmpty())
-            written.append({kind, value});
-    }
-    return written;
+    const Split parts = split();
+    return DestinationSaver::keyed(parts.destination.id, parts.secrets);
 }
 
 QStringList DestinationDraft::keychainKeysToForget() const
 {
+    if (!editing)
+        return {};
+    const QStringList used = DestinationSecrets::keychainKeys(split().destination);
     QStringList keys;
-    const QList<DestinationSecrets::Kind> used = DestinationSecrets::usedBy(destination);
-    for (const DestinationSecrets::Kind kind : storedKinds) {
-        if (!used.contains(kind))
-            keys.append(DestinationSecrets::keychainKey(destination.id, kind));
+    for (const QString &key : DestinationSecrets::keychainKeys(original)) {
+        if (!used.contains(key))
+            keys.append(key);
     }
     return keys;
 }
@@ -38,6 +46,10 @@ void DestinationDraft::clearSecrets()
         secret->fill(QChar(u'\0'));
         secret->clear();
     }
+    // Secret header and query values are typed inline: dropped the same way.
+    const Split parts = split();
+    destination.headers = parts.destination.headers;
+    destination.query = parts.destination.query;
 }
 
 } // namespace outflow::ui

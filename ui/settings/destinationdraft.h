@@ -20,6 +20,7 @@ struct DestinationDraft
     // field keeps the stored value; only retyped secrets are written.
     QList<DestinationSecrets::Kind> storedKinds;
     bool editing = false;
+    Destination original;   // the Edit dialog: as read from the store
     QStringList otherNames; // names other destinations already have
     bool wantsTls = false;  // the wizard shows its TLS page
 
@@ -28,11 +29,21 @@ struct DestinationDraft
     // Whether `kind` needs a value typed now: the destination uses it, it is
     // required, and the keychain does not already hold it.
     bool needsSecret(DestinationSecrets::Kind kind) const;
-    // What a save writes to the keychain: the secrets typed for the kinds the
-    // destination uses.
+    // The destination as the store will hold it (secret header and query
+    // values moved out) and the secrets typed for it: what a save writes and
+    // what Send test uses. An empty secret is left out (the Edit dialog: the
+    // keychain keeps its value).
+    struct Split
+    {
+        Destination destination;
+        DestinationSecrets secrets;
+    };
+    Split split() const;
+    // What a save writes to the keychain, for split().destination.
     DestinationSaver::Secrets secretsToWrite() const;
     // The keychain entries the saved destination no longer uses (after a
-    // change of authentication or TLS): removed once it is saved.
+    // change of authentication or TLS, or a secret header removed): removed
+    // once it is saved.
     QStringList keychainKeysToForget() const;
     void clearSecrets();
 };

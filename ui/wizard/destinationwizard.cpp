@@ -108,7 +108,7 @@ void DestinationWizard::accept()
     m_review->setSaving(true);
     button(QWizard::BackButton)->setEnabled(false);
     button(QWizard::CancelButton)->setEnabled(false);
-    m_saveRequest = m_host.saveDestination(m_draft.destination, m_draft.secretsToWrite());
+    m_saveRequest = m_host.saveDestination(m_draft.split().destination, m_draft.secretsToWrite());
 }
 
 void DestinationWizard::saved(quint64 requestId, bool ok, bool keychainRefused,

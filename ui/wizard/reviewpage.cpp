@@ -199,7 +199,8 @@ void ReviewPage::sendTest()
 {
     m_test->setEnabled(false);
     m_testResult->setText(tr("Sending a test export…"));
-    m_testRequest = m_host.testDraft(m_draft.destination, m_draft.secrets);
+    const DestinationDraft::Split parts = m_draft.split();
+    m_testRequest = m_host.testDraft(parts.destination, parts.secrets);
 }
 
 void ReviewPage::showTestResult(quint64 requestId, const ProbeReport &report)

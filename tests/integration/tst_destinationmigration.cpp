@@ -1,0 +1,99 @@
+// Store version 9 (issue #16): destinations written before secret headers
+// and query parameters existed keep working. The old rows are written with
+// raw SQL in the old shape (headers without "secret", no "secretQuery"),
+// the store is opened with every migration, and what it reads is checked.
+#include "store/sqlitestore.h"
+#include "support/rawconnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outflow;
+using namespace outflow::test;
+using namespace Qt::StringLiterals;
+
+class TestDestinationMigration final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void oldDestinationsKeepTheirHeadersAndQuery()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        QList<Migration> before = SqliteStore::migrations();
+        QCOMPARE(before.constLast().version, 9);
+        before.removeLast();
+        {
+            SqliteStore old(path, before);
+            QVERIFY2(old.open(), qPrintable(old.lastError()));
+            QCOMPARE(old.schemaVersion(), 8);
+        }
+        {
+            RawConnection raw(path);
+            // As version 8 wrote them: one with headers and a query, one
+            // without any header, one whose config no longer parses.
+            const QString insert =
+                u"INSERT INTO destinations (id, name, config, enabled, created_at, updated_at) "
+                u"VALUES ('%1', '%2', '%3', %4, %5, %6)"_s;
+            QVERIFY(raw.exec(insert.arg(u"d1"_s, u"Crm"_s,
+                                        u"{\"id\":\"d1\",\"name\":\"Crm\",\"endpoint\":"
+                                        u"\"https://crm.example/in\",\"headers\":["
+                                        u"{\"name\":\"X-Team\",\"value\":\"growth\"},"
+                                        u"{\"name\":\"X-Api-Key\",\"value\":\"k-1\"}],"
+                                        u"\"query\":\"p=1&token=abc\",\"auth\":\"none\","
+                                        u"\"timeoutMs\":3000}"_s,
+                                        u"1"_s, u"1"_s, u"2"_s)));
+            QVERIFY(
+                raw.exec(insert.arg(u"d2"_s, u"Bare"_s, u"{\"endpoint\":\"http://127.0.0.1:9/\"}"_s,
+                                    u"0"_s, u"3"_s, u"4"_s)));
+            QVERIFY(
+                raw.exec(insert.arg(u"d3"_s, u"Broken"_s, u"not json"_s, u"1"_s, u"5"_s, u"6"_s)));
+        }
+        SqliteStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), 9);
+
+        const std::optional<Destination> crm = store.destination(u"d1"_s);
+        QVERIFY(crm);
+        QCOMPARE(crm->headers, (QList<HttpHeader>{{u"X-Team"_s, u"growth"_s, false},
+                                                  {u"X-Api-Key"_s, u"k-1"_s, false}}));
+        QCOMPARE(crm->query, u"p=1&token=abc"_s);
+        QVERIFY(crm->secretQueryNames.isEmpty());
+        QCOMPARE(crm->timeoutMs, 3000);
+        QCOMPARE(crm->updatedAt, 2);
+        const std::optional<Destination> bare = store.destination(u"d2"_s);
+        QVERIFY(bare);
+        QVERIFY(bare->headers.isEmpty());
+        QVERIFY(!bare->enabled);
+        QVERIFY(store.destination(u"d3"_s)); // still listed, to be fixed or removed
+
+        // Every row in the new shape: each header says it is not secret.
+        RawConnection raw(path);
+        const QJsonObject config =
+            QJsonDocument::fromJson(
+                raw.text(u"SELECT config FROM destinations WHERE id = 'd1'"_s).toUtf8())
+                .object();
+        QCOMPARE(config.value(u"secretQuery"_s).toArray(), QJsonArray());
+        const QJsonArray headers = config.value(u"headers"_s).toArray();
+        QCOMPARE(headers.size(), 2);
+        for (const QJsonValue &header : headers)
+            QCOMPARE(header.toObject().value(u"secret"_s), QJsonValue(false));
+        QCOMPARE(raw.text(u"SELECT config FROM destinations WHERE id = 'd3'"_s), u"not json"_s);
+
+        // And a secret header saved now stays without its value.
+        Destination edited = *crm;
+        edited.headers[1] = {u"X-Api-Key"_s, u"k-2-secret-value"_s, true};
+        QVERIFY2(store.updateDestination(edited), qPrintable(store.lastError()));
+        QCOMPARE(store.destination(u"d1"_s)->headers.at(1), (HttpHeader{u"X-Api-Key"_s, {}, true}));
+        QVERIFY(!raw.text(u"SELECT config FROM destinations WHERE id = 'd1'"_s)
+                     .contains(u"k-2-secret-value"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDestinationMigration)
+#include "tst_destinationmigration.moc"
