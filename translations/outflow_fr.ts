@@ -1874,10 +1874,6 @@
         <translation>&amp;Authentification :</translation>
     </message>
     <message>
-        <source>&amp;Bearer token:</source>
-        <translation>Jeton &amp;porteur :</translation>
-    </message>
-    <message>
         <source>Token &amp;URL:</source>
         <translation>&amp;URL du jeton :</translation>
     </message>
@@ -1887,15 +1883,11 @@
     </message>
     <message>
         <source>Client &amp;secret:</source>
-        <translation>&amp;Secret client :</translation>
+        <translation>Secret c&amp;lient :</translation>
     </message>
     <message>
         <source>Send client &amp;credentials as:</source>
-        <translation>Envoyer les &amp;identifiants client en :</translation>
-    </message>
-    <message>
-        <source>User&amp;name:</source>
-        <translation>&amp;Nom d’utilisateur :</translation>
+        <translation>Envoyer les identifiants client &amp;en :</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -1920,6 +1912,14 @@
     <message>
         <source>Password: type the user&apos;s password.</source>
         <translation>Mot de passe : saisissez le mot de passe de l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token:</source>
+        <translation>&amp;Jeton porteur :</translation>
+    </message>
+    <message>
+        <source>Us&amp;ername:</source>
+        <translation>&amp;Nom d’utilisateur :</translation>
     </message>
 </context>
 <context>
@@ -1949,10 +1949,6 @@
         <translation>Type :</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
         <source>&amp;Description:</source>
         <translation>&amp;Description :</translation>
     </message>
@@ -1963,6 +1959,10 @@
     <message>
         <source>Name: a destination named “%1” already exists.</source>
         <translation>Nom : une destination nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nom :</translation>
     </message>
 </context>
 <context>
@@ -2230,10 +2230,6 @@
         <translation>Paramètre</translation>
     </message>
     <message>
-        <source>Include segment &amp;names</source>
-        <translation>Inclure les &amp;noms de segment</translation>
-    </message>
-    <message>
         <source>Include segment &amp;timestamps</source>
         <translation>Inclure les &amp;horodatages de segment</translation>
     </message>
@@ -2291,7 +2287,7 @@
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation>&amp;Point de terminaison :</translation>
+        <translation>Point de &amp;terminaison :</translation>
     </message>
     <message>
         <source>&amp;Headers:</source>
@@ -2314,10 +2310,6 @@
         <translation>Délais entre &amp;tentatives (s) :</translation>
     </message>
     <message>
-        <source>&amp;Concurrency:</source>
-        <translation>&amp;Simultanéité :</translation>
-    </message>
-    <message>
         <source>Retry delays: “%1” is not a number of seconds between 0 and 86400.</source>
         <translation>Délais entre tentatives : « %1 » n’est pas un nombre de secondes entre 0 et 86400.</translation>
     </message>
@@ -2332,6 +2324,14 @@
     <message>
         <source>Retry delays: give at least one delay, or set Retries to 0.</source>
         <translation>Délais entre tentatives : donnez au moins un délai, ou mettez les nouvelles tentatives à 0.</translation>
+    </message>
+    <message>
+        <source>Include segment na&amp;mes</source>
+        <translation>Inclure les n&amp;oms de segment</translation>
+    </message>
+    <message>
+        <source>Conc&amp;urrency:</source>
+        <translation>S&amp;imultanéité :</translation>
     </message>
 </context>
 <context>
@@ -2701,8 +2701,24 @@
         <translation>Envoi d’un export de test…</translation>
     </message>
     <message>
-        <source>After Finish, map audiences to this destination to start exporting. Until the app can, run: &lt;code&gt;outflowctl activate &quot;%1&quot; --audience NAME --attribute PATH&lt;/code&gt;</source>
-        <translation>Après Terminer, mappez des audiences à cette destination pour commencer les exports. En attendant que l’application le permette, exécutez : &lt;code&gt;outflowctl activate &quot;%1&quot; --audience NOM --attribute CHEMIN&lt;/code&gt;</translation>
+        <source>C&amp;opy Command</source>
+        <translation>C&amp;opier la commande</translation>
+    </message>
+    <message>
+        <source>Copy the outflowctl command to the clipboard</source>
+        <translation>Copier la commande outflowctl dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>After Finish, map audiences to this destination to start exporting. Until the app can, run: &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>Après Terminer, mappez des audiences à cette destination pour commencer les exports. En attendant que l’application le permette, exécutez : &lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
     </message>
 </context>
 <context>
@@ -2826,7 +2842,7 @@
     </message>
     <message>
         <source>Client &amp;key:</source>
-        <translation>Clé &amp;client :</translation>
+        <translation>Clé clie&amp;nt :</translation>
     </message>
     <message>
         <source>Keys (*.pem *.key);;All files (*)</source>
@@ -2842,7 +2858,7 @@
     </message>
     <message>
         <source>Key &amp;passphrase:</source>
-        <translation>&amp;Phrase de passe de la clé :</translation>
+        <translation>P&amp;hrase de passe de la clé :</translation>
     </message>
     <message>
         <source>Client certificate</source>

@@ -12,6 +12,7 @@
 #include "settings/tlseditor.h"
 #include "store/sqlitestore.h"
 #include "support/httptestreceiver.h"
+#include "support/nginxserver.h"
 #include "support/oauth2mockserver.h"
 #include "support/secrethelpers.h"
 #include "support/testpki.h"
@@ -333,6 +334,99 @@ private slots:
         type(field<QLineEdit>(*wizard, Page::TlsPage, "clientKeyEdit"), pki.expiredClientKey());
         QVERIFY(!nextEnabled(*wizard));
         QVERIFY(!pageMessage(*wizard, Page::TlsPage).isEmpty());
+    }
+
+    // The whole wizard from the keyboard, as a screen-reader user goes
+    // through it: typing into the focused field, Tab, and the buttons'
+    // mnemonics (Alt+N Next, Alt+S Send test, Alt+F Finish).
+    void keyboardOnlyWithoutAuthentication()
+    {
+        test::HttpTestReceiver receiver;
+        QVERIFY(receiver.listen());
+        DestinationWizard *wizard = m_window->openDestinationWizard();
+        QSignalSpy saved(wizard, &DestinationWizard::destinationSaved);
+        QApplication::setActiveWindow(wizard); // mnemonics reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(wizard));
+        const auto focused = [] { return QApplication::focusWidget(); };
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("nameLineEdit"));
+        QTest::keyClicks(focused(), QStringLiteral("Keyboard hook"));
+        QTest::keyClick(focused(), Qt::Key_Tab);
+        // (A mnemonic clicks its button after a short press animation: QTRY.)
+        QCOMPARE(focused()->objectName(), QStringLiteral("descriptionEdit"));
+        QTest::keyClicks(focused(), QStringLiteral("Typed only"));
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(Page::AuthenticatePage));
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("authTypeCombo"));
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_N, Qt::AltModifier); // authentication: none
+        QTRY_COMPARE(wizard->currentId(), int(Page::DetailsPage));
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("endpointEdit"));
+        QTest::keyClicks(focused(), receiver.url().toString());
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(Page::AlertsPage));
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(Page::ReviewPageId));
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wizard->reviewPage()->testResult()->text().contains(QLatin1String("HTTP 200")), 20000);
+        QTest::keyClick(wizard->windowHandle(), Qt::Key_F, Qt::AltModifier);
+        QVERIFY(saved.wait(20000));
+        const std::optional<Destination> stored =
+            storedDestination(QStringLiteral("Keyboard hook"));
+        QVERIFY(stored);
+        QCOMPARE(stored->auth, AuthType::None);
+        QCOMPARE(stored->description, QStringLiteral("Typed only"));
+        QCOMPARE(receiver.requests().size(), 1);
+    }
+
+    // mTLS against a real nginx that demands a client certificate: the TLS
+    // page's files, then Send test shows the answer, the server's
+    // certificate and the client certificate presented; Finish keeps them.
+    void mutualTlsSendTest()
+    {
+        QVERIFY2(test::NginxServer::isInstalled(), "nginx is not installed: run tools/test.sh");
+        test::TestPki pki;
+        QVERIFY2(pki.generate(), qPrintable(pki.errorString()));
+        test::NginxOptions options;
+        options.http = false;
+        options.https = true;
+        options.certificatePath = pki.serverCertificate();
+        options.keyPath = pki.serverKey();
+        options.clientCaPath = pki.caCertificate();
+        test::NginxServer nginx(options);
+        QVERIFY2(nginx.start(), qPrintable(nginx.errorString()));
+
+        DestinationWizard *wizard = m_window->openDestinationWizard();
+        QSignalSpy saved(wizard, &DestinationWizard::destinationSaved);
+        fillConnect(*wizard, QStringLiteral("Mutual TLS"));
+        wizard->next();
+        wizard->next();
+        type(field<QLineEdit>(*wizard, Page::DetailsPage, "endpointEdit"),
+             nginx.httpsUrl(QStringLiteral("/exports")).toString());
+        field<QCheckBox>(*wizard, Page::DetailsPage, "tlsCheck")->setChecked(true);
+        wizard->next();
+        type(field<QLineEdit>(*wizard, Page::TlsPage, "caBundleEdit"), pki.caCertificate());
+        type(field<QLineEdit>(*wizard, Page::TlsPage, "clientCertEdit"), pki.clientCertificate());
+        type(field<QLineEdit>(*wizard, Page::TlsPage, "clientKeyEdit"), pki.clientKey());
+        QVERIFY2(nextEnabled(*wizard), qPrintable(pageMessage(*wizard, Page::TlsPage)));
+        wizard->next();
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(Page::ReviewPageId));
+        wizard->reviewPage()->testButton()->click();
+        QLabel *result = wizard->reviewPage()->testResult();
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("HTTP 200")) ||
+                                     result->text().contains(QLatin1String("Failed")),
+                                 20000);
+        QVERIFY2(result->text().contains(QLatin1String("HTTP 200")), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QLatin1String("Server certificate:")),
+                 qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QLatin1String("Client certificate presented:")),
+                 qPrintable(result->text()));
+        wizard->button(QWizard::FinishButton)->click();
+        QVERIFY(saved.wait(20000));
+        const std::optional<Destination> stored = storedDestination(QStringLiteral("Mutual TLS"));
+        QVERIFY(stored);
+        QCOMPARE(stored->clientCertPath, pki.clientCertificate());
+        QCOMPARE(stored->caCertPath, pki.caCertificate());
     }
 
     // Cancel on the review page: no row, no keychain entry.

@@ -136,7 +136,8 @@ private slots:
         QMessageBox *box = nullptr;
         QTRY_VERIFY(
             (box = window.findChild<QMessageBox *>(QStringLiteral("storeRefusedMessageBox"))));
-        QVERIFY2(box->text().contains(QStringLiteral("File › Check Store")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QStringLiteral("File › Check Store")),
+                 qPrintable(box->text()));
         QPushButton *checkButton = nullptr;
         for (QAbstractButton *button : box->buttons())
             if (box->buttonRole(button) == QMessageBox::ActionRole)

@@ -71,7 +71,7 @@ AuthenticationEditor::AuthenticationEditor(QWidget *parent)
     auto *bearer = new QWidget(m_pages);
     auto *bearerForm = new QFormLayout(bearer);
     bearerForm->setContentsMargins(0, 0, 0, 0);
-    bearerForm->addRow(buddyLabel(tr("&Bearer token:"), m_bearerToken, bearer), m_bearerToken);
+    bearerForm->addRow(buddyLabel(tr("Bearer &token:"), m_bearerToken, bearer), m_bearerToken);
     m_pages->addWidget(bearer);
     auto *oauth2 = new QWidget(m_pages);
     auto *oauth2Form = new QFormLayout(oauth2);
@@ -81,7 +81,7 @@ AuthenticationEditor::AuthenticationEditor(QWidget *parent)
     oauth2Form->addRow(buddyLabel(tr("Client &secret:"), m_clientSecret, oauth2), m_clientSecret);
     m_credentialsInLabel = buddyLabel(tr("Send client &credentials as:"), m_credentialsIn, oauth2);
     oauth2Form->addRow(m_credentialsInLabel, m_credentialsIn);
-    m_usernameLabel = buddyLabel(tr("User&name:"), m_username, oauth2);
+    m_usernameLabel = buddyLabel(tr("Us&ername:"), m_username, oauth2);
     oauth2Form->addRow(m_usernameLabel, m_username);
     m_passwordLabel = buddyLabel(tr("&Password:"), m_password, oauth2);
     oauth2Form->addRow(m_passwordLabel, m_password);

@@ -32,7 +32,7 @@ ConnectionEditor::ConnectionEditor(QWidget *parent)
     auto *form = new QFormLayout;
     auto *typeLabel = new QLabel(tr("Type:"), this);
     form->addRow(typeLabel, type);
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    auto *nameLabel = new QLabel(tr("Na&me:"), this);
     nameLabel->setBuddy(m_name);
     form->addRow(nameLabel, m_name);
     auto *descriptionLabel = new QLabel(tr("&Description:"), this);

@@ -36,7 +36,7 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     , m_endpoint(new QLineEdit(this))
     , m_headers(new KeyValueTableEditor(tr("Header"), tr("Value"), this))
     , m_query(new KeyValueTableEditor(tr("Parameter"), tr("Value"), this))
-    , m_segmentNames(new QCheckBox(tr("Include segment &names"), this))
+    , m_segmentNames(new QCheckBox(tr("Include segment na&mes"), this))
     , m_segmentTimestamps(new QCheckBox(tr("Include segment &timestamps"), this))
     , m_advanced(new QGroupBox(tr("Advanced delivery options"), this))
     , m_timeout(new QSpinBox(m_advanced))
@@ -91,7 +91,7 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     advanced->addRow(buddyLabel(tr("&Retries:"), m_retries, m_advanced), m_retries);
     advanced->addRow(buddyLabel(tr("Retry &delays (s):"), m_retryDelays, m_advanced),
                      m_retryDelays);
-    advanced->addRow(buddyLabel(tr("&Concurrency:"), m_concurrency, m_advanced), m_concurrency);
+    advanced->addRow(buddyLabel(tr("Conc&urrency:"), m_concurrency, m_advanced), m_concurrency);
     advanced->addRow(QString(), m_http2);
     advanced->addRow(QString(), m_tls);
 

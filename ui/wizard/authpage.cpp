@@ -22,6 +22,7 @@ AuthPage::AuthPage(EngineHost &host, DestinationDraft &draft, QWidget *parent)
     , m_message(new QLabel(this))
 {
     setTitle(tr("Authenticate"));
+    setAccessibleName(title());
     setSubTitle(tr("How Outflow proves who it is to your endpoint. Secrets go to the system "
                    "keychain, never to disk."));
     m_busy->setRange(0, 0);

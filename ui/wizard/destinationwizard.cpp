@@ -22,6 +22,7 @@ EditorPage *editorPageFor(DestinationEditor *editor, DestinationDraft &draft, co
     auto *page = new EditorPage(editor, draft);
     page->setTitle(title);
     page->setSubTitle(subTitle);
+    page->setAccessibleName(title);
     return page;
 }
 

@@ -7,6 +7,7 @@
 #include "settings/destinationdraft.h"
 #include "uitexts.h"
 
+#include <QClipboard>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,9 +40,11 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
     , m_test(new QPushButton(tr("&Send test"), this))
     , m_testResult(new QLabel(this))
     , m_next(new QLabel(this))
+    , m_copy(new QPushButton(tr("C&opy Command"), this))
     , m_saveError(new QLabel(this))
 {
     setTitle(tr("Review"));
+    setAccessibleName(title());
     setSubTitle(tr("Check the destination, send a test export if you wish, then Finish to save "
                    "it. Secrets go to the keychain, the rest to the store."));
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
@@ -71,15 +74,22 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
     m_saveError->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_saveError->hide();
 
+    m_copy->setObjectName(QStringLiteral("copyActivationCommandButton"));
+    m_copy->setToolTip(tr("Copy the outflowctl command to the clipboard"));
+    auto *nextRow = new QHBoxLayout;
+    nextRow->addWidget(m_next, 1);
+    nextRow->addWidget(m_copy, 0, Qt::AlignTop);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
     layout->addLayout(testRow);
-    layout->addWidget(m_next);
+    layout->addLayout(nextRow);
     layout->addWidget(m_saveError);
     connect(m_test, &QPushButton::clicked, this, &ReviewPage::sendTest);
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(activationCommand()); });
     connect(&m_host, &EngineHost::destinationTested, this, &ReviewPage::showTestResult);
 }
 
@@ -167,11 +177,17 @@ void ReviewPage::initializePage()
     m_summary->setText(summaryHtml(m_draft));
     m_testResult->clear();
     m_saveError->hide();
-    m_next->setText(
-        tr("After Finish, map audiences to this destination to start exporting. Until the app "
-           "can, run: <code>outflowctl activate \"%1\" --audience NAME --attribute "
-           "PATH</code>")
-            .arg(m_draft.destination.name.toHtmlEscaped()));
+    m_next->setText(tr("After Finish, map audiences to this destination to start exporting. "
+                       "Until the app can, run: <code>%1</code>")
+                        .arg(activationCommand().toHtmlEscaped()));
+}
+
+QString ReviewPage::activationCommand() const
+{
+    QString name = m_draft.destination.name;
+    name.replace(u'"', QStringLiteral("\\\""));
+    return QStringLiteral("outflowctl activate \"%1\" --audience %2 --attribute %3")
+        .arg(name, tr("NAME"), tr("PATH"));
 }
 
 bool ReviewPage::isComplete() const

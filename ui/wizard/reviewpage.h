@@ -34,6 +34,8 @@ public:
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
     QLabel *saveError() const { return m_saveError; }
+    // The outflowctl command that maps audiences, until the app can.
+    QString activationCommand() const;
 
     // The summary as text, for a test or a screen reader.
     static QString summaryHtml(const DestinationDraft &draft);
@@ -48,6 +50,7 @@ private:
     QPushButton *m_test;
     QLabel *m_testResult;
     QLabel *m_next;
+    QPushButton *m_copy;
     QLabel *m_saveError;
     quint64 m_testRequest = 0;
     bool m_saving = false;
