@@ -20,14 +20,6 @@ using Kind = DestinationSecrets::Kind;
 
 enum Page { NoFields, BearerFields, OAuth2Fields };
 
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    buddy->setAccessibleName(QString(text).remove(u'&').remove(u':'));
-    return label;
-}
-
 } // namespace
 
 AuthenticationEditor::AuthenticationEditor(QWidget *parent)

@@ -21,6 +21,14 @@ void DestinationEditor::addMessageLabel(QBoxLayout *layout)
     layout->addWidget(m_message);
 }
 
+QLabel *DestinationEditor::buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    buddy->setAccessibleName(QString(text).remove(u'&').remove(u':').trimmed());
+    return label;
+}
+
 void DestinationEditor::refreshMessage()
 {
     const QString error = problem();

@@ -42,6 +42,9 @@ protected:
     // fields are laid out.
     void addMessageLabel(QBoxLayout *layout);
     void refreshMessage();
+    // A form label for `buddy` (its mnemonic moves the focus there), which
+    // also names the field for assistive technology.
+    static QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent);
 
 private:
     QLabel *m_message;

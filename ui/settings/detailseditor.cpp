@@ -17,14 +17,6 @@ namespace outflow::ui {
 
 namespace {
 
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    buddy->setAccessibleName(QString(text).remove(u'&').remove(u':'));
-    return label;
-}
-
 // Stored secret values are empty (the keychain holds them): validation
 // checks the rest of the entry with a stand-in value.
 constexpr QStringView kStandIn = u"stored";
