@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopedValueRollback>
 #include <QTimer>
 
 namespace outflow {
@@ -185,6 +186,7 @@ void Engine::reloadAudiences()
 {
     if (!m_pipeline)
         return;
+    const QScopedValueRollback reloading(m_reloading, true);
     m_pipeline->reload();
     // Also when it loaded: a stored rule that no longer parses is named here.
     if (!m_pipeline->lastError().isEmpty())
@@ -211,6 +213,26 @@ void Engine::syncSenders()
         return;
     }
     m_senders->sync(destinations, dataflows);
+    // outflowctl may activate, edit or import audiences while the app runs
+    // (issue #17): what the rules and dataflows look like now, and a reload
+    // (segmentation, backfills, the audience lists) when another process
+    // changed them.
+    QString activation;
+    for (const Audience &audience : m_store->audiences())
+        activation += audience.id + QString::number(audience.updatedAt) + u';';
+    for (const Dataflow &dataflow : dataflows) {
+        activation += dataflow.id + QString::number(dataflow.updatedAt) + u':';
+        for (const MappedAudience &mapped : dataflow.audiences)
+            activation += mapped.audienceId + QString::number(mapped.mappingUpdatedAt) + u',';
+    }
+    const bool activationChanged =
+        !m_activationFingerprint.isEmpty() && activation != m_activationFingerprint;
+    m_activationFingerprint = activation;
+    if (activationChanged && !m_reloading) {
+        qCInfo(lcApp) << "Audiences or dataflows changed in the store: reloading";
+        reloadAudiences(); // syncs the senders again, with the new dataflows
+        return;
+    }
     // outflowctl may add, edit or remove destinations while the app runs.
     QString fingerprint;
     for (const Destination &destination : destinations)

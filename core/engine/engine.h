@@ -242,6 +242,10 @@ private:
     // sync saw of the destinations (to say destinationsChanged()).
     QHash<QString, DeliveryMetrics> m_liveMetrics;
     QString m_destinationsFingerprint;
+    // The audiences' and dataflows' versions at the last sync: a change made
+    // by another process reloads them (syncSenders()).
+    QString m_activationFingerprint;
+    bool m_reloading = false;
     // Running token checks by request id; dropping one drops its callback.
     QHash<quint64, std::shared_ptr<AuthProvider>> m_tokenChecks;
     QList<DestinationSummary> destinationSummaries(QString *error);
