@@ -2214,6 +2214,38 @@
         <source>Test of “%1”: %2</source>
         <translation>Test de « %1 » : %2</translation>
     </message>
+    <message>
+        <source>Backfill progress</source>
+        <translation>Progression du rattrapage</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>%1 profiles/s, about %2 left</source>
+        <translation>%1 profils/s, environ %2 restant</translation>
+    </message>
+    <message>
+        <source>%1 profiles/s</source>
+        <translation>%1 profils/s</translation>
+    </message>
+    <message>
+        <source>Backfill: %1 of %2 profiles (%3)</source>
+        <translation>Rattrapage : %1 profils sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::DetailsEditor</name>
@@ -3497,10 +3529,6 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>  mises à jour de profil répondant à un déclencheur : %1 ; exportations créées : %2 ; exclues : %3 ; supprimées par un déclencheur désactivé : %4 ; en attente d’envoi : %5</translation>
     </message>
     <message>
-        <source>  backfill: %1 done of %2</source>
-        <translation>  rattrapage : %1 sur %2 traités</translation>
-    </message>
-    <message>
         <source>Show this command&apos;s options.</source>
         <translation>Affiche les options de cette commande.</translation>
     </message>
@@ -4060,6 +4088,18 @@ Chaque action accepte --help pour afficher ses options.</translation>
         <source>none</source>
         <comment>no authentication</comment>
         <translation>aucune</translation>
+    </message>
+    <message>
+        <source> (%1 profiles/s, about %2 s left)</source>
+        <translation> (%1 profils/s, environ %2 s restantes)</translation>
+    </message>
+    <message>
+        <source> (%1 profiles/s)</source>
+        <translation> (%1 profils/s)</translation>
+    </message>
+    <message>
+        <source>  backfill: %1 done of %2%3</source>
+        <translation>  rattrapage : %1 sur %2 traités%3</translation>
     </message>
 </context>
 </TS>

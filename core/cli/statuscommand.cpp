@@ -177,9 +177,19 @@ void printText(Context &context, const QJsonObject &s)
                         : Text::tr("  SLO (%1): %2 over the last hour")
                               .arg(target, percent(slo.value(QLatin1String("attainment")))))
                 << '\n';
-    context.out << Text::tr("  backfill: %1 done of %2")
+    QString pace;
+    if (const double perSecond = backfill.value(QLatin1String("perSecond")).toDouble();
+        perSecond > 0) {
+        const QJsonValue eta = backfill.value(QLatin1String("etaMs"));
+        pace = eta.isDouble() ? Text::tr(" (%1 profiles/s, about %2 s left)")
+                                    .arg(perSecond)
+                                    .arg((eta.toInteger() + 999) / 1000)
+                              : Text::tr(" (%1 profiles/s)").arg(perSecond);
+    }
+    context.out << Text::tr("  backfill: %1 done of %2%3")
                        .arg(backfill.value(QLatin1String("done")).toInteger())
                        .arg(backfill.value(QLatin1String("total")).toInteger())
+                       .arg(pace)
                 << '\n';
     const QJsonArray alerts = s.value(QLatin1String("alerts")).toArray();
     for (const auto &alert : alerts) {

@@ -2,6 +2,7 @@
 // Destinations page's snapshot, enable/disable and removal. The store is the
 // Engine's own; the keychain is the caller's (it lives on the main thread):
 // removal answers with the keychain entries to delete.
+#include "activation/backfillestimate.h"
 #include "app/logging.h"
 #include "delivery/authprovider.h"
 #include "delivery/destinationconfig.h"
@@ -67,6 +68,16 @@ QList<DestinationSummary> Engine::destinationSummaries(QString *error)
             for (const MetricsBucket &bucket : lastHour) {
                 summary.deliveredLastHour += bucket.delivered;
                 summary.failedLastHour += bucket.failed;
+            }
+            if (const QList<Backfill> backfills = m_store->backfills(dataflow->id);
+                !backfills.isEmpty()) {
+                const Backfill &newest = backfills.constFirst();
+                const BackfillEstimate estimate = BackfillEstimate::of(newest, now);
+                summary.backfillDone = newest.done;
+                summary.backfillTotal = newest.total;
+                summary.backfillFinished = newest.finished;
+                summary.backfillPerSecond = estimate.perSecond;
+                summary.backfillEtaMs = estimate.etaMs.value_or(-1);
             }
             if (const std::optional<OutboxSummary> outbox = m_store->outboxSummary(dataflow->id)) {
                 summary.backlog = outbox->backlog();

@@ -32,6 +32,13 @@ struct DestinationSummary
     // How many keychain entries the destination uses (what removing it
     // deletes beside its dataflow and queued exports).
     int keychainEntries = 0;
+    // The newest backfill (or Activate now) of its dataflow: progress, its
+    // rate and the time left (BackfillEstimate); total 0: none.
+    qint64 backfillDone = 0;
+    qint64 backfillTotal = 0;
+    bool backfillFinished = true;
+    double backfillPerSecond = 0;
+    qint64 backfillEtaMs = -1; // -1: unknown or finished
 
     friend bool operator==(const DestinationSummary &, const DestinationSummary &) = default;
 };

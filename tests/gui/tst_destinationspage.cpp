@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -170,6 +171,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("Failed")), 20000);
         QVERIFY2(result->text().contains(QLatin1String("Orphan")), qPrintable(result->text()));
         QCOMPARE(receiver.requests().size(), 1); // nothing was sent without its token
+    }
+
+    // A running backfill under the table: how far, how fast, how long still;
+    // hidden once it is done. The page alone, fed the Engine's snapshots.
+    void aRunningBackfillShowsItsProgress()
+    {
+        DestinationsPage page;
+        DestinationSummary row;
+        row.id = QStringLiteral("d1");
+        row.name = QStringLiteral("Hook");
+        row.backfillDone = 400;
+        row.backfillTotal = 1000;
+        row.backfillFinished = false;
+        row.backfillPerSecond = 100;
+        row.backfillEtaMs = 6000;
+        page.setDestinations({row});
+        page.selectDestination(row.id);
+        QProgressBar *bar = page.backfillBar();
+        QVERIFY(!bar->isHidden());
+        QCOMPARE(bar->maximum(), 1000);
+        QCOMPARE(bar->value(), 400);
+        QVERIFY2(bar->format().contains(QLatin1String("400 of 1,000 profiles")) &&
+                     bar->format().contains(QLatin1String("about 6 s left")),
+                 qPrintable(bar->format()));
+        row.backfillDone = 1000;
+        row.backfillFinished = true;
+        row.backfillEtaMs = -1;
+        page.setDestinations({row});
+        QVERIFY(bar->isHidden());
     }
 
     void anEmptyStoreShowsHowToBegin()

@@ -248,6 +248,9 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
         QCOMPARE(it.value(), 1);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("done")).toInteger(), 20);
     QCOMPARE(status.value(s("backfill")).toObject().value(s("total")).toInteger(), 20);
+    // Its pace (issue #17): a finished backfill has a rate and no time left.
+    QVERIFY(status.value(s("backfill")).toObject().value(s("perSecond")).toDouble() > 0);
+    QVERIFY(status.value(s("backfill")).toObject().value(s("etaMs")).isNull());
     // The one state the app shows too (issue #16): all delivered, nothing waits.
     QCOMPARE(status.value(s("state")).toString(), s("healthy"));
     QVERIFY(run({s("destination"), s("disable"), s("Hook")}).exitCode == 0);
@@ -263,7 +266,8 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
                    "suppressed by a switched-off trigger: 0; waiting to be sent: 0")),
              qPrintable(r.out));
     QVERIFY2(r.out.contains(s("excluded (missing-mandatory): 5")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(s("backfill: 20 done of 20")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("backfill: 20 done of 20 (")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s(" profiles/s)")), qPrintable(r.out));
 
     // Resend ("Activate now"): every realized member again.
     QCOMPARE(run({s("resend"), s("Hook")}).exitCode, 2); // no --audience

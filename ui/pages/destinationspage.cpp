@@ -5,10 +5,14 @@
 #include "uitexts.h"
 #include "widgets/tableviews.h"
 
+#include <algorithm>
+#include <limits>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -38,6 +42,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     , m_testButton(new QPushButton(tr("&Send Test"), m_tablePage))
     , m_testResult(new QLabel(m_tablePage))
     , m_details(new QLabel(m_tablePage))
+    , m_backfill(new QProgressBar(m_tablePage))
     , m_error(new QLabel(m_tablePage))
 {
     setObjectName(QStringLiteral("destinationsPage"));
@@ -57,6 +62,9 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->hide();
     m_details->setObjectName(QStringLiteral("destinationDetailsLabel"));
+    m_backfill->setObjectName(QStringLiteral("destinationBackfillBar"));
+    m_backfill->setAccessibleName(tr("Backfill progress"));
+    m_backfill->hide();
     m_error->setObjectName(QStringLiteral("destinationErrorLabel"));
 
     m_proxy->setSourceModel(m_model);
@@ -88,6 +96,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     tableLayout->addLayout(buttons);
     tableLayout->addWidget(m_view, 1);
     tableLayout->addWidget(m_details);
+    tableLayout->addWidget(m_backfill);
     tableLayout->addWidget(m_testResult);
     tableLayout->addWidget(m_error);
     setTabOrder(m_newButton, m_editButton);
@@ -193,6 +202,7 @@ void DestinationsPage::updateSelection()
     m_deleteButton->setEnabled(destination != nullptr);
     if (!destination) {
         m_details->clear();
+        m_backfill->hide();
         return;
     }
     m_enableButton->setText(destination->enabled ? tr("&Disable") : tr("&Enable"));
@@ -205,6 +215,40 @@ void DestinationsPage::updateSelection()
     if (const QString fix = DestinationStates::fix(destination->state); !fix.isEmpty())
         lines << fix.toHtmlEscaped();
     m_details->setText(lines.join(QStringLiteral("<br>")));
+    showBackfill(*destination);
+}
+
+// A running backfill (or Activate now): how far, how fast, how long still.
+void DestinationsPage::showBackfill(const DestinationSummary &destination)
+{
+    const bool running = !destination.backfillFinished && destination.backfillTotal > 0;
+    m_backfill->setVisible(running);
+    if (!running)
+        return;
+    // The total is an upper bound taken when it started: never past 100 %.
+    const qint64 total = std::max(destination.backfillTotal, destination.backfillDone);
+    m_backfill->setRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+    m_backfill->setValue(int(std::min<qint64>(destination.backfillDone, m_backfill->maximum())));
+    const qint64 etaMs = destination.backfillEtaMs;
+    const QString pace =
+        destination.backfillPerSecond <= 0 ? tr("starting")
+        : etaMs >= 0
+            ? tr("%1 profiles/s, about %2 left")
+                  .arg(QLocale().toString(destination.backfillPerSecond, 'f', 1), etaText(etaMs))
+            : tr("%1 profiles/s").arg(QLocale().toString(destination.backfillPerSecond, 'f', 1));
+    m_backfill->setFormat(
+        tr("Backfill: %1 of %2 profiles (%3)")
+            .arg(QLocale().toString(destination.backfillDone), QLocale().toString(total), pace));
+}
+
+QString DestinationsPage::etaText(qint64 ms)
+{
+    const qint64 seconds = (ms + 999) / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min").arg((seconds + 59) / 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600 + 59) / 60);
 }
 
 void DestinationsPage::toggleEnabled()

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -32,6 +33,8 @@ public:
     explicit DestinationsPage(QWidget *parent = nullptr);
 
     DestinationsModel *model() const { return m_model; }
+    // The selected destination's backfill (hidden when it has none running).
+    QProgressBar *backfillBar() const { return m_backfill; }
     QTableView *view() const { return m_view; }
     bool isEmptyStateShown() const;
     // The selected destination's id, empty when none is.
@@ -57,6 +60,8 @@ signals:
 
 private:
     void updateSelection();
+    void showBackfill(const DestinationSummary &destination);
+    static QString etaText(qint64 ms);
     void toggleEnabled();
     void removeSelected();
     const DestinationSummary *selected() const;
@@ -74,6 +79,7 @@ private:
     QPushButton *m_testButton;
     QLabel *m_testResult;
     QLabel *m_details;
+    QProgressBar *m_backfill;
     QLabel *m_error;
     Confirm m_confirm;
 };
