@@ -2246,6 +2246,26 @@
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>Acti&amp;vate Now</source>
+        <translation>Acti&amp;ver maintenant</translation>
+    </message>
+    <message>
+        <source>Export every current member of a mapped audience to this destination again</source>
+        <translation>Exporter à nouveau vers cette destination chaque membre actuel d’une audience mappée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n current member(s) of “%1” to “%2” again?</source>
+        <translation><numerusform>Exporter à nouveau le membre actuel (%n) de « %1 » vers « %2 » ?</numerusform><numerusform>Exporter à nouveau les %n membres actuels de « %1 » vers « %2 » ?</numerusform></translation>
+    </message>
+    <message>
+        <source>Each gets a new export, sent after the exports already queued.</source>
+        <translation>Chacun reçoit un nouvel export, envoyé après les exports déjà en file d’attente.</translation>
+    </message>
+    <message>
+        <source>Activate Now</source>
+        <translation>Activer maintenant</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::DetailsEditor</name>

@@ -265,6 +265,13 @@ quint64 EngineHost::checkToken(const Destination &destination, const Destination
     });
 }
 
+quint64 EngineHost::activateNow(const QString &destinationId, const QString &audienceId)
+{
+    return queue([destinationId, audienceId](Engine &engine, quint64 request) {
+        engine.activateNow(request, destinationId, audienceId);
+    });
+}
+
 quint64 EngineHost::readDestination(const QString &destinationId)
 {
     return queue([destinationId](Engine &engine, quint64 request) {

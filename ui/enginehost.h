@@ -79,6 +79,8 @@ public:
     quint64 checkToken(const outflow::Destination &destination,
                        const outflow::DestinationSecrets &secrets);
     void cancelTokenCheck(quint64 requestId);
+    // Activate now: answered by destinationOperationFinished().
+    quint64 activateNow(const QString &destinationId, const QString &audienceId);
     // Answered by destinationRead().
     quint64 readDestination(const QString &destinationId);
     // Keychain entries a saved destination no longer uses; a failure is

@@ -18,6 +18,10 @@ void MainWindow::connectDestinationPage(EngineHost *engine)
     connect(m_destinationsPage, &DestinationsPage::testRequested, this, [this](const QString &id) {
         m_destinationTests.insert(m_engine->testDestination(id), id);
     });
+    connect(m_destinationsPage, &DestinationsPage::activateNowRequested, engine,
+            &EngineHost::activateNow);
+    connect(engine, &EngineHost::audiencesChanged, m_destinationsPage,
+            &DestinationsPage::setAudiences);
     connect(m_destinationsPage, &DestinationsPage::newRequested, this,
             &MainWindow::openDestinationWizard);
     connect(m_destinationsPage, &DestinationsPage::editRequested, this,

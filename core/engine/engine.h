@@ -97,6 +97,10 @@ public slots:
     // sender, which reads them again. Answered by
     // destinationOperationFinished(); destinationsChanged() follows.
     void saveDestination(quint64 requestId, const outflow::Destination &destination);
+    // "Activate now" (issue #17): every current member of a mapped audience
+    // exported again, as a resend backfill the Engine walks at once.
+    // Answered by destinationOperationFinished().
+    void activateNow(quint64 requestId, const QString &destinationId, const QString &audienceId);
     // The Edit dialog's starting point: answered by destinationRead() (an
     // error, and a default Destination, when it is gone).
     void readDestination(quint64 requestId, const QString &destinationId);

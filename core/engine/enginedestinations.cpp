@@ -2,6 +2,7 @@
 // Destinations page's snapshot, enable/disable and removal. The store is the
 // Engine's own; the keychain is the caller's (it lives on the main thread):
 // removal answers with the keychain entries to delete.
+#include "activation/activationservice.h"
 #include "activation/backfillestimate.h"
 #include "app/logging.h"
 #include "delivery/authprovider.h"
@@ -11,8 +12,10 @@
 #include "engine/sendersupervisor.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QHash>
+#include <QTimer>
 
 namespace outflow {
 
@@ -60,9 +63,17 @@ QList<DestinationSummary> Engine::destinationSummaries(QString *error)
             inputs.block = m_senders->blockOf(destination.id, &summary.problem);
         if (const std::optional<Dataflow> dataflow =
                 m_store->dataflowOfDestination(destination.id)) {
-            for (const MappedAudience &mapped : dataflow->audiences)
-                summary.audiences.append(audienceNames.value(mapped.audienceId, mapped.audienceId));
-            summary.audiences.sort(Qt::CaseInsensitive);
+            QList<QPair<QString, QString>> mapped; // name, id
+            for (const MappedAudience &audience : dataflow->audiences)
+                mapped.append({audienceNames.value(audience.audienceId, audience.audienceId),
+                               audience.audienceId});
+            std::sort(mapped.begin(), mapped.end(), [](const auto &a, const auto &b) {
+                return a.first.compare(b.first, Qt::CaseInsensitive) < 0;
+            });
+            for (const auto &[name, id] : std::as_const(mapped)) {
+                summary.audiences.append(name);
+                summary.audienceIds.append(id);
+            }
             const QList<MetricsBucket> lastHour = m_store->metrics(
                 dataflow->id, MetricsBucket::Resolution::Minute, now - 3'600'000, now + 60'000);
             for (const MetricsBucket &bucket : lastHour) {
@@ -221,6 +232,23 @@ void Engine::saveDestination(quint64 requestId, const Destination &destination)
         return;
     }
     syncSenders(); // a changed destination's sender restarts with its secrets read again
+    emit destinationOperationFinished(requestId, {});
+    emit destinationsChanged();
+}
+
+void Engine::activateNow(quint64 requestId, const QString &destinationId, const QString &audienceId)
+{
+    if (!m_store) {
+        emit destinationOperationFinished(requestId, tr("The store is not open."));
+        return;
+    }
+    ActivationService service(*m_store);
+    if (!service.resend(destinationId, audienceId)) {
+        emit destinationOperationFinished(requestId, service.lastError());
+        return;
+    }
+    m_backfillsIdle = false;
+    m_backfillTimer->start(0); // walk it now, not at the next reload
     emit destinationOperationFinished(requestId, {});
     emit destinationsChanged();
 }

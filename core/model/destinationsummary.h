@@ -20,7 +20,8 @@ struct DestinationSummary
     QString endpointHost; // host[:port] of the endpoint, no path or query
     AuthType auth = AuthType::None;
     bool enabled = true;
-    QStringList audiences; // mapped audience names, by name
+    QStringList audiences;   // mapped audience names, by name
+    QStringList audienceIds; // their ids, in the same order
     qint64 deliveredLastHour = 0;
     qint64 failedLastHour = 0;
     qint64 backlog = 0;

@@ -19,8 +19,10 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -202,6 +204,62 @@ private slots:
         QVERIFY(bar->isHidden());
     }
 
+    // Activate now (issue #17): the confirmation names the count, and the
+    // audience's current members are exported again under new export ids.
+    void activateNowExportsTheMembersAgain()
+    {
+        test::HttpTestReceiver receiver;
+        QVERIFY(receiver.listen());
+        const QString hook = addDestination(QStringLiteral("Hook"), AuthType::None, receiver.url());
+        ctl({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+             QStringLiteral("Everyone"), QStringLiteral("--rule"),
+             QStringLiteral("personalEmail.address exists")});
+        QByteArray ndjson;
+        for (int i = 0; i < 6; ++i)
+            ndjson += QStringLiteral("{\"identityMap\":{\"email\":[{\"id\":\"p%1@example.com\"}]},"
+                                     "\"personalEmail\":{\"address\":\"p%1@example.com\"}}\n")
+                          .arg(i)
+                          .toUtf8();
+        const QString file = m_dir->filePath(QStringLiteral("profiles.ndjson"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(ndjson) == ndjson.size());
+        out.close();
+        ctl({QStringLiteral("ingest"), file});
+        ctl({QStringLiteral("activate"), QStringLiteral("Hook"), QStringLiteral("--audience"),
+             QStringLiteral("Everyone"), QStringLiteral("--attribute"),
+             QStringLiteral("personalEmail.address")});
+
+        Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.showPage(MainWindow::Page::Destinations);
+        window.show();
+        QSignalSpy audiences(&engine, &EngineHost::audiencesChanged);
+        engine.start();
+        auto *page = window.findChild<DestinationsPage *>(QStringLiteral("destinationsPage"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.exportIds().size(), 6, 20000); // the backfill
+        QTRY_VERIFY_WITH_TIMEOUT(!audiences.isEmpty(), 10000);
+
+        page->selectDestination(hook);
+        auto *button =
+            page->findChild<QPushButton *>(QStringLiteral("destinationActivateNowButton"));
+        QTRY_VERIFY(button->isEnabled());
+        QCOMPARE(button->menu()->actions().size(), 1);
+        QString asked;
+        page->setConfirm([&asked](const QString &question) {
+            asked = question;
+            return true;
+        });
+        button->menu()->actions().constFirst()->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("6 current members of “Everyone” to “Hook”")),
+                 qPrintable(asked));
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.exportIds().size(), 12, 20000);
+        const QList<QByteArray> ids = receiver.exportIds();
+        QCOMPARE(QSet<QByteArray>(ids.cbegin(), ids.cend()).size(), 12); // new export ids
+    }
+
     void anEmptyStoreShowsHowToBegin()
     {
         Settings settings(m_dir->filePath(QStringLiteral("settings.ini")));
@@ -216,6 +274,14 @@ private slots:
     }
 
 private:
+    void ctl(const QStringList &arguments)
+    {
+        const QStringList args = QStringList{QStringLiteral("--store"), m_store} + arguments;
+        const test::ProcessResult result =
+            test::runProcess(QStringLiteral(OUTFLOW_CLI_BINARY), args);
+        QVERIFY2(result.exitCode == 0, qPrintable(args.join(u' ') + u'\n' + result.err));
+    }
+
     QString addDestination(const QString &name, AuthType auth, const QUrl &endpoint = {})
     {
         SqliteStore store(m_store);

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -37,6 +38,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     , m_view(new QTableView(m_tablePage))
     , m_newButton(new QPushButton(tr("&New…"), m_tablePage))
     , m_editButton(new QPushButton(tr("Ed&it…"), m_tablePage))
+    , m_activateNowButton(new QPushButton(tr("Acti&vate Now"), m_tablePage))
     , m_enableButton(new QPushButton(tr("&Disable"), m_tablePage))
     , m_deleteButton(new QPushButton(tr("De&lete…"), m_tablePage))
     , m_testButton(new QPushButton(tr("&Send Test"), m_tablePage))
@@ -52,6 +54,10 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_newButton->setObjectName(QStringLiteral("destinationNewButton"));
     m_newButton->setToolTip(tr("Connect a destination"));
     m_editButton->setObjectName(QStringLiteral("destinationEditButton"));
+    m_activateNowButton->setObjectName(QStringLiteral("destinationActivateNowButton"));
+    m_activateNowButton->setToolTip(
+        tr("Export every current member of a mapped audience to this destination again"));
+    m_activateNowButton->setMenu(new QMenu(m_activateNowButton));
     m_enableButton->setObjectName(QStringLiteral("destinationEnableButton"));
     m_deleteButton->setObjectName(QStringLiteral("destinationDeleteButton"));
     m_testButton->setObjectName(QStringLiteral("destinationTestButton"));
@@ -88,6 +94,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     buttons->addWidget(m_newButton);
     buttons->addWidget(m_editButton);
     buttons->addWidget(m_testButton);
+    buttons->addWidget(m_activateNowButton);
     buttons->addWidget(m_enableButton);
     buttons->addWidget(m_deleteButton);
     buttons->addStretch(1);
@@ -101,7 +108,8 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     tableLayout->addWidget(m_error);
     setTabOrder(m_newButton, m_editButton);
     setTabOrder(m_editButton, m_testButton);
-    setTabOrder(m_testButton, m_enableButton);
+    setTabOrder(m_testButton, m_activateNowButton);
+    setTabOrder(m_activateNowButton, m_enableButton);
     setTabOrder(m_enableButton, m_deleteButton);
     setTabOrder(m_deleteButton, m_view);
 
@@ -197,6 +205,7 @@ void DestinationsPage::updateSelection()
     const DestinationSummary *destination = selected();
     m_enableButton->setEnabled(destination != nullptr);
     m_editButton->setEnabled(destination != nullptr);
+    fillActivateNowMenu();
     if (m_testResult->text().isEmpty() || !m_testResult->text().endsWith(u'…'))
         m_testButton->setEnabled(destination != nullptr);
     m_deleteButton->setEnabled(destination != nullptr);
@@ -216,6 +225,51 @@ void DestinationsPage::updateSelection()
         lines << fix.toHtmlEscaped();
     m_details->setText(lines.join(QStringLiteral("<br>")));
     showBackfill(*destination);
+}
+
+void DestinationsPage::setAudiences(const QList<AudienceSummary> &audiences)
+{
+    m_realized.clear();
+    for (const AudienceSummary &audience : audiences)
+        m_realized.insert(audience.id, audience.realized);
+}
+
+// One entry per mapped audience of the selected destination.
+void DestinationsPage::fillActivateNowMenu()
+{
+    QMenu *menu = m_activateNowButton->menu();
+    menu->clear();
+    const DestinationSummary *destination = selected();
+    if (destination) {
+        for (qsizetype i = 0; i < destination->audienceIds.size(); ++i) {
+            const QString id = destination->audienceIds.at(i);
+            const QString name = destination->audiences.value(i, id);
+            QAction *action = menu->addAction(name);
+            action->setObjectName(QStringLiteral("activateNow-") + id);
+            connect(action, &QAction::triggered, this, [this, id, name] { activateNow(id, name); });
+        }
+    }
+    m_activateNowButton->setEnabled(!menu->isEmpty());
+}
+
+// Asks first, naming how many exports it makes.
+void DestinationsPage::activateNow(const QString &audienceId, const QString &audienceName)
+{
+    const DestinationSummary *destination = selected();
+    if (!destination)
+        return;
+    const int members = int(m_realized.value(audienceId));
+    const QString question =
+        tr("Export the %n current member(s) of “%1” to “%2” again?", nullptr, members)
+            .arg(audienceName, destination->name) +
+        u'\n' + tr("Each gets a new export, sent after the exports already queued.");
+    const bool confirmed = m_confirm
+                               ? m_confirm(question)
+                               : QMessageBox::question(this, tr("Activate Now"), question,
+                                                       QMessageBox::Yes | QMessageBox::Cancel,
+                                                       QMessageBox::Cancel) == QMessageBox::Yes;
+    if (confirmed)
+        emit activateNowRequested(destination->id, audienceId);
 }
 
 // A running backfill (or Activate now): how far, how fast, how long still.

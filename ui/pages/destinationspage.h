@@ -1,8 +1,10 @@
 #pragma once
 
 #include "delivery/destinationprobe.h"
+#include "model/audiencesummary.h"
 #include "model/destinationsummary.h"
 
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -50,6 +52,8 @@ public slots:
     void showOperationError(const QString &message);
     // What Send test found for a destination.
     void showTestResult(const QString &destinationId, const outflow::ProbeReport &report);
+    // The audiences' realized members, for Activate now's confirmation.
+    void setAudiences(const QList<outflow::AudienceSummary> &audiences);
 
 signals:
     void enableRequested(const QString &id, bool enabled);
@@ -57,10 +61,13 @@ signals:
     void testRequested(const QString &id);
     void newRequested();
     void editRequested(const QString &id);
+    void activateNowRequested(const QString &destinationId, const QString &audienceId);
 
 private:
     void updateSelection();
     void showBackfill(const DestinationSummary &destination);
+    void fillActivateNowMenu();
+    void activateNow(const QString &audienceId, const QString &audienceName);
     static QString etaText(qint64 ms);
     void toggleEnabled();
     void removeSelected();
@@ -74,6 +81,7 @@ private:
     QTableView *m_view;
     QPushButton *m_newButton;
     QPushButton *m_editButton;
+    QPushButton *m_activateNowButton;
     QPushButton *m_enableButton;
     QPushButton *m_deleteButton;
     QPushButton *m_testButton;
@@ -82,6 +90,7 @@ private:
     QProgressBar *m_backfill;
     QLabel *m_error;
     Confirm m_confirm;
+    QHash<QString, qint64> m_realized; // audience id → realized members
 };
 
 } // namespace outflow::ui
