@@ -222,6 +222,9 @@ void Engine::saveDestination(quint64 requestId, const Destination &destination)
     bool ok = false;
     if (existing) {
         saved.createdAt = existing->createdAt;
+        // Enabling is its own operation: a change of settings keeps the
+        // flag as stored now, also when another process flipped it meanwhile.
+        saved.enabled = existing->enabled;
         ok = m_store->updateDestination(saved);
     } else {
         saved.createdAt = saved.updatedAt;

@@ -126,10 +126,22 @@ private slots:
         dialog->accept();
         QVERIFY(savedAgain.wait(20000));
         QCOMPARE(test::waitFor(keychain.read(tokenKey)).value, QStringLiteral("new-t0ken"));
-        QCOMPARE(queued(id), 5); // the dataflow and its exports stayed
+        QCOMPARE(queued(id), 5);          // the dataflow and its exports stayed
+        QVERIFY(!destination()->enabled); // still as disabled by outflowctl
         QVERIFY(receiver.requests().isEmpty());
 
-        engine.setDestinationEnabled(id, true);
+        // Enabled by outflowctl while an Edit dialog is open: saving the
+        // dialog changes its settings, not that flag.
+        dialog = window.openDestinationSettings(id);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), 20000);
+        ctl({"destination", "enable", "Hook"});
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"))
+            ->setPlainText(QStringLiteral("Edited again"));
+        QSignalSpy savedThird(dialog, &DestinationSettingsDialog::destinationSaved);
+        dialog->accept();
+        QVERIFY(savedThird.wait(20000));
+        QCOMPARE(destination()->description, QStringLiteral("Edited again"));
+        QVERIFY(destination()->enabled);
         QTRY_COMPARE_WITH_TIMEOUT(receiver.exportIds().size(), 5, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(queued(id), 0, 20000);
         for (const test::ReceivedRequest &request : receiver.requests())
