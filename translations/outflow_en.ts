@@ -62,7 +62,10 @@
     <name>outflow::ui::DestinationsPage</name>
     <message numerus="yes">
         <source>Export the %n current member(s) of “%1” to “%2” again?</source>
-        <translation><numerusform>Export the %n current member of “%1” to “%2” again?</numerusform><numerusform>Export the %n current members of “%1” to “%2” again?</numerusform></translation>
+        <translation>
+            <numerusform>Export the %n current member of “%1” to “%2” again?</numerusform>
+            <numerusform>Export the %n current members of “%1” to “%2” again?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

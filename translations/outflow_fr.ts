@@ -299,6 +299,10 @@
         <source>“%1” is a custom-upload audience: it has no rule; upload its file again instead.</source>
         <translation>« %1 » est une audience importée : elle n’a pas de règle ; importez plutôt son fichier à nouveau.</translation>
     </message>
+    <message>
+        <source>Could not read the profiles</source>
+        <translation>Impossible de lire les profils</translation>
+    </message>
 </context>
 <context>
     <name>AuthProvider</name>
@@ -2256,7 +2260,10 @@
     </message>
     <message numerus="yes">
         <source>Export the %n current member(s) of “%1” to “%2” again?</source>
-        <translation><numerusform>Exporter à nouveau le membre actuel (%n) de « %1 » vers « %2 » ?</numerusform><numerusform>Exporter à nouveau les %n membres actuels de « %1 » vers « %2 » ?</numerusform></translation>
+        <translation>
+            <numerusform>Exporter à nouveau le membre actuel (%n) de « %1 » vers « %2 » ?</numerusform>
+            <numerusform>Exporter à nouveau les %n membres actuels de « %1 » vers « %2 » ?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each gets a new export, sent after the exports already queued.</source>
@@ -3348,34 +3355,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         </translation>
     </message>
     <message>
-        <source>audience: give one of add, import, list, show, rename, edit, remove.</source>
-        <translation>audience : indiquez add, import, list, show, rename, edit ou remove.</translation>
-    </message>
-    <message>
-        <source>audience: unknown action &apos;%1&apos;; give one of add, import, list, show, rename, edit, remove.</source>
-        <translation>audience : action inconnue « %1 » ; indiquez add, import, list, show, rename, edit ou remove.</translation>
-    </message>
-    <message>
-        <source>Usage: outflowctl audience ACTION [options]
-  add --name N --rule EXPR [--merge-policy P] [--description D]
-  import --name N --identity-column C --namespace NS FILE.csv
-  list
-  show ID|NAME
-  rename ID|NAME --name NEW
-  edit ID|NAME --rule EXPR
-  remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Usage : outflowctl audience ACTION [options]
-  add --name N --rule EXPR [--merge-policy P] [--description D]
-  import --name N --identity-column C --namespace NS FICHIER.csv
-  list
-  show ID|NOM
-  rename ID|NOM --name NOUVEAU
-  edit ID|NOM --rule EXPR
-  remove ID|NOM
-Chaque action accepte --help pour ses options.</translation>
-    </message>
-    <message>
         <source>Importing %1</source>
         <translation>Import de %1</translation>
     </message>
@@ -4120,6 +4099,52 @@ Chaque action accepte --help pour afficher ses options.</translation>
     <message>
         <source>  backfill: %1 done of %2%3</source>
         <translation>  rattrapage : %1 sur %2 traités%3</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FILE.csv
+  list
+  show ID|NAME
+  rename ID|NAME --name NEW
+  edit ID|NAME --rule EXPR
+  remove ID|NAME
+  preview RULE [--samples N]
+Each action takes --help for its options.</source>
+        <translation>Usage : outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FICHIER.csv
+  list
+  show ID|NOM
+  rename ID|NOM --name NOUVEAU
+  edit ID|NOM --rule EXPR
+  remove ID|NOM
+  preview RÈGLE [--samples N]
+Chaque action accepte --help pour ses options.</translation>
+    </message>
+    <message>
+        <source>audience: give one of add, import, list, show, rename, edit, remove, preview.</source>
+        <translation>audience : indiquez add, import, list, show, rename, edit, remove ou preview.</translation>
+    </message>
+    <message>
+        <source>audience: unknown action &apos;%1&apos;; give one of add, import, list, show, rename, edit, remove, preview.</source>
+        <translation>audience : action « %1 » inconnue ; indiquez add, import, list, show, rename, edit, remove ou preview.</translation>
+    </message>
+    <message>
+        <source>How many matching profiles to show (default 5).</source>
+        <translation>Nombre de profils correspondants à afficher (5 par défaut).</translation>
+    </message>
+    <message>
+        <source>The audience rule.</source>
+        <translation>La règle de l’audience.</translation>
+    </message>
+    <message>
+        <source>audience preview: give one RULE (quoted) and --samples 0 to 1000.</source>
+        <translation>audience preview : indiquez une RÈGLE (entre guillemets) et --samples de 0 à 1000.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 profiles match (nothing was stored).</source>
+        <translation>%1 profils sur %2 correspondent (rien n’a été enregistré).</translation>
     </message>
 </context>
 </TS>

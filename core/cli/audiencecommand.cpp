@@ -216,6 +216,8 @@ int audienceCommand(Context &context)
         return editCommand(context, rest);
     if (action == QLatin1String("remove"))
         return removeCommand(context, rest);
+    if (action == QLatin1String("preview"))
+        return previewCommand(context, rest);
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         context.out << Text::tr("Usage: outflowctl audience ACTION [options]\n"
                                 "  add --name N --rule EXPR [--merge-policy P] [--description D]\n"
@@ -225,17 +227,18 @@ int audienceCommand(Context &context)
                                 "  rename ID|NAME --name NEW\n"
                                 "  edit ID|NAME --rule EXPR\n"
                                 "  remove ID|NAME\n"
+                                "  preview RULE [--samples N]\n"
                                 "Each action takes --help for its options.")
                     << '\n';
         return ExitSuccess;
     }
     if (action.isEmpty())
         context.err << Text::tr("audience: give one of add, import, list, show, rename, edit, "
-                                "remove.")
+                                "remove, preview.")
                     << '\n';
     else
         context.err << Text::tr("audience: unknown action '%1'; give one of add, import, list, "
-                                "show, rename, edit, remove.")
+                                "show, rename, edit, remove, preview.")
                            .arg(action)
                     << '\n';
     return ExitUsage;

@@ -45,6 +45,7 @@ int reportFailure(Context &context, const QString &command, const AudienceServic
 int importCommand(Context &context, const QStringList &arguments);
 int renameCommand(Context &context, const QStringList &arguments);
 int editCommand(Context &context, const QStringList &arguments);
+int previewCommand(Context &context, const QStringList &arguments);
 int removeCommand(Context &context, const QStringList &arguments);
 
 } // namespace outflow::cli

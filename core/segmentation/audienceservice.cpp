@@ -123,6 +123,68 @@ bool AudienceService::reevaluate(const Audience &audience, const Rule &rule, con
     return true;
 }
 
+namespace {
+
+// "email:ana@example.com": the primary identity, else the first one.
+QString primaryIdentityLabel(const Profile &profile)
+{
+    for (const Identity &identity : profile.identities) {
+        if (identity.primary)
+            return identity.ns + u':' + identity.id;
+    }
+    return profile.identities.isEmpty()
+               ? QString()
+               : profile.identities.constFirst().ns + u':' + profile.identities.constFirst().id;
+}
+
+} // namespace
+
+std::optional<AudiencePreview> AudienceService::preview(const QString &rule, int samples)
+{
+    m_errorKind = ErrorKind::None;
+    if (rule.trimmed().isEmpty()) {
+        inputError(tr("The rule is required."));
+        return std::nullopt;
+    }
+    const RuleParseResult parsed = parseRule(rule);
+    if (!parsed) {
+        inputError(tr("The rule does not parse: %1").arg(parsed.error().message()));
+        return std::nullopt;
+    }
+    AudiencePreview preview;
+    const qint64 total = m_store.profileCount();
+    progress(0, total);
+    for (qint64 after = 0;;) {
+        const QList<qint64> page = m_store.profileIds(after, PageSize);
+        if (!m_store.lastError().isEmpty() && page.isEmpty()) {
+            storeError(tr("Could not read the profiles"));
+            return std::nullopt;
+        }
+        for (const qint64 id : page) {
+            const std::optional<Profile> profile = m_store.profile(id);
+            if (!profile) {
+                storeError(tr("Could not read profile %1").arg(id));
+                return std::nullopt;
+            }
+            AttributeTree attributes; // as reevaluate() reads them
+            attributes.parse(profile->attributesJson);
+            ++preview.evaluated;
+            if (!parsed.rule().matches(attributes, profile->identities))
+                continue;
+            ++preview.matching;
+            if (preview.sampleIds.size() < samples) {
+                preview.sampleIds.append(id);
+                preview.sampleLabels.append(primaryIdentityLabel(*profile));
+            }
+        }
+        progress(preview.evaluated, total);
+        if (page.size() < PageSize)
+            break;
+        after = page.constLast();
+    }
+    return preview;
+}
+
 std::optional<Audience> AudienceService::create(const QString &name, const QString &rule,
                                                 const QString &description,
                                                 const QString &mergePolicyId)

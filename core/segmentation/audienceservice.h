@@ -32,6 +32,16 @@ struct AudienceImportSummary
     QList<LineError> errors;    // bad rows, by line; the others were imported
 };
 
+// What a rule would select now, without storing anything (issue #17: the
+// rule editor's live count, `outflowctl audience preview`).
+struct AudiencePreview
+{
+    qint64 matching = 0;         // profiles the rule selects
+    qint64 evaluated = 0;        // profiles read
+    QList<qint64> sampleIds;     // the first few matching profiles, by id
+    QList<QString> sampleLabels; // each one's primary identity "namespace:id"
+};
+
 // The audience lifecycle (DESIGN §1, §3) over a Store: create, rename, edit
 // the rule (re-evaluating every profile), delete, and custom-upload import.
 // Each operation is one transaction: done completely or not at all.
@@ -72,6 +82,10 @@ public:
 
     // An audience by id, else by name; nullopt when neither (Input error).
     std::optional<Audience> find(const QString &idOrName);
+    // Evaluates `rule` on every stored profile, as create() would, and
+    // writes nothing. A rule that does not parse is an Input error naming
+    // its line and column.
+    std::optional<AudiencePreview> preview(const QString &rule, int samples = 5);
 
     // A new segmentation audience; its rule is evaluated on every profile.
     std::optional<Audience> create(const QString &name, const QString &rule,

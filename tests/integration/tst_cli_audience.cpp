@@ -141,11 +141,58 @@ private slots:
                  qPrintable(r.err));
     }
 
+    // audience preview (issue #17): the count a rule would realize, with
+    // samples, nothing stored; the same count as the audience it becomes.
+    void previewCountsWithoutStoring()
+    {
+        QByteArray ndjson;
+        for (int i = 0; i < 60; ++i)
+            ndjson.append(fragment(i, i * 5)); // points 0..295: 40 at 100 or more
+        QCOMPARE(
+            run({QStringLiteral("ingest"), write(QStringLiteral("p.ndjson"), ndjson)}).exitCode, 0);
+        const QString rule = QStringLiteral("loyalty.points >= 100");
+        auto r =
+            run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("preview"),
+                 rule, QStringLiteral("--samples"), QStringLiteral("3")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject preview = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(preview.value(u"matching").toInteger(), 40);
+        QCOMPARE(preview.value(u"evaluated").toInteger(), 60);
+        QCOMPARE(preview.value(u"samples").toArray().size(), 3);
+        QVERIFY(preview.value(u"samples")
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(u"identity")
+                    .toString()
+                    .contains(u':'));
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0); // nothing stored
+
+        r = run({QStringLiteral("audience"), QStringLiteral("add"), QStringLiteral("--name"),
+                 QStringLiteral("Gold"), QStringLiteral("--rule"), rule});
+        QCOMPARE(r.exitCode, 0);
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("list")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .array()
+                     .at(0)
+                     .toObject()
+                     .value(u"realized")
+                     .toInteger(),
+                 40);
+
+        r = run({QStringLiteral("audience"), QStringLiteral("preview"),
+                 QStringLiteral("loyalty.points >=")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("line 1, column")), qPrintable(r.err));
+    }
+
     void helpListsTheActions()
     {
         const auto r = run({QStringLiteral("audience"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char *action : {"add", "import", "list", "show", "rename", "edit", "remove"})
+        for (const char *action :
+             {"add", "import", "list", "show", "rename", "edit", "remove", "preview"})
             QVERIFY2(r.out.contains(QLatin1String("  ") + QLatin1String(action)), action);
         QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("frobnicate")}).exitCode, 2);
     }
