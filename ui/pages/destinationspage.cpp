@@ -238,8 +238,16 @@ void DestinationsPage::setAudiences(const QList<AudienceSummary> &audiences)
 void DestinationsPage::fillActivateNowMenu()
 {
     QMenu *menu = m_activateNowButton->menu();
-    menu->clear();
     const DestinationSummary *destination = selected();
+    // Rebuilt only when it changes: snapshots arrive every few seconds, maybe
+    // while the menu is open.
+    const QStringList key = destination ? QStringList{destination->id} + destination->audiences +
+                                              destination->audienceIds
+                                        : QStringList();
+    if (key == m_activateNowKey && !menu->isEmpty())
+        return;
+    m_activateNowKey = key;
+    menu->clear();
     if (destination) {
         for (qsizetype i = 0; i < destination->audienceIds.size(); ++i) {
             const QString id = destination->audienceIds.at(i);

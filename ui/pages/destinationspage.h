@@ -91,6 +91,7 @@ private:
     QLabel *m_error;
     Confirm m_confirm;
     QHash<QString, qint64> m_realized; // audience id → realized members
+    QStringList m_activateNowKey;      // what the Activate Now menu was built from
 };
 
 } // namespace outflow::ui
