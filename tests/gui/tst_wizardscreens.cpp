@@ -101,7 +101,7 @@ private slots:
         QCOMPARE(wizard->currentId(), int(Page::TlsPage));
         type(field<QLineEdit>(*wizard, Page::TlsPage, "clientCertEdit"), pki.clientCertificate());
         type(field<QLineEdit>(*wizard, Page::TlsPage, "clientKeyEdit"), pki.clientKey());
-        QVERIFY2(nextEnabled(*wizard), qPrintable(pageMessage(*wizard, Page::TlsPage)));
+        QTRY_VERIFY2(nextEnabled(*wizard), qPrintable(pageMessage(*wizard, Page::TlsPage)));
         capture(wizard, language, QStringLiteral("wizard-4-tls"));
         wizard->next();
         QCOMPARE(wizard->currentId(), int(Page::AlertsPage));

@@ -90,6 +90,7 @@ void DestinationSettingsDialog::accept()
     if (!m_loaded || isSaving())
         return;
     for (int tab = 0; tab < m_editors.size(); ++tab) {
+        m_editors.at(tab)->settle();
         const QString problem = m_editors.at(tab)->problem();
         if (!problem.isEmpty()) {
             m_tabs->setCurrentIndex(tab);

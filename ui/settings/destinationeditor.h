@@ -31,6 +31,10 @@ public:
     // Something to know that does not block (a token URL in cleartext, a
     // certificate expiring soon); empty: nothing.
     virtual QString warning() const { return {}; }
+    // A check still to run (the TLS files are read after a pause in typing):
+    // the page is not complete meanwhile. settle() runs it now.
+    virtual bool isBusy() const { return false; }
+    virtual void settle() {}
 
     QLabel *messageLabel() const { return m_message; }
 

@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace outflow::ui {
@@ -21,7 +23,13 @@ TlsEditor::TlsEditor(QWidget *parent)
     : DestinationEditor(parent)
     , m_passphrase(new SecretLineEdit(this))
     , m_card(new QLabel(this))
+    , m_pause(new QTimer(this))
 {
+    // Not at every keystroke: a path typed letter by letter would read as
+    // many files (DESIGN §4 keeps I/O off the GUI thread's typing path).
+    m_pause->setSingleShot(true);
+    m_pause->setInterval(300);
+    connect(m_pause, &QTimer::timeout, this, &TlsEditor::inspect);
     auto *form = new QFormLayout;
     m_caBundle = pathField(QStringLiteral("caBundleEdit"), tr("&CA bundle:"),
                            tr("Certificates (*.pem *.crt *.cer);;All files (*)"), form);
@@ -52,7 +60,7 @@ TlsEditor::TlsEditor(QWidget *parent)
     layout->addWidget(m_card);
     addMessageLabel(layout);
     layout->addStretch();
-    connect(m_passphrase, &QLineEdit::textChanged, this, &TlsEditor::inspect);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &TlsEditor::inspectSoon);
     inspect();
 }
 
@@ -70,7 +78,7 @@ QLineEdit *TlsEditor::pathField(const QString &objectName, const QString &label,
     auto *buddy = new QLabel(label, this);
     buddy->setBuddy(field);
     form->addRow(buddy, row);
-    connect(field, &QLineEdit::textChanged, this, &TlsEditor::inspect);
+    connect(field, &QLineEdit::textChanged, this, &TlsEditor::inspectSoon);
     connect(browse, &QPushButton::clicked, this, [this, field, filter, label] {
         const QString path =
             FileDialog::openFileName(this, QString(label).remove(u'&').remove(u':'),
@@ -79,6 +87,25 @@ QLineEdit *TlsEditor::pathField(const QString &objectName, const QString &label,
             field->setText(path);
     });
     return field;
+}
+
+void TlsEditor::inspectSoon()
+{
+    m_pause->start();
+    emit changed(); // busy: Next waits for the reading
+}
+
+bool TlsEditor::isBusy() const
+{
+    return m_pause->isActive();
+}
+
+void TlsEditor::settle()
+{
+    if (m_pause->isActive()) {
+        m_pause->stop();
+        inspect();
+    }
 }
 
 // Reads the files now, as the sender will: a wrong path, passphrase or key is
@@ -154,12 +181,14 @@ void TlsEditor::inspect()
 
 void TlsEditor::load(const DestinationDraft &draft)
 {
+    const QSignalBlocker quiet(m_passphrase); // one reading below, not one per field
     m_passphraseStored = draft.storedKinds.contains(DestinationSecrets::Kind::KeyPassphrase);
     m_passphrase->setStoredInKeychain(m_passphraseStored);
     m_caBundle->setText(draft.destination.caCertPath);
     m_clientCert->setText(draft.destination.clientCertPath);
     m_clientKey->setText(draft.destination.clientKeyPath);
     m_passphrase->setText(draft.secrets.keyPassphrase);
+    m_pause->stop();
     inspect();
 }
 

@@ -5,6 +5,7 @@
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QTimer;
 
 namespace outflow::ui {
 
@@ -28,11 +29,14 @@ public:
     void save(DestinationDraft &draft) const override;
     QString problem() const override;
     QString warning() const override;
+    bool isBusy() const override;
+    void settle() override;
 
     QLabel *certificateCard() const { return m_card; }
 
 private:
     void inspect();
+    void inspectSoon();
     QLineEdit *pathField(const QString &objectName, const QString &label, const QString &filter,
                          QFormLayout *form);
 
@@ -41,6 +45,7 @@ private:
     QLineEdit *m_clientKey = nullptr;
     SecretLineEdit *m_passphrase;
     QLabel *m_card;
+    QTimer *m_pause; // the files are read once typing pauses
     bool m_passphraseStored = false;
     QString m_problem;
     QStringList m_warnings;

@@ -32,11 +32,12 @@ void EditorPage::cleanupPage()
 
 bool EditorPage::isComplete() const
 {
-    return m_editor->problem().isEmpty();
+    return !m_editor->isBusy() && m_editor->problem().isEmpty();
 }
 
 bool EditorPage::validatePage()
 {
+    m_editor->settle();
     if (!isComplete())
         return false;
     m_editor->save(m_draft);
