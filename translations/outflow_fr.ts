@@ -2002,26 +2002,6 @@
         <translation>Modifier la destination</translation>
     </message>
     <message>
-        <source>&amp;Connection</source>
-        <translation>&amp;Connexion</translation>
-    </message>
-    <message>
-        <source>&amp;Authentication</source>
-        <translation>&amp;Authentification</translation>
-    </message>
-    <message>
-        <source>D&amp;etails</source>
-        <translation>D&amp;étails</translation>
-    </message>
-    <message>
-        <source>&amp;TLS</source>
-        <translation>&amp;TLS</translation>
-    </message>
-    <message>
-        <source>A&amp;lerts</source>
-        <translation>A&amp;lertes</translation>
-    </message>
-    <message>
         <source>Destination settings</source>
         <translation>Paramètres de la destination</translation>
     </message>
@@ -2036,6 +2016,26 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
     </message>
 </context>
 <context>

@@ -31,11 +31,13 @@ DestinationSettingsDialog::DestinationSettingsDialog(EngineHost &host, const QSt
     details->setTlsSwitchVisible(false);
     m_editors = {new ConnectionEditor, new AuthenticationEditor, details, new TlsEditor,
                  new AlertsEditor};
-    m_tabs->addTab(m_editors.at(ConnectionTab), tr("&Connection"));
-    m_tabs->addTab(m_editors.at(AuthenticationTab), tr("&Authentication"));
-    m_tabs->addTab(m_editors.at(DetailsTab), tr("D&etails"));
-    m_tabs->addTab(m_editors.at(TlsTab), tr("&TLS"));
-    m_tabs->addTab(m_editors.at(AlertsTab), tr("A&lerts"));
+    // No mnemonics on the tabs: they would collide with the fields' (Alt+A is
+    // already Authentication's type); Ctrl+Tab and Ctrl+PgDown switch tabs.
+    m_tabs->addTab(m_editors.at(ConnectionTab), tr("Connection"));
+    m_tabs->addTab(m_editors.at(AuthenticationTab), tr("Authentication"));
+    m_tabs->addTab(m_editors.at(DetailsTab), tr("Details"));
+    m_tabs->addTab(m_editors.at(TlsTab), tr("TLS"));
+    m_tabs->addTab(m_editors.at(AlertsTab), tr("Alerts"));
     m_tabs->setAccessibleName(tr("Destination settings"));
     m_tabs->setEnabled(false);
     m_error->setObjectName(QStringLiteral("settingsError"));
