@@ -79,6 +79,13 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
             });
     connect(m_engine, &Engine::tokenChecked, this, &EngineHost::tokenChecked);
     connect(m_engine, &Engine::destinationRead, this, &EngineHost::destinationRead);
+    // --- Activation (issue #17) ---
+    connect(m_engine, &Engine::activationRead, this, &EngineHost::activationRead);
+    connect(m_engine, &Engine::activationPreviewed, this, &EngineHost::activationPreviewed);
+    connect(m_engine, &Engine::activationBackfillEstimated, this,
+            &EngineHost::activationBackfillEstimated);
+    connect(m_engine, &Engine::activationSaved, this, &EngineHost::activationSaved);
+    // --- end Activation ---
     connect(m_engine, &Engine::destinationRemoved, this, &EngineHost::removeSecrets);
     connect(m_engine, &Engine::destinationTested, this, &EngineHost::destinationTested);
     // Send test's secrets: read here, on the keychain's thread, then back.
@@ -278,6 +285,38 @@ quint64 EngineHost::readDestination(const QString &destinationId)
         engine.readDestination(request, destinationId);
     });
 }
+
+// --- Activation (issue #17) ---
+quint64 EngineHost::readActivation(const QString &destinationId)
+{
+    return queue([destinationId](Engine &engine, quint64 request) {
+        engine.readActivation(request, destinationId);
+    });
+}
+
+quint64 EngineHost::previewActivation(const QString &destinationId, const ActivationPlan &plan,
+                                      qint64 afterProfileId)
+{
+    return queue([destinationId, plan, afterProfileId](Engine &engine, quint64 request) {
+        engine.previewActivation(request, destinationId, plan, afterProfileId);
+    });
+}
+
+quint64 EngineHost::estimateActivationBackfill(const QString &destinationId,
+                                               const QStringList &audienceIds)
+{
+    return queue([destinationId, audienceIds](Engine &engine, quint64 request) {
+        engine.estimateActivationBackfill(request, destinationId, audienceIds);
+    });
+}
+
+quint64 EngineHost::saveActivation(const QString &destinationId, const ActivationPlan &plan)
+{
+    return queue([destinationId, plan](Engine &engine, quint64 request) {
+        engine.saveActivation(request, destinationId, plan);
+    });
+}
+// --- end Activation ---
 
 void EngineHost::forgetSecrets(const QStringList &keychainKeys)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activation/activationplan.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsaver.h"
@@ -83,6 +84,17 @@ public:
     quint64 activateNow(const QString &destinationId, const QString &audienceId);
     // Answered by destinationRead().
     quint64 readDestination(const QString &destinationId);
+    // --- Activation (issue #17) ---
+    // Answered by activationRead(), activationPreviewed(),
+    // activationBackfillEstimated() and activationSaved() (Engine's
+    // operations of the same names).
+    quint64 readActivation(const QString &destinationId);
+    quint64 previewActivation(const QString &destinationId, const outflow::ActivationPlan &plan,
+                              qint64 afterProfileId);
+    quint64 estimateActivationBackfill(const QString &destinationId,
+                                       const QStringList &audienceIds);
+    quint64 saveActivation(const QString &destinationId, const outflow::ActivationPlan &plan);
+    // --- end Activation ---
     // Keychain entries a saved destination no longer uses; a failure is
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
@@ -115,6 +127,14 @@ signals:
     void tokenChecked(quint64 requestId, const QString &error);
     void destinationRead(quint64 requestId, const outflow::Destination &destination,
                          const QString &error);
+
+    // --- Activation (issue #17) ---
+    void activationRead(quint64 requestId, const outflow::ActivationChoices &choices,
+                        const QString &error);
+    void activationPreviewed(quint64 requestId, const outflow::PayloadPreview &preview);
+    void activationBackfillEstimated(quint64 requestId, qint64 profiles, const QString &error);
+    void activationSaved(quint64 requestId, const QString &error);
+    // --- end Activation ---
 
 private:
     template<typename Operation>

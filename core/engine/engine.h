@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activation/activationplan.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsecrets.h"
@@ -104,6 +105,26 @@ public slots:
     // The Edit dialog's starting point: answered by destinationRead() (an
     // error, and a default Destination, when it is gone).
     void readDestination(quint64 requestId, const QString &destinationId);
+    // --- Activation (issue #17, engineactivation.cpp) ---
+    // The activation wizard's starting point: the destination, its dataflow,
+    // every audience and the attribute choices; answered by activationRead().
+    void readActivation(quint64 requestId, const QString &destinationId);
+    // The export PayloadBuilder would make for the next realized member
+    // (after `afterProfileId`) of the planned audiences; answered by
+    // activationPreviewed().
+    void previewActivation(quint64 requestId, const QString &destinationId,
+                           const outflow::ActivationPlan &plan, qint64 afterProfileId);
+    // How many exports saving would backfill: the distinct profiles realized
+    // in the audiences the dataflow does not map yet; answered by
+    // activationBackfillEstimated().
+    void estimateActivationBackfill(quint64 requestId, const QString &destinationId,
+                                    const QStringList &audienceIds);
+    // Makes the destination's dataflow the plan (ActivationService, as
+    // `outflowctl activate`): added audiences are backfilled, removed ones
+    // stop. Answered by activationSaved(); destinationsChanged() follows.
+    void saveActivation(quint64 requestId, const QString &destinationId,
+                        const outflow::ActivationPlan &plan);
+    // --- end Activation ---
     // The wizard's Authenticate check: one token request with these settings
     // and secrets (OAuth2; other types pass at once), answered by
     // tokenChecked(). A cancelled check never answers: its request is dropped.
@@ -159,6 +180,14 @@ signals:
     void destinationTested(quint64 requestId, const outflow::ProbeReport &report);
     void destinationRead(quint64 requestId, const outflow::Destination &destination,
                          const QString &error);
+    // --- Activation (issue #17) ---
+    void activationRead(quint64 requestId, const outflow::ActivationChoices &choices,
+                        const QString &error);
+    void activationPreviewed(quint64 requestId, const outflow::PayloadPreview &preview);
+    // `profiles` is -1 with an error.
+    void activationBackfillEstimated(quint64 requestId, qint64 profiles, const QString &error);
+    void activationSaved(quint64 requestId, const QString &error);
+    // --- end Activation ---
     // An empty error: a token was issued (never carried here).
     void tokenChecked(quint64 requestId, const QString &error);
     void failed(const QString &message);

@@ -101,4 +101,63 @@ bool unescape(QByteArrayView raw, QByteArray &out)
     return true;
 }
 
+QByteArray indented(QByteArrayView compact)
+{
+    QByteArray out;
+    out.reserve(compact.size() * 2);
+    const char *p = compact.data();
+    const char *end = p + compact.size();
+    int depth = 0;
+    const auto newline = [&out, &depth] {
+        out.append('\n');
+        out.append(QByteArray(depth * 4, ' '));
+    };
+    while (p < end) {
+        const char c = *p;
+        if (c == '"') {
+            const char *after = skipString(p, end);
+            if (!after)
+                return compact.toByteArray();
+            out.append(p, after - p);
+            p = after;
+            continue;
+        }
+        ++p;
+        switch (c) {
+        case '{':
+        case '[':
+            out.append(c);
+            if (p < end && (*p == '}' || *p == ']')) { // {} and [] stay whole
+                out.append(*p++);
+                break;
+            }
+            ++depth;
+            newline();
+            break;
+        case '}':
+        case ']':
+            if (--depth < 0)
+                return compact.toByteArray();
+            newline();
+            out.append(c);
+            break;
+        case ',':
+            out.append(c);
+            newline();
+            break;
+        case ':':
+            out.append(": ");
+            break;
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            break;
+        default:
+            out.append(c);
+        }
+    }
+    return depth == 0 ? out : compact.toByteArray();
+}
+
 } // namespace outflow::jsontext

@@ -68,4 +68,9 @@ inline const char *skipContainer(const char *p, const char *end, int depth)
 // surrogate (\ud800 without its pair) becomes U+FFFD, as in QString::toUtf8().
 bool unescape(QByteArrayView raw, QByteArray &out);
 
+// Compact JSON text indented by four spaces, its keys in their order (a
+// QJsonDocument round trip would sort them, and a preview must show the
+// body as it is sent). Text that is not JSON comes back as it is.
+QByteArray indented(QByteArrayView compact);
+
 } // namespace outflow::jsontext
