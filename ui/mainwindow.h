@@ -4,6 +4,7 @@
 #include <QMainWindow>
 #include <QUrl>
 
+class QDialog;
 class QLabel;
 class QListView;
 class QStackedWidget;
@@ -60,6 +61,10 @@ public:
     // open store.
     DestinationWizard *openDestinationWizard();
     DestinationSettingsDialog *openDestinationSettings(const QString &destinationId);
+    // Reads the destination's activation, then opens the activation wizard
+    // (no dataflow yet) or the Edit Activation dialog; activationOpened()
+    // says which.
+    void openActivation(const QString &destinationId);
 
 public slots:
     void saveState();
@@ -68,6 +73,9 @@ public slots:
 signals:
     void keychainChecked(bool available);
     void ingestStatusChanged(const QString &status);
+    // openActivation() opened the activation wizard or the Edit Activation
+    // dialog (or failed: nullptr, the error on the Destinations page).
+    void activationOpened(QDialog *window);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,6 +101,7 @@ private:
     static constexpr int DestinationsRefreshMs = 2000;
     DestinationsPage *m_destinationsPage = nullptr;
     QHash<quint64, QString> m_destinationTests; // Send test requests: destination ids
+    quint64 m_activationRead = 0;               // openActivation()'s read
     QString m_pendingSelection;                 // a destination just saved, selected once listed
     AudiencesPage *m_audiencesPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;

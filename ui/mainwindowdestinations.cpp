@@ -1,11 +1,16 @@
 // The main window's destination actions (issue #16): the Destinations page's
 // buttons wired to the Engine, the destination wizard and the Edit dialog.
+#include "activation/activationdialog.h"
+#include "activation/activationwizard.h"
 #include "dialogs/destinationsettingsdialog.h"
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "models/destinationsmodel.h"
 #include "pages/destinationspage.h"
 #include "wizard/destinationwizard.h"
+#include "wizard/reviewpage.h"
+
+#include <QCheckBox>
 
 namespace outflow::ui {
 
@@ -26,6 +31,34 @@ void MainWindow::connectDestinationPage(EngineHost *engine)
             &MainWindow::openDestinationWizard);
     connect(m_destinationsPage, &DestinationsPage::editRequested, this,
             &MainWindow::openDestinationSettings);
+    connect(m_destinationsPage, &DestinationsPage::activationRequested, this,
+            &MainWindow::openActivation);
+    connect(engine, &EngineHost::activationRead, this,
+            [this](quint64 request, const ActivationChoices &choices, const QString &error) {
+                if (request != std::exchange(m_activationRead, 0))
+                    return;
+                if (!error.isEmpty()) {
+                    m_destinationsPage->showOperationError(error);
+                    emit activationOpened(nullptr);
+                    return;
+                }
+                QDialog *window = nullptr;
+                if (choices.dataflow) {
+                    auto *dialog = new ActivationDialog(*m_engine, choices, this);
+                    connect(dialog, &ActivationDialog::activationSaved, this,
+                            [this] { m_engine->listDestinations(); });
+                    window = dialog;
+                } else {
+                    auto *wizard = new ActivationWizard(*m_engine, choices, this);
+                    connect(wizard, &ActivationWizard::activationSaved, this,
+                            [this] { m_engine->listDestinations(); });
+                    window = wizard;
+                }
+                window->setAttribute(Qt::WA_DeleteOnClose);
+                window->setWindowModality(Qt::WindowModal);
+                window->show();
+                emit activationOpened(window);
+            });
     // Select the destination the wizard just saved once the list has it.
     connect(engine, &EngineHost::destinationsListed, this, [this] {
         if (!m_pendingSelection.isEmpty() &&
@@ -62,10 +95,14 @@ DestinationWizard *MainWindow::openDestinationWizard()
     auto *wizard = new DestinationWizard(*m_engine, destinationNames(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
-    connect(wizard, &DestinationWizard::destinationSaved, this, [this](const QString &id) {
+    connect(wizard, &DestinationWizard::destinationSaved, this, [this, wizard](const QString &id) {
         showPage(Page::Destinations);
         m_engine->listDestinations();
         m_pendingSelection = id;
+        // The reference's flow goes on: a destination exports nothing until
+        // audiences are mapped to it.
+        if (wizard->reviewPage()->activateNextBox()->isChecked())
+            openActivation(id);
     });
     wizard->show();
     return wizard;
@@ -83,6 +120,13 @@ DestinationSettingsDialog *MainWindow::openDestinationSettings(const QString &de
             [this] { m_engine->listDestinations(); });
     dialog->show();
     return dialog;
+}
+
+void MainWindow::openActivation(const QString &destinationId)
+{
+    if (!m_engine || !m_storeOpen || m_activationRead != 0)
+        return;
+    m_activationRead = m_engine->readActivation(destinationId);
 }
 
 } // namespace outflow::ui

@@ -289,9 +289,14 @@ QString ActivationPlanner::problem(const ActivationPlan &plan)
 {
     if (plan.audienceIds.isEmpty())
         return tr("Select at least one audience to activate.");
+    return attributesProblem(plan.attributes);
+}
+
+QString ActivationPlanner::attributesProblem(const QList<MappedAttribute> &attributes)
+{
     int identifiers = 0;
     QSet<QString> seen;
-    for (const MappedAttribute &attribute : plan.attributes) {
+    for (const MappedAttribute &attribute : attributes) {
         const QString problem = ActivationService::checkAttributePath(attribute.path);
         if (!problem.isEmpty())
             return tr("Attribute “%1”: %2.").arg(attribute.path, problem);

@@ -96,6 +96,8 @@ public:
     // The first problem with the plan (no audience, a bad path, two
     // identifiers), naming it; empty when none.
     static QString problem(const ActivationPlan &plan);
+    // The same, of the attributes alone (the Mapping step's).
+    static QString attributesProblem(const QList<MappedAttribute> &attributes);
 
     QString lastError() const { return m_error; }
 

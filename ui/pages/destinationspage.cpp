@@ -38,6 +38,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     , m_view(new QTableView(m_tablePage))
     , m_newButton(new QPushButton(tr("&New…"), m_tablePage))
     , m_editButton(new QPushButton(tr("Ed&it…"), m_tablePage))
+    , m_activationButton(new QPushButton(tr("Activate &Audiences…"), m_tablePage))
     , m_activateNowButton(new QPushButton(tr("Acti&vate Now"), m_tablePage))
     , m_enableButton(new QPushButton(tr("&Disable"), m_tablePage))
     , m_deleteButton(new QPushButton(tr("De&lete…"), m_tablePage))
@@ -54,6 +55,10 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     m_newButton->setObjectName(QStringLiteral("destinationNewButton"));
     m_newButton->setToolTip(tr("Connect a destination"));
     m_editButton->setObjectName(QStringLiteral("destinationEditButton"));
+    m_activationButton->setObjectName(QStringLiteral("destinationActivationButton"));
+    m_activationButton->setToolTip(
+        tr("Choose the audiences this destination receives, the attributes each export carries "
+           "and when to export"));
     m_activateNowButton->setObjectName(QStringLiteral("destinationActivateNowButton"));
     m_activateNowButton->setToolTip(
         tr("Export every current member of a mapped audience to this destination again"));
@@ -94,6 +99,7 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     buttons->addWidget(m_newButton);
     buttons->addWidget(m_editButton);
     buttons->addWidget(m_testButton);
+    buttons->addWidget(m_activationButton);
     buttons->addWidget(m_activateNowButton);
     buttons->addWidget(m_enableButton);
     buttons->addWidget(m_deleteButton);
@@ -108,7 +114,8 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     tableLayout->addWidget(m_error);
     setTabOrder(m_newButton, m_editButton);
     setTabOrder(m_editButton, m_testButton);
-    setTabOrder(m_testButton, m_activateNowButton);
+    setTabOrder(m_testButton, m_activationButton);
+    setTabOrder(m_activationButton, m_activateNowButton);
     setTabOrder(m_activateNowButton, m_enableButton);
     setTabOrder(m_enableButton, m_deleteButton);
     setTabOrder(m_deleteButton, m_view);
@@ -136,6 +143,10 @@ DestinationsPage::DestinationsPage(QWidget *parent)
     connect(m_view, &QTableView::activated, this, [this] {
         if (const DestinationSummary *destination = selected())
             emit editRequested(destination->id);
+    });
+    connect(m_activationButton, &QPushButton::clicked, this, [this] {
+        if (const DestinationSummary *destination = selected())
+            emit activationRequested(destination->id);
     });
     connect(m_enableButton, &QPushButton::clicked, this, &DestinationsPage::toggleEnabled);
     connect(m_deleteButton, &QPushButton::clicked, this, &DestinationsPage::removeSelected);
@@ -205,6 +216,10 @@ void DestinationsPage::updateSelection()
     const DestinationSummary *destination = selected();
     m_enableButton->setEnabled(destination != nullptr);
     m_editButton->setEnabled(destination != nullptr);
+    m_activationButton->setEnabled(destination != nullptr);
+    m_activationButton->setText(destination && !destination->audienceIds.isEmpty()
+                                    ? tr("Edit &Activation…")
+                                    : tr("Activate &Audiences…"));
     fillActivateNowMenu();
     if (m_testResult->text().isEmpty() || !m_testResult->text().endsWith(u'…'))
         m_testButton->setEnabled(destination != nullptr);

@@ -61,6 +61,8 @@ signals:
     void testRequested(const QString &id);
     void newRequested();
     void editRequested(const QString &id);
+    // The activation wizard (no audience mapped yet) or Edit Activation.
+    void activationRequested(const QString &id);
     void activateNowRequested(const QString &destinationId, const QString &audienceId);
 
 private:
@@ -81,6 +83,7 @@ private:
     QTableView *m_view;
     QPushButton *m_newButton;
     QPushButton *m_editButton;
+    QPushButton *m_activationButton;
     QPushButton *m_activateNowButton;
     QPushButton *m_enableButton;
     QPushButton *m_deleteButton;

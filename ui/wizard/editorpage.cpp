@@ -8,26 +8,36 @@
 namespace outflow::ui {
 
 EditorPage::EditorPage(DestinationEditor *editor, DestinationDraft &draft, QWidget *parent)
+    : EditorPage(
+          editor, [editor, &draft] { editor->load(draft); },
+          [editor, &draft] { editor->save(draft); }, parent)
+{
+    m_draft = &draft;
+}
+
+EditorPage::EditorPage(FormEditor *editor, std::function<void()> load, std::function<void()> save,
+                       QWidget *parent)
     : QWizardPage(parent)
     , m_editor(editor)
-    , m_draft(draft)
+    , m_load(std::move(load))
+    , m_save(std::move(save))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(editor);
-    connect(editor, &DestinationEditor::changed, this, &QWizardPage::completeChanged);
+    connect(editor, &FormEditor::changed, this, &QWizardPage::completeChanged);
 }
 
 void EditorPage::initializePage()
 {
-    m_editor->load(m_draft);
+    m_load();
 }
 
 // Back keeps what was typed (in the draft, saved below) rather than QWizard's
 // default of resetting fields.
 void EditorPage::cleanupPage()
 {
-    m_editor->save(m_draft);
+    m_save();
 }
 
 bool EditorPage::isComplete() const
@@ -40,7 +50,7 @@ bool EditorPage::validatePage()
     m_editor->settle();
     if (!isComplete())
         return false;
-    m_editor->save(m_draft);
+    m_save();
     return true;
 }
 

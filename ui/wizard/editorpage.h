@@ -1,10 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <QWizardPage>
 
 namespace outflow::ui {
 
 class DestinationEditor;
+class FormEditor;
 struct DestinationDraft;
 
 // A wizard page that hosts one shared editor (GUI.md §1.1, KeePassXC's
@@ -16,9 +18,13 @@ class EditorPage : public QWizardPage
     Q_DISABLE_COPY_MOVE(EditorPage)
 
 public:
+    // A destination editor over the destination wizard's draft.
     EditorPage(DestinationEditor *editor, DestinationDraft &draft, QWidget *parent = nullptr);
+    // Any editor: `load` fills it from its draft, `save` writes it back.
+    EditorPage(FormEditor *editor, std::function<void()> load, std::function<void()> save,
+               QWidget *parent = nullptr);
 
-    DestinationEditor *editor() const { return m_editor; }
+    FormEditor *editor() const { return m_editor; }
 
     void initializePage() override;
     void cleanupPage() override;
@@ -26,11 +32,13 @@ public:
     bool validatePage() override;
 
 protected:
-    DestinationDraft &draft() const { return m_draft; }
+    DestinationDraft &draft() const { return *m_draft; }
 
 private:
-    DestinationEditor *m_editor;
-    DestinationDraft &m_draft;
+    FormEditor *m_editor;
+    DestinationDraft *m_draft = nullptr;
+    std::function<void()> m_load;
+    std::function<void()> m_save;
 };
 
 } // namespace outflow::ui

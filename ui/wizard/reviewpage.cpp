@@ -7,8 +7,7 @@
 #include "settings/destinationdraft.h"
 #include "uitexts.h"
 
-#include <QClipboard>
-#include <QGuiApplication>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -39,8 +38,7 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
     , m_summary(new QLabel(this))
     , m_test(new QPushButton(tr("&Send test"), this))
     , m_testResult(new QLabel(this))
-    , m_next(new QLabel(this))
-    , m_copy(new QPushButton(tr("C&opy Command"), this))
+    , m_activateNext(new QCheckBox(tr("After Finish, go on to &activate audiences"), this))
     , m_saveError(new QLabel(this))
 {
     setTitle(tr("Review"));
@@ -65,31 +63,25 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
     m_testResult->setAccessibleName(tr("Test result"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_next->setObjectName(QStringLiteral("reviewNextSteps"));
-    m_next->setAccessibleName(tr("Next steps"));
-    m_next->setWordWrap(true);
-    m_next->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_activateNext->setObjectName(QStringLiteral("activateNextBox"));
+    m_activateNext->setToolTip(tr("A destination exports nothing until audiences are mapped "
+                                  "to it: the activation wizard picks them, the attributes and "
+                                  "when to export."));
+    m_activateNext->setChecked(true);
     m_saveError->setObjectName(QStringLiteral("reviewSaveError"));
     m_saveError->setWordWrap(true);
     m_saveError->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_saveError->hide();
 
-    m_copy->setObjectName(QStringLiteral("copyActivationCommandButton"));
-    m_copy->setToolTip(tr("Copy the outflowctl command to the clipboard"));
-    auto *nextRow = new QHBoxLayout;
-    nextRow->addWidget(m_next, 1);
-    nextRow->addWidget(m_copy, 0, Qt::AlignTop);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
     layout->addLayout(testRow);
-    layout->addLayout(nextRow);
+    layout->addWidget(m_activateNext);
     layout->addWidget(m_saveError);
     connect(m_test, &QPushButton::clicked, this, &ReviewPage::sendTest);
-    connect(m_copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(activationCommand()); });
     connect(&m_host, &EngineHost::destinationTested, this, &ReviewPage::showTestResult);
 }
 
@@ -177,17 +169,6 @@ void ReviewPage::initializePage()
     m_summary->setText(summaryHtml(m_draft));
     m_testResult->clear();
     m_saveError->hide();
-    m_next->setText(tr("After Finish, map audiences to this destination to start exporting. "
-                       "Until the app can, run: <code>%1</code>")
-                        .arg(activationCommand().toHtmlEscaped()));
-}
-
-QString ReviewPage::activationCommand() const
-{
-    QString name = m_draft.destination.name;
-    name.replace(u'"', QStringLiteral("\\\""));
-    return QStringLiteral("outflowctl activate \"%1\" --audience %2 --attribute %3")
-        .arg(name, tr("NAME"), tr("PATH"));
 }
 
 bool ReviewPage::isComplete() const

@@ -4,6 +4,7 @@
 
 #include <QWizardPage>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 
@@ -15,7 +16,7 @@ struct DestinationDraft;
 // Review: everything the wizard will save, secrets as ••••; Send test (one
 // sample export through the real sender, the outbox untouched) with its
 // status, latency and a redacted excerpt; the save's error when Finish
-// fails; and how to go on to activating audiences.
+// fails; and whether to go on to activating audiences once it is saved.
 class ReviewPage final : public QWizardPage
 {
     Q_OBJECT
@@ -34,8 +35,8 @@ public:
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
     QLabel *saveError() const { return m_saveError; }
-    // The outflowctl command that maps audiences, until the app can.
-    QString activationCommand() const;
+    // Checked: the activation wizard opens once the destination is saved.
+    QCheckBox *activateNextBox() const { return m_activateNext; }
 
     // The summary as text, for a test or a screen reader.
     static QString summaryHtml(const DestinationDraft &draft);
@@ -49,8 +50,7 @@ private:
     QLabel *m_summary;
     QPushButton *m_test;
     QLabel *m_testResult;
-    QLabel *m_next;
-    QPushButton *m_copy;
+    QCheckBox *m_activateNext;
     QLabel *m_saveError;
     quint64 m_testRequest = 0;
     bool m_saving = false;

@@ -1,11 +1,11 @@
-#include "destinationeditor.h"
+#include "formeditor.h"
 
 #include <QBoxLayout>
 #include <QLabel>
 
 namespace outflow::ui {
 
-DestinationEditor::DestinationEditor(QWidget *parent)
+FormEditor::FormEditor(QWidget *parent)
     : QWidget(parent)
     , m_message(new QLabel(this))
 {
@@ -13,15 +13,15 @@ DestinationEditor::DestinationEditor(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
-    connect(this, &DestinationEditor::changed, this, &DestinationEditor::refreshMessage);
+    connect(this, &FormEditor::changed, this, &FormEditor::refreshMessage);
 }
 
-void DestinationEditor::addMessageLabel(QBoxLayout *layout)
+void FormEditor::addMessageLabel(QBoxLayout *layout)
 {
     layout->addWidget(m_message);
 }
 
-QLabel *DestinationEditor::buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+QLabel *FormEditor::buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setBuddy(buddy);
@@ -29,7 +29,7 @@ QLabel *DestinationEditor::buddyLabel(const QString &text, QWidget *buddy, QWidg
     return label;
 }
 
-void DestinationEditor::refreshMessage()
+void FormEditor::refreshMessage()
 {
     const QString error = problem();
     const QString note = error.isEmpty() ? warning() : QString();
