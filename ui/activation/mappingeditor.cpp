@@ -7,6 +7,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -52,6 +53,7 @@ MappingEditor::MappingEditor(EngineHost &host, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("fieldFilter"));
     m_filter->setPlaceholderText(tr("e.g. email"));
     m_filter->setClearButtonEnabled(true);
+    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("In stored profiles")});
     m_fieldFilter->setSourceModel(m_fields);
     m_fieldFilter->setRecursiveFilteringEnabled(true);
     m_fieldFilter->setFilterRole(PathRole);
@@ -127,14 +129,34 @@ MappingEditor::MappingEditor(EngineHost &host, QWidget *parent)
         if (!text.isEmpty())
             m_tree->expandAll();
     });
-    connect(m_tree, &QTreeView::activated, this, &MappingEditor::addCurrentField);
+    // Enter in the tree is handled by eventFilter(), a double click here.
+    connect(m_tree, &QTreeView::doubleClicked, this, &MappingEditor::addCurrentField);
     connect(m_path, &QLineEdit::textChanged, this, &MappingEditor::refreshPathCheck);
-    connect(m_path, &QLineEdit::returnPressed, this, &MappingEditor::addTypedPath);
+    m_path->installEventFilter(this);
+    m_tree->installEventFilter(this);
     connect(m_add, &QPushButton::clicked, this, &MappingEditor::addTypedPath);
     connect(m_remove, &QPushButton::clicked, this, &MappingEditor::removeSelected);
     connect(m_mappedView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { m_remove->setEnabled(current.isValid()); });
     connect(m_mapped, &MappedAttributesModel::attributesChanged, this, &MappingEditor::planChanged);
+}
+
+bool MappingEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return ActivationEditor::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    if (key != Qt::Key_Return && key != Qt::Key_Enter)
+        return ActivationEditor::eventFilter(watched, event);
+    if (watched == m_path && !m_path->text().trimmed().isEmpty()) {
+        addTypedPath();
+        return true;
+    }
+    if (watched == m_tree && m_tree->currentIndex().isValid()) {
+        addCurrentField();
+        return true;
+    }
+    return ActivationEditor::eventFilter(watched, event);
 }
 
 void MappingEditor::load(const ActivationDraft &draft)
@@ -169,8 +191,7 @@ QString MappingEditor::warning() const
 
 void MappingEditor::fillTree(const QList<AttributeChoice> &choices)
 {
-    m_fields->clear();
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("In stored profiles")});
+    m_fields->removeRows(0, m_fields->rowCount());
     QHash<QString, QStandardItem *> nodes;
     const QLocale locale;
     for (const AttributeChoice &choice : choices) {

@@ -50,6 +50,12 @@ public:
     // dialog's Audiences tab changed).
     void setAudienceIds(const QStringList &audienceIds);
 
+protected:
+    // Return in the path field or the tree maps the field, and goes no
+    // further: QLineEdit and QTreeView let it through to the wizard's
+    // default button, which would move on to the next page.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void fillTree(const QList<AttributeChoice> &choices);
     void addCurrentField();
