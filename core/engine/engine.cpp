@@ -43,6 +43,7 @@ Engine::Engine(QString storePath, QObject *parent)
     qRegisterMetaType<AudienceSummary>();
     qRegisterMetaType<QList<AudienceSummary>>();
     qRegisterMetaType<QList<Alert>>();
+    qRegisterMetaType<ProfileLineage>();
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);

@@ -26,8 +26,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"store.sqlite"_s);
         QList<Migration> before = SqliteStore::migrations();
-        QCOMPARE(before.constLast().version, 9);
-        before.removeLast();
+        QVERIFY(before.constLast().version >= 9);
+        before.removeIf([](const Migration &migration) { return migration.version >= 9; });
         {
             SqliteStore old(path, before);
             QVERIFY2(old.open(), qPrintable(old.lastError()));
@@ -56,7 +56,7 @@ private slots:
         }
         SqliteStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 9);
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
 
         const std::optional<Destination> crm = store.destination(u"d1"_s);
         QVERIFY(crm);
