@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activation/profilelineage.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsaver.h"
@@ -83,6 +84,12 @@ public:
     quint64 activateNow(const QString &destinationId, const QString &audienceId);
     // Answered by destinationRead().
     quint64 readDestination(const QString &destinationId);
+    // --- Profiles page (issue #17) ---
+    // Answered by profileLookedUp() with the request id returned.
+    quint64 lookupProfile(const QString &identityNamespace, const QString &identityId);
+    // Answered by identityNamespacesListed().
+    quint64 listIdentityNamespaces();
+    // --- end Profiles page ---
     // Keychain entries a saved destination no longer uses; a failure is
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
@@ -115,6 +122,12 @@ signals:
     void tokenChecked(quint64 requestId, const QString &error);
     void destinationRead(quint64 requestId, const outflow::Destination &destination,
                          const QString &error);
+    // --- Profiles page (issue #17) ---
+    // An empty error: `lineage` is the profile's; else why not.
+    void profileLookedUp(quint64 requestId, const outflow::ProfileLineage &lineage,
+                         const QString &error);
+    void identityNamespacesListed(quint64 requestId, const QStringList &namespaces);
+    // --- end Profiles page ---
 
 private:
     template<typename Operation>
