@@ -53,6 +53,10 @@ ProfilesPage::ProfilesPage(QWidget *parent)
     layout->addWidget(createLookupBar());
     layout->addWidget(m_status);
     layout->addWidget(m_stack, 1);
+    // The lookup bar first, though it is made after the views.
+    setTabOrder(m_namespace, m_id);
+    setTabOrder(m_id, m_lookUp);
+    setTabOrder(m_lookUp, m_tabs);
     setFocusProxy(m_id);
 }
 
@@ -147,6 +151,7 @@ QWidget *ProfilesPage::createContent()
     // Ctrl+Tab switches them.
     m_tabs = new QTabWidget(m_content);
     m_tabs->setObjectName(QStringLiteral("profileTabWidget"));
+    m_tabs->setAccessibleName(tr("Profile details"));
     m_tabs->addTab(m_tree, tr("Profile"));
     m_tabs->addTab(m_identities, tr("Identities"));
     m_tabs->addTab(m_memberships, tr("Memberships"));
