@@ -198,8 +198,8 @@ QVariant ProfileHistoryModel::data(const QModelIndex &index, int role) const
         if (index.column() == Reason)
             return QString::fromUtf8(
                 QJsonDocument(decision.reason).toJson(QJsonDocument::Indented));
-        if (index.column() == Outcome && !decision.error.isEmpty())
-            return decision.error;
+        if (index.column() == Outcome) // the whole sentence, with the last error
+            return decision.fateText();
         return {};
     }
     if (role == Qt::UserRole) {

@@ -130,6 +130,8 @@ QWidget *ProfilesPage::createContent()
     m_tree->header()->setSectionResizeMode(JsonTreeModel::Type, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
 
+    // stretch: the column that takes the room left, -1 for none (every
+    // column fits its contents, scrolling when they need more room).
     const auto table = [this](QAbstractItemModel *model, const QString &objectName,
                               const QString &accessibleName, int stretch) {
         auto *view = new QTableView(m_content);
@@ -137,7 +139,8 @@ QWidget *ProfilesPage::createContent()
         view->setModel(model);
         view->setAccessibleName(accessibleName);
         setUpReadOnlyTable(view);
-        view->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
+        if (stretch >= 0)
+            view->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
         return view;
     };
     m_identities = table(m_identitiesModel, QStringLiteral("identitiesTableView"), tr("Identities"),
@@ -145,7 +148,7 @@ QWidget *ProfilesPage::createContent()
     m_memberships = table(m_membershipsModel, QStringLiteral("membershipsTableView"),
                           tr("Memberships"), MembershipsModel::Audience);
     m_history = table(m_historyModel, QStringLiteral("historyTableView"),
-                      tr("Export history per destination"), ProfileHistoryModel::Outcome);
+                      tr("Export history per destination"), -1);
 
     // No mnemonics on the tabs: they would collide with the lookup bar's;
     // Ctrl+Tab switches them.
