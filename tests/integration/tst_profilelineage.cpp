@@ -259,6 +259,36 @@ void TestProfileLineage::decisionsWithTheirFates()
     QCOMPARE(delivery.value(s("status")).toString(), s("delivered"));
     QVERIFY(!delivery.value(s("at")).toString().isEmpty());
     QCOMPARE(delivery.value(s("attempts")).toInt(), 1);
+
+    // Strict accepts now and its dead letters are replayed: Ana's newer
+    // export is sent again and delivered; the older one, superseded by it,
+    // is not sent again.
+    m_rejecting.setHandler([](const ReceivedRequest &, int) { return Reply(); });
+    QString strictFlow;
+    for (const ProfileLineage::DestinationHistory &history : std::as_const(ana.destinations)) {
+        if (history.destinationName == s("Strict"))
+            strictFlow = history.dataflowId;
+    }
+    qint64 superseded = 0;
+    QCOMPARE(
+        m_world->store.replayFailed(strictFlow, QDateTime::currentMSecsSinceEpoch(), &superseded),
+        1);
+    QCOMPARE(superseded, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(fateOf(s("Strict"), false), ExportFate::Delivered, 15000);
+    ana = lineage(kAna);
+    const ProfileLineage::Decision replayed = newest(ana, s("Strict"), ActivationOutcome::Exported);
+    QVERIFY(replayed.replayed);
+    QVERIFY2(replayed.fateText().startsWith(s("replayed, delivered at ")),
+             qPrintable(replayed.fateText()));
+    QCOMPARE(newest(ana, s("Strict"), ActivationOutcome::Exported, true).fate,
+             ExportFate::Superseded);
+    r = why(kAna, s("Strict"), true);
+    const QJsonArray strictJson = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(strictJson.size(), 2);
+    QCOMPARE(strictJson.at(0).toObject().value(s("delivery")).toObject().value(s("replayed")),
+             QJsonValue(true));
+    QCOMPARE(strictJson.at(1).toObject().value(s("delivery")).toObject().value(s("status")),
+             QJsonValue(s("superseded")));
 }
 
 // Suppressed decisions can come at every write: only the newest are kept.
