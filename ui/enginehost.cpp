@@ -35,6 +35,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     qRegisterMetaType<ProbeReport>();
     qRegisterMetaType<Destination>();
     qRegisterMetaType<DestinationSecrets>();
+    qRegisterMetaType<ProfileLineage>(); // Profiles page (issue #17)
     m_thread.setObjectName(QStringLiteral("EngineThread"));
     m_engine = new Engine(storePath); // no parent: it moves to the worker thread
     m_engine->moveToThread(&m_thread);
@@ -88,6 +89,11 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     // --- end Activation ---
     connect(m_engine, &Engine::destinationRemoved, this, &EngineHost::removeSecrets);
     connect(m_engine, &Engine::destinationTested, this, &EngineHost::destinationTested);
+    // --- Profiles page (issue #17) ---
+    connect(m_engine, &Engine::profileLookedUp, this, &EngineHost::profileLookedUp);
+    connect(m_engine, &Engine::identityNamespacesListed, this,
+            &EngineHost::identityNamespacesListed);
+    // --- end Profiles page ---
     // Send test's secrets: read here, on the keychain's thread, then back.
     connect(m_engine, &Engine::destinationTestNeedsSecrets, this,
             [this](quint64 requestId, const Destination &destination) {
@@ -317,6 +323,19 @@ quint64 EngineHost::saveActivation(const QString &destinationId, const Activatio
     });
 }
 // --- end Activation ---
+// --- Profiles page (issue #17) ---
+quint64 EngineHost::lookupProfile(const QString &identityNamespace, const QString &identityId)
+{
+    return queue([identityNamespace, identityId](Engine &engine, quint64 request) {
+        engine.lookupProfile(request, identityNamespace, identityId);
+    });
+}
+
+quint64 EngineHost::listIdentityNamespaces()
+{
+    return queue([](Engine &engine, quint64 request) { engine.listIdentityNamespaces(request); });
+}
+// --- end Profiles page ---
 
 void EngineHost::forgetSecrets(const QStringList &keychainKeys)
 {

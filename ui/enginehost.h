@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activation/activationplan.h"
+#include "activation/profilelineage.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsaver.h"
@@ -95,6 +96,12 @@ public:
                                        const QStringList &audienceIds);
     quint64 saveActivation(const QString &destinationId, const outflow::ActivationPlan &plan);
     // --- end Activation ---
+    // --- Profiles page (issue #17) ---
+    // Answered by profileLookedUp() with the request id returned.
+    quint64 lookupProfile(const QString &identityNamespace, const QString &identityId);
+    // Answered by identityNamespacesListed().
+    quint64 listIdentityNamespaces();
+    // --- end Profiles page ---
     // Keychain entries a saved destination no longer uses; a failure is
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
@@ -127,6 +134,12 @@ signals:
     void tokenChecked(quint64 requestId, const QString &error);
     void destinationRead(quint64 requestId, const outflow::Destination &destination,
                          const QString &error);
+    // --- Profiles page (issue #17) ---
+    // An empty error: `lineage` is the profile's; else why not.
+    void profileLookedUp(quint64 requestId, const outflow::ProfileLineage &lineage,
+                         const QString &error);
+    void identityNamespacesListed(quint64 requestId, const QStringList &namespaces);
+    // --- end Profiles page ---
 
     // --- Activation (issue #17) ---
     void activationRead(quint64 requestId, const outflow::ActivationChoices &choices,

@@ -9,6 +9,7 @@
 #include "emptystatepage.h"
 #include "enginehost.h"
 #include "pages/destinationspage.h"
+#include "pages/profilespage.h"
 #include "secrets/secretstore.h"
 #include "storemaintenancedialog.h"
 #include "widgets/filedialog.h"
@@ -120,11 +121,7 @@ void MainWindow::createPages()
     const PageText pages[PageCount] = {
         {tr("Destinations"), QStringLiteral("network-server"), {}, {}, {}}, // a DestinationsPage
         {tr("Audiences"), QStringLiteral("system-users"), {}, {}, {}},      // an AudiencesPage
-        {tr("Profiles"), QStringLiteral("avatar-default"), tr("No profile yet"),
-         tr("Customer profiles appear here once fragments are ingested, with their identities, "
-            "memberships and export history."),
-         tr("Ingest fragments with <b>outflowctl ingest FILE.ndjson</b>, or start with "
-            "<b>tools/run.sh --demo</b> for sample data.")},
+        {tr("Profiles"), QStringLiteral("avatar-default"), {}, {}, {}},     // a ProfilesPage
         {tr("Monitoring"), QStringLiteral("utilities-system-monitor"), tr("Nothing to monitor yet"),
          tr("Live figures of each dataflow appear here: exports sent, failed, retried and late, "
             "backlog and delivery latency."),
@@ -145,6 +142,11 @@ void MainWindow::createPages()
             m_pages->addWidget(m_audiencesPage);
             continue;
         }
+        if (m_pages->count() == int(Page::Profiles)) {
+            m_profilesPage = new ProfilesPage(m_pages);
+            m_pages->addWidget(m_profilesPage);
+            continue;
+        }
         if (m_pages->count() == int(Page::Alerts)) {
             m_alertsPage = new AlertsPage(m_pages);
             m_pages->addWidget(m_alertsPage);
@@ -153,6 +155,12 @@ void MainWindow::createPages()
         auto *widget = new EmptyStatePage(page.heading, page.whatAppears, page.howToBegin, m_pages);
         m_pages->addWidget(widget);
     }
+}
+
+void MainWindow::showProfile(const QString &identityNamespace, const QString &identityId)
+{
+    showPage(Page::Profiles);
+    m_profilesPage->showProfile(identityNamespace, identityId);
 }
 
 void MainWindow::createMenus()
@@ -275,12 +283,11 @@ void MainWindow::setEngine(EngineHost *engine)
     connect(engine, &EngineHost::destinationsListed, m_destinationsPage,
             &DestinationsPage::setDestinations);
     connectDestinationPage(engine);
+    m_profilesPage->setEngine(engine);
     connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
-        // Until the profile browser exists, the page at least says what is stored.
-        auto *page = qobject_cast<EmptyStatePage *>(m_pages->widget(int(Page::Profiles)));
-        if (page)
-            page->setHeading(count == 0 ? tr("No profile yet")
-                                        : tr("%n profile(s) in the store", nullptr, int(count)));
+        m_profilesPage->setEmptyStateHeading(
+            count == 0 ? tr("No profile yet")
+                       : tr("%n profile(s) in the store", nullptr, int(count)));
     });
     connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
     connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);

@@ -25,6 +25,7 @@ class DestinationsPage;
 class AudiencesPage;
 class DesktopNotifier;
 class EngineHost;
+class ProfilesPage;
 
 // The shell: navigation on the left, one page per area on the right, the
 // keychain state in the status bar. Pages are views the Engine feeds; the
@@ -65,6 +66,9 @@ public:
     // (no dataflow yet) or the Edit Activation dialog; activationOpened()
     // says which.
     void openActivation(const QString &destinationId);
+    // The Profiles page, showing the profile owning this identity ("Show
+    // profile" from other pages).
+    void showProfile(const QString &identityNamespace, const QString &identityId);
 
 public slots:
     void saveState();
@@ -105,6 +109,7 @@ private:
     QString m_pendingSelection;                 // a destination just saved, selected once listed
     AudiencesPage *m_audiencesPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
+    ProfilesPage *m_profilesPage = nullptr;
     QLabel *m_keychainStatus;
     QLabel *m_demoStatus;
     QLabel *m_ingestStatus;

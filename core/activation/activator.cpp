@@ -220,18 +220,23 @@ bool Activator::decide(Flow &flow, Change &change)
         return true; // not a member of any mapped audience: not for this dataflow
     count(flow, QStringLiteral("received"));
 
+    // The triggers that applied, each with what it saw: in the reason of an
+    // export when switched on; in the reason of a suppressed decision when
+    // every one that applied is switched off.
     const ActivationTriggers &on = flow.dataflow.triggers;
-    QJsonArray triggers;
-    QJsonObject reason;
-    if (segmentation && on.segmentation) {
-        triggers.append(QStringLiteral("segmentation"));
+    QJsonArray triggers, switchedOff;
+    QJsonObject reason, offReason;
+    if (segmentation) {
+        (on.segmentation ? triggers : switchedOff).append(QStringLiteral("segmentation"));
+        QJsonObject &into = on.segmentation ? reason : offReason;
         if (!entered.isEmpty())
-            reason.insert(QStringLiteral("audiencesEntered"), QJsonArray::fromStringList(entered));
+            into.insert(QStringLiteral("audiencesEntered"), QJsonArray::fromStringList(entered));
         if (!exited.isEmpty())
-            reason.insert(QStringLiteral("audiencesExited"), QJsonArray::fromStringList(exited));
+            into.insert(QStringLiteral("audiencesExited"), QJsonArray::fromStringList(exited));
     }
-    if (identity && on.identity) {
-        triggers.append(QStringLiteral("identity"));
+    if (identity) {
+        (on.identity ? triggers : switchedOff).append(QStringLiteral("identity"));
+        QJsonObject &into = on.identity ? reason : offReason;
         const auto list = [](const QList<Identity> &identities) {
             QJsonArray texts;
             for (const Identity &id : identities)
@@ -239,21 +244,21 @@ bool Activator::decide(Flow &flow, Change &change)
             return texts;
         };
         if (!change.identitiesAdded.isEmpty())
-            reason.insert(QStringLiteral("identitiesAdded"), list(change.identitiesAdded));
+            into.insert(QStringLiteral("identitiesAdded"), list(change.identitiesAdded));
         if (!change.identitiesUpdated.isEmpty())
-            reason.insert(QStringLiteral("identitiesUpdated"), list(change.identitiesUpdated));
+            into.insert(QStringLiteral("identitiesUpdated"), list(change.identitiesUpdated));
         if (change.profilesMerged > 0)
-            reason.insert(QStringLiteral("profilesMerged"), change.profilesMerged);
+            into.insert(QStringLiteral("profilesMerged"), change.profilesMerged);
     }
-    if (attribute && on.attribute) {
-        triggers.append(QStringLiteral("attribute"));
-        reason.insert(QStringLiteral("attributesWritten"), QJsonArray::fromStringList(written));
+    if (attribute) {
+        (on.attribute ? triggers : switchedOff).append(QStringLiteral("attribute"));
+        (on.attribute ? reason : offReason)
+            .insert(QStringLiteral("attributesWritten"), QJsonArray::fromStringList(written));
     }
     if (triggers.isEmpty()) {
         // Every trigger that applied is switched off on this dataflow.
-        ++m_counters.suppressed;
-        count(flow, QStringLiteral("suppressed"));
-        return true;
+        offReason.insert(QStringLiteral("suppressedTriggers"), switchedOff);
+        return suppress(flow, change, compactJson(offReason));
     }
     reason.insert(QStringLiteral("triggers"), triggers);
 
@@ -315,6 +320,19 @@ bool Activator::exclude(Flow &flow, Change &change, const QStringList &missing,
     ++m_counters.excluded;
     count(flow, QStringLiteral("excluded"));
     count(flow, QStringLiteral("excluded:missing-mandatory"));
+    return true;
+}
+
+bool Activator::suppress(Flow &flow, Change &change, const QByteArray &reason)
+{
+    const ActivationRecord record{
+        0,         flow.dataflow.id, change.profileId, ActivationOutcome::Suppressed,
+        QString(), reason,           change.time};
+    if (!m_store.recordActivation(record))
+        return storeError(
+            tr("Could not log a suppressed export of profile %1").arg(change.profileId));
+    ++m_counters.suppressed;
+    count(flow, QStringLiteral("suppressed"));
     return true;
 }
 

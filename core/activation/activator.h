@@ -33,8 +33,9 @@ class Store;
 // counted and logged with the reason, not sent.
 //
 // Each export goes to the outbox with a new id and the reason it was made;
-// each decision, export or exclusion, to the activation log ("why was this
-// profile sent?"). Per-dataflow counters: received (a trigger applied),
+// each decision, export, exclusion or suppression (with the switched-off
+// triggers as its reason), to the activation log ("why was this profile
+// sent?"). Per-dataflow counters: received (a trigger applied),
 // created, excluded (also "excluded:<reason>"), suppressed, backfilled.
 //
 // Transitions arrive one by one (addTransition) from segmentation and from
@@ -125,6 +126,8 @@ private:
     bool coveredSinceMapping(const Backfill &backfill, qint64 profileId, bool *covered);
     bool queue(Flow &flow, Change &change, const QByteArray &reason, ExportLane lane);
     bool exclude(Flow &flow, Change &change, const QStringList &missing, const QByteArray &reason);
+    // Logs a decision whose every trigger is switched off (no export).
+    bool suppress(Flow &flow, Change &change, const QByteArray &reason);
     void count(const Flow &flow, const QString &name);
     bool discardCountersAndFail(); // after a failed decision: false
     void recordSavedCounts();      // into the monitoring's recorder

@@ -1,4 +1,5 @@
 #include "activation/activationservice.h"
+#include "activation/profilelineage.h"
 #include "app/paths.h"
 #include "cli.h"
 #include "command.h"
@@ -14,8 +15,11 @@ namespace outflow::cli {
 
 namespace {
 
-// The activation log of one profile for one destination, newest first.
-int printWhy(Context &context, Store &store, const Profile &profile, const QString &destinationName)
+// The activation log of one profile for one destination, newest first: each
+// decision (exported, excluded, suppressed by a switched-off trigger) with
+// what became of its export (ProfileLineage, as the Profiles page shows it).
+int printWhy(Context &context, Store &store, const Profile &profile, const Identity &identity,
+             const QString &destinationName)
 {
     ActivationService service(store);
     const std::optional<Destination> destination = service.findDestination(destinationName);
@@ -24,31 +28,47 @@ int printWhy(Context &context, Store &store, const Profile &profile, const QStri
         return service.lastErrorKind() == ActivationService::ErrorKind::Input ? ExitUsage
                                                                               : ExitFailure;
     }
-    const std::optional<Dataflow> dataflow = store.dataflowOfDestination(destination->id);
-    const QList<ActivationRecord> records =
-        dataflow ? store.activations(dataflow->id, profile.id, 1000) : QList<ActivationRecord>();
-    if (!store.lastError().isEmpty()) {
-        context.err << Text::tr("profiles: %1").arg(store.lastError()) << '\n';
+    ProfileLineage::Scope scope;
+    scope.destinationId = destination->id;
+    scope.decisionsPerDestination = 1000;
+    QString error;
+    const std::optional<ProfileLineage> lineage =
+        ProfileLineage::read(store, identity, scope, &error);
+    if (!lineage) {
+        context.err << Text::tr("profiles: %1").arg(error) << '\n';
         return ExitFailure;
     }
+    const QList<ProfileLineage::Decision> decisions =
+        lineage->destinations.isEmpty() ? QList<ProfileLineage::Decision>()
+                                        : lineage->destinations.constFirst().decisions;
     QJsonArray history;
-    for (const ActivationRecord &record : records) {
-        QJsonObject entry{
-            {QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(record.createdAt, Qt::UTC).toString(Qt::ISODateWithMs)},
-            {QStringLiteral("outcome"), record.outcome == ActivationOutcome::Exported
-                                            ? QStringLiteral("exported")
-                                            : QStringLiteral("excluded")},
-            {QStringLiteral("reason"), QJsonDocument::fromJson(record.reason).object()}};
-        if (!record.exportId.isEmpty())
-            entry.insert(QStringLiteral("exportId"), record.exportId);
+    for (const ProfileLineage::Decision &decision : decisions) {
+        QJsonObject entry{{QStringLiteral("time"), lineageTime(decision.time)},
+                          {QStringLiteral("outcome"), activationOutcomeName(decision.kind)},
+                          {QStringLiteral("reason"), decision.reason}};
+        if (!decision.exportId.isEmpty())
+            entry.insert(QStringLiteral("exportId"), decision.exportId);
+        if (decision.profileId != profile.id) // made before a merge into this profile
+            entry.insert(QStringLiteral("profileId"), decision.profileId);
+        if (decision.fate != ExportFate::None) {
+            QJsonObject delivery{{QStringLiteral("status"), exportFateName(decision.fate)},
+                                 {QStringLiteral("attempts"), decision.attempts},
+                                 {QStringLiteral("replayed"), decision.replayed}};
+            if (decision.fateAt > 0)
+                delivery.insert(QStringLiteral("at"), lineageTime(decision.fateAt));
+            if (decision.httpStatus > 0)
+                delivery.insert(QStringLiteral("httpStatus"), decision.httpStatus);
+            if (!decision.error.isEmpty())
+                delivery.insert(QStringLiteral("error"), decision.error);
+            entry.insert(QStringLiteral("delivery"), delivery);
+        }
         history.append(entry);
     }
     if (context.json) {
         context.out << QJsonDocument(history).toJson(QJsonDocument::Compact) << '\n';
         return ExitSuccess;
     }
-    if (history.isEmpty()) {
+    if (decisions.isEmpty()) {
         context.out << Text::tr("Profile %1 has no export decision for “%2”: none of its mapped "
                                 "audiences, attributes or identities changed since the "
                                 "destination was activated.")
@@ -57,13 +77,14 @@ int printWhy(Context &context, Store &store, const Profile &profile, const QStri
                     << '\n';
         return ExitSuccess;
     }
-    for (const QJsonValue &value : std::as_const(history)) {
-        const QJsonObject entry = value.toObject();
-        context.out << entry.value(QLatin1String("time")).toString() << '\t'
-                    << entry.value(QLatin1String("outcome")).toString() << '\t'
-                    << QJsonDocument(entry.value(QLatin1String("reason")).toObject())
-                           .toJson(QJsonDocument::Compact)
-                    << '\n';
+    // time, decision, reason (compact JSON), then for an export its id and
+    // what became of it.
+    for (const ProfileLineage::Decision &decision : decisions) {
+        context.out << lineageTime(decision.time) << '\t' << activationOutcomeName(decision.kind)
+                    << '\t' << QJsonDocument(decision.reason).toJson(QJsonDocument::Compact);
+        if (!decision.exportId.isEmpty())
+            context.out << '\t' << decision.exportId << '\t' << decision.fateText();
+        context.out << '\n';
     }
     return ExitSuccess;
 }
@@ -82,7 +103,8 @@ int profilesCommand(Context &context)
                                             QStringLiteral("NS:ID"));
     const QCommandLineOption whyOption(
         QStringLiteral("why"),
-        Text::tr("With --identity: why the profile was (or was not) sent to DESTINATION."),
+        Text::tr("With --identity: why the profile was (or was not) sent to DESTINATION, and "
+                 "what became of each export."),
         QStringLiteral("DESTINATION"));
     parser.addOptions({countOption, identityOption, whyOption});
     if (const std::optional<int> exitCode =
@@ -137,7 +159,7 @@ int profilesCommand(Context &context)
         return ExitFailure;
     }
     if (parser.isSet(whyOption))
-        return printWhy(context, store, *profile, parser.value(whyOption));
+        return printWhy(context, store, *profile, identity, parser.value(whyOption));
     QJsonObject document = profile->toXdm();
     document.insert(QStringLiteral("profileId"), profile->id);
     context.out << QJsonDocument(document).toJson(context.json ? QJsonDocument::Compact

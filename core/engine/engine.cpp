@@ -46,6 +46,7 @@ Engine::Engine(QString storePath, QObject *parent)
     qRegisterMetaType<ActivationPlan>();
     qRegisterMetaType<ActivationChoices>();
     qRegisterMetaType<PayloadPreview>();
+    qRegisterMetaType<ProfileLineage>();
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);

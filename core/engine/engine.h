@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activation/activationplan.h"
+#include "activation/profilelineage.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsecrets.h"
@@ -125,6 +126,16 @@ public slots:
     void saveActivation(quint64 requestId, const QString &destinationId,
                         const outflow::ActivationPlan &plan);
     // --- end Activation ---
+    // --- Profiles page (issue #17) ---
+    // The lineage of the profile owning the identity (ProfileLineage::read,
+    // as `outflowctl profiles --why`), answered by profileLookedUp(): an
+    // empty error, or why not (no such profile, the store failed).
+    void lookupProfile(quint64 requestId, const QString &identityNamespace,
+                       const QString &identityId);
+    // Every identity namespace in use, for completion; answered by
+    // identityNamespacesListed() (empty when the store is not open).
+    void listIdentityNamespaces(quint64 requestId);
+    // --- end Profiles page ---
     // The wizard's Authenticate check: one token request with these settings
     // and secrets (OAuth2; other types pass at once), answered by
     // tokenChecked(). A cancelled check never answers: its request is dropped.
@@ -188,6 +199,11 @@ signals:
     void activationBackfillEstimated(quint64 requestId, qint64 profiles, const QString &error);
     void activationSaved(quint64 requestId, const QString &error);
     // --- end Activation ---
+    // --- Profiles page (issue #17) ---
+    void profileLookedUp(quint64 requestId, const outflow::ProfileLineage &lineage,
+                         const QString &error);
+    void identityNamespacesListed(quint64 requestId, const QStringList &namespaces);
+    // --- end Profiles page ---
     // An empty error: a token was issued (never carried here).
     void tokenChecked(quint64 requestId, const QString &error);
     void failed(const QString &message);

@@ -76,6 +76,28 @@ struct OutboxSummary
     qint64 backlog() const { return pending + sending + retrying; }
 };
 
+// An export still in the outbox, with its state: what the Profiles page
+// (issue #17) says became of an export not delivered yet.
+struct QueuedExport
+{
+    enum class State : quint8 {
+        Pending,  // waiting for its first attempt, or for a replay (lane Replay)
+        Sending,  // claimed by a sender, in flight
+        Retrying, // waiting for nextAttemptAt
+        Failed,   // a dead letter
+    };
+    qint64 sequence = 0;
+    QString exportId;
+    ExportLane lane = ExportLane::Live;
+    State state = State::Pending;
+    int attempts = 0;
+    qint64 nextAttemptAt = 0; // UNIX ms
+    qint64 lastAttemptAt = 0; // UNIX ms; 0 before the first attempt
+    int httpStatus = 0;
+    QString errorKind;
+    QString error; // redacted
+};
+
 // Who delivers a dataflow: one sender at a time, whatever the processes on
 // the store (the app and `outflowctl run`, say). `owner` names the sender
 // ("host/pid/nonce", see DestinationSender); the lease lasts until

@@ -51,8 +51,34 @@ struct OutboxExport
 };
 
 // What the activation log keeps of one decision, to answer "why was this
-// profile sent?" and "why was it not?" (outflowctl profiles --why).
-enum class ActivationOutcome : quint8 { Exported, Excluded };
+// profile sent?" and "why was it not?" (outflowctl profiles --why, the
+// Profiles page). Suppressed: every trigger that applied is switched off on
+// the dataflow (issue #17; logged since store version 10).
+enum class ActivationOutcome : quint8 { Exported, Excluded, Suppressed };
+
+// The stored and printed spelling: "exported", "excluded", "suppressed".
+inline QString activationOutcomeName(ActivationOutcome outcome)
+{
+    switch (outcome) {
+    case ActivationOutcome::Exported:
+        return QStringLiteral("exported");
+    case ActivationOutcome::Excluded:
+        return QStringLiteral("excluded");
+    case ActivationOutcome::Suppressed:
+        return QStringLiteral("suppressed");
+    }
+    return {};
+}
+
+// Exported for anything unknown.
+inline ActivationOutcome activationOutcomeFromName(QStringView name)
+{
+    if (name == u"excluded")
+        return ActivationOutcome::Excluded;
+    if (name == u"suppressed")
+        return ActivationOutcome::Suppressed;
+    return ActivationOutcome::Exported;
+}
 
 struct ActivationRecord
 {

@@ -59,6 +59,12 @@ struct SqliteStore::ActivationStatements
                prepHot(recordActivation,
                        "INSERT INTO activations (dataflow_id, profile_id, outcome, export_id,"
                        " reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)") &&
+               // On activations_by_profile; no row at that offset: nothing goes.
+               prepHot(pruneSuppressed,
+                       "DELETE FROM activations WHERE dataflow_id = ?1 AND profile_id = ?2"
+                       " AND outcome = 'suppressed' AND id <= (SELECT id FROM activations"
+                       " WHERE dataflow_id = ?1 AND profile_id = ?2 AND outcome = 'suppressed'"
+                       " ORDER BY id DESC LIMIT 1 OFFSET ?3)") &&
                prep(activations, "SELECT id, outcome, COALESCE(export_id, ''), reason, created_at"
                                  " FROM activations WHERE dataflow_id = ? AND profile_id = ?"
                                  " ORDER BY id DESC LIMIT ?") &&
@@ -86,7 +92,7 @@ struct SqliteStore::ActivationStatements
     QSqlQuery insertDestination{db}, updateDestination{db}, deleteDestination{db};
     QSqlQuery destinationById{db}, destinationByName{db}, allDestinations{db};
     QSqlQuery saveDataflow{db}, dataflowOf{db}, allDataflows{db};
-    SqliteStatement enqueue, recordActivation, addCounter;
+    SqliteStatement enqueue, recordActivation, pruneSuppressed, addCounter;
     QSqlQuery outboxCount{db}, outbox{db}, activations{db}, removeActivations{db}, counters{db};
     QSqlQuery insertBackfill{db}, updateBackfill{db}, pendingBackfills{db}, backfillsOf{db};
 };

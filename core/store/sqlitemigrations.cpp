@@ -417,6 +417,38 @@ QStringList schemaVersion9()
     };
 }
 
+// Version 10: suppressed decisions in the activation log (issue #17). A
+// change whose every trigger is switched off on the dataflow was only
+// counted; it is now logged like an export or an exclusion, with the
+// switched-off triggers as its reason, so that `profiles --why` and the
+// Profiles page can say why nothing was sent. The outcome's CHECK allows a
+// third value: SQLite cannot alter a constraint in place, so the table is
+// rebuilt, rows, ids (the log's order) and indexes as they were, with the
+// constraint spelt with OR (see version 5).
+QStringList schemaVersion10()
+{
+    return {
+        QStringLiteral("CREATE TABLE activations_v10 ("
+                       " id INTEGER PRIMARY KEY,"
+                       " dataflow_id TEXT NOT NULL REFERENCES dataflows(id) ON DELETE CASCADE,"
+                       " profile_id INTEGER NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome = 'exported'"
+                       "  OR outcome = 'excluded' OR outcome = 'suppressed'),"
+                       " export_id TEXT,"
+                       " reason TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO activations_v10 (id, dataflow_id, profile_id, outcome,"
+                       " export_id, reason, created_at)"
+                       " SELECT id, dataflow_id, profile_id, outcome, export_id, reason,"
+                       " created_at FROM activations"),
+        QStringLiteral("DROP TABLE activations"),
+        QStringLiteral("ALTER TABLE activations_v10 RENAME TO activations"),
+        QStringLiteral("CREATE INDEX activations_by_profile"
+                       " ON activations(dataflow_id, profile_id, id)"),
+        QStringLiteral("CREATE INDEX activations_by_time ON activations(created_at)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -445,6 +477,8 @@ QList<Migration> SqliteStore::migrations()
         {8, QStringLiteral("Audiences: memberships keyed by an integer audience key"),
          schemaVersion8()},
         {9, QStringLiteral("Destinations: secret headers and query parameters"), schemaVersion9()},
+        {10, QStringLiteral("Activation: suppressed decisions in the activation log"),
+         schemaVersion10()},
     };
 }
 

@@ -104,8 +104,10 @@ bool SqliteStore::recordActivation(const ActivationRecord &record)
     const SqliteStatement::Use use(statement);
     statement.bind(1, record.dataflowId);
     statement.bind(2, record.profileId);
-    statement.bind(
-        3, QByteArrayView(record.outcome == ActivationOutcome::Exported ? "exported" : "excluded"));
+    statement.bind(3, record.outcome == ActivationOutcome::Exported ? QByteArrayView("exported")
+                      : record.outcome == ActivationOutcome::Excluded
+                          ? QByteArrayView("excluded")
+                          : QByteArrayView("suppressed"));
     if (record.exportId.isEmpty())
         statement.bindNull(4);
     else
@@ -114,6 +116,20 @@ bool SqliteStore::recordActivation(const ActivationRecord &record)
     statement.bind(6, record.createdAt);
     if (statement.step() || statement.failed())
         return failStatement(statement);
+    if (record.outcome != ActivationOutcome::Suppressed)
+        return true;
+    // Suppressed decisions can come at every write of a profile (an
+    // attribute trigger switched off): bounded to the newest
+    // KeptSuppressedDecisions per profile and dataflow, on top of the age
+    // limit every decision has (removeActivationsBefore, with the
+    // memberships' retention).
+    SqliteStatement &prune = s->pruneSuppressed;
+    const SqliteStatement::Use pruneUse(prune);
+    prune.bind(1, record.dataflowId);
+    prune.bind(2, record.profileId);
+    prune.bind(3, qint64(KeptSuppressedDecisions));
+    if (prune.step() || prune.failed())
+        return failStatement(prune);
     return true;
 }
 
@@ -132,9 +148,7 @@ QList<ActivationRecord> SqliteStore::activations(const QString &dataflowId, qint
         r.id = row.value(0).toLongLong();
         r.dataflowId = dataflowId;
         r.profileId = profileId;
-        r.outcome = row.value(1).toString() == QLatin1String("excluded")
-                        ? ActivationOutcome::Excluded
-                        : ActivationOutcome::Exported;
+        r.outcome = activationOutcomeFromName(row.value(1).toString());
         r.exportId = row.value(2).toString();
         r.reason = row.value(3).toByteArray();
         r.createdAt = row.value(4).toLongLong();

@@ -143,6 +143,12 @@ public:
     qint64 pruneDeliveryLog(const QString &destinationId, int keepCount,
                             qint64 keepAfterMs) override;
 
+    // A profile's lineage (sqliteprofilelineage.cpp).
+    QStringList identityNamespaces() override;
+    QList<QueuedExport> queuedExportsOf(const QString &dataflowId, qint64 profileId) override;
+    QList<DeliveryLogEntry> deliveryLogOf(const QString &destinationId, qint64 profileId,
+                                          int limit) override;
+
     // Monitoring (sqlitemonitoring.cpp).
     bool addMetrics(const MetricsBucket &bucket) override;
     QList<MetricsBucket> metrics(const QString &dataflowId, MetricsBucket::Resolution resolution,

@@ -130,6 +130,11 @@ public:
     // The outbox in sequence order, after `afterSequence`, at most `limit`.
     virtual QList<OutboxExport> outbox(const QString &dataflowId, qint64 afterSequence,
                                        int limit) = 0;
+    // Logs a decision. The log is pruned by age (removeActivationsBefore);
+    // suppressed decisions are also kept to the newest
+    // KeptSuppressedDecisions per profile and dataflow, the older ones removed
+    // as a new one is recorded.
+    static constexpr int KeptSuppressedDecisions = 20;
     virtual bool recordActivation(const ActivationRecord &record) = 0;
     // A profile's decisions for a dataflow, newest first.
     virtual QList<ActivationRecord> activations(const QString &dataflowId, qint64 profileId,
@@ -198,6 +203,16 @@ public:
     // `keepAfterMs`; returns how many were removed, -1 on failure.
     virtual qint64 pruneDeliveryLog(const QString &destinationId, int keepCount,
                                     qint64 keepAfterMs) = 0;
+
+    // --- a profile's lineage (the Profiles page, issue #17) ----------------------
+    // Every identity namespace in use, in ascending order.
+    virtual QStringList identityNamespaces() = 0;
+    // A profile's exports still in a dataflow's outbox, in sequence order.
+    virtual QList<QueuedExport> queuedExportsOf(const QString &dataflowId, qint64 profileId) = 0;
+    // A profile's entries in a destination's delivery log, newest first, at
+    // most `limit`.
+    virtual QList<DeliveryLogEntry> deliveryLogOf(const QString &destinationId, qint64 profileId,
+                                                  int limit) = 0;
 
     // --- backfills -------------------------------------------------------------
     // Inserts (id 0: the id is assigned and returned) or updates a backfill;

@@ -291,6 +291,16 @@ void TestActivator::decisions()
         QCOMPARE(log.constFirst().outcome, ActivationOutcome::Excluded);
         QVERIFY(log.constFirst().exportId.isEmpty());
         QCOMPARE(jsonObject(log.constFirst().reason), jsonObject(withIds(reason)));
+    } else if (counters.contains(QLatin1String("suppressed"))) {
+        // Every trigger that applied switched off: logged with them (issue #17).
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.constFirst().outcome, ActivationOutcome::Suppressed);
+        QVERIFY(log.constFirst().exportId.isEmpty());
+        QVERIFY2(!jsonObject(log.constFirst().reason)
+                      .value(QLatin1String("suppressedTriggers"))
+                      .toArray()
+                      .isEmpty(),
+                 log.constFirst().reason.constData());
     } else {
         QVERIFY2(log.isEmpty(), log.isEmpty() ? "" : log.constFirst().reason.constData());
     }

@@ -2,6 +2,8 @@
 // and query parameters existed keep working. The old rows are written with
 // raw SQL in the old shape (headers without "secret", no "secretQuery"),
 // the store is opened with every migration, and what it reads is checked.
+// Store version 10 (issue #17): the activation log rebuilt to accept
+// suppressed decisions, with the rows logged before.
 #include "store/sqlitestore.h"
 #include "support/rawconnection.h"
 
@@ -26,8 +28,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"store.sqlite"_s);
         QList<Migration> before = SqliteStore::migrations();
-        QCOMPARE(before.constLast().version, 9);
-        before.removeLast();
+        QVERIFY(before.constLast().version >= 9);
+        before.removeIf([](const Migration &migration) { return migration.version >= 9; });
         {
             SqliteStore old(path, before);
             QVERIFY2(old.open(), qPrintable(old.lastError()));
@@ -56,7 +58,7 @@ private slots:
         }
         SqliteStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 9);
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
 
         const std::optional<Destination> crm = store.destination(u"d1"_s);
         QVERIFY(crm);
@@ -92,6 +94,59 @@ private slots:
         QCOMPARE(store.destination(u"d1"_s)->headers.at(1), (HttpHeader{u"X-Api-Key"_s, {}, true}));
         QVERIFY(!raw.text(u"SELECT config FROM destinations WHERE id = 'd1'"_s)
                      .contains(u"k-2-secret-value"_s));
+    }
+
+    // Version 10 (issue #17): the activation log accepts suppressed
+    // decisions; the decisions logged before keep their ids, order and texts.
+    void activationLogAcceptsSuppressedDecisions()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        QList<Migration> before = SqliteStore::migrations();
+        before.removeIf([](const Migration &migration) { return migration.version >= 10; });
+        {
+            SqliteStore old(path, before);
+            QVERIFY2(old.open(), qPrintable(old.lastError()));
+            QCOMPARE(old.schemaVersion(), 9);
+        }
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(u"INSERT INTO destinations (id, name, created_at, updated_at)"
+                             u" VALUES ('d1', 'Crm', 1, 1)"_s));
+            QVERIFY(raw.exec(u"INSERT INTO dataflows (id, destination_id, created_at, updated_at)"
+                             u" VALUES ('f1', 'd1', 1, 1)"_s));
+            QVERIFY(
+                raw.exec(u"INSERT INTO activations (id, dataflow_id, profile_id, outcome,"
+                         u" export_id, reason, created_at) VALUES"
+                         u" (5, 'f1', 7, 'exported', 'e-1', '{\"triggers\":[\"backfill\"]}', 10),"
+                         u" (9, 'f1', 7, 'excluded', NULL, '{\"missing\":[\"a.b\"]}', 20)"_s));
+            // Version 9 refuses a third outcome.
+            QVERIFY(!raw.exec(u"INSERT INTO activations (dataflow_id, profile_id, outcome,"
+                              u" reason, created_at) VALUES ('f1', 7, 'suppressed', '{}', 30)"_s));
+        }
+        SqliteStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), 10);
+        QList<ActivationRecord> log = store.activations(u"f1"_s, 7, 10);
+        QCOMPARE(log.size(), 2);
+        QCOMPARE(log.at(0).id, 9);
+        QCOMPARE(log.at(0).outcome, ActivationOutcome::Excluded);
+        QCOMPARE(log.at(1).id, 5);
+        QCOMPARE(log.at(1).exportId, u"e-1"_s);
+        QCOMPARE(log.at(1).reason, QByteArray(R"({"triggers":["backfill"]})"));
+        const ActivationRecord suppressed{0,  u"f1"_s, 7, ActivationOutcome::Suppressed,
+                                          {}, "{}",    30};
+        QVERIFY2(store.recordActivation(suppressed), qPrintable(store.lastError()));
+        log = store.activations(u"f1"_s, 7, 10);
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log.at(0).outcome, ActivationOutcome::Suppressed);
+        QVERIFY(log.at(0).id > 9);
+        // Its indexes came back with the table.
+        RawConnection raw(path);
+        QCOMPARE(raw.text(u"SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+                          u" WHERE type = 'index' AND tbl_name = 'activations' ORDER BY name)"_s),
+                 u"activations_by_profile,activations_by_time"_s);
     }
 };
 
