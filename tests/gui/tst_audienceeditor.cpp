@@ -3,6 +3,7 @@
 // types, the live count computed off the GUI thread and equal to what saving
 // realizes, Rename, and Delete naming the dataflow that maps the audience.
 #include "app/translations.h"
+#include "audiences/audienceimportdialog.h"
 #include "audiences/ruleaudiencedialog.h"
 #include "audiences/ruleeditor.h"
 #include "audiences/rulehighlighter.h"
@@ -12,7 +13,9 @@
 #include "enginehost.h"
 #include "store/sqlitestore.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -307,6 +310,50 @@ private slots:
         SqliteStore store(m_path);
         QVERIFY(store.open());
         QVERIFY(!store.audience(id).has_value());
+    }
+
+    // Every field has a label with a mnemonic and a buddy, or an accessible
+    // name, and takes the keyboard focus (Tab leaves the rule editor).
+    void theDialogsWorkFromTheKeyboard()
+    {
+        EngineHost engine(m_path); // never started: nothing is asked
+        RuleAudienceDialog rule(engine, std::nullopt);
+        AudienceImportDialog import(engine);
+        AudiencesPage page;
+        for (QWidget *root : {static_cast<QWidget *>(&rule), static_cast<QWidget *>(&import),
+                              static_cast<QWidget *>(&page)}) {
+            for (QLabel *label : root->findChildren<QLabel *>()) {
+                if (!label->text().contains(u'&') || label->textFormat() == Qt::RichText)
+                    continue;
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
+                QVERIFY2(label->buddy()->focusPolicy() & Qt::TabFocus, qPrintable(label->text()));
+            }
+            const QList<QWidget *> fields = root->findChildren<QWidget *>();
+            for (QWidget *field : fields) {
+                if (!qobject_cast<QLineEdit *>(field) && !qobject_cast<QComboBox *>(field) &&
+                    !qobject_cast<QPlainTextEdit *>(field) &&
+                    !qobject_cast<QAbstractItemView *>(field))
+                    continue;
+                const auto inComboBox = [](QObject *object) {
+                    for (QObject *parent = object->parent(); parent; parent = parent->parent()) {
+                        if (qobject_cast<QComboBox *>(parent))
+                            return true;
+                    }
+                    return false;
+                };
+                if (inComboBox(field) || qobject_cast<QHeaderView *>(field))
+                    continue; // a combo box's own line edit or list, a table's header
+                QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
+                QVERIFY2(field->focusPolicy() & Qt::TabFocus, qPrintable(field->objectName()));
+            }
+            for (QPushButton *button : root->findChildren<QPushButton *>()) {
+                if (button->text().isEmpty() || button->text() == QStringLiteral("Cancel") ||
+                    button->text() == QStringLiteral("Close"))
+                    continue; // Esc
+                QVERIFY2(button->text().contains(u'&'), qPrintable(button->text()));
+            }
+        }
+        QVERIFY(rule.ruleEditor()->textEdit()->tabChangesFocus());
     }
 
 private:

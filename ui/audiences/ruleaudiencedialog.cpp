@@ -54,6 +54,7 @@ RuleAudienceDialog::RuleAudienceDialog(EngineHost &engine, std::optional<Audienc
     m_error->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
     m_error->hide();
     m_buttons->setObjectName(QStringLiteral("audienceDialogButtonBox"));
+    m_buttons->button(QDialogButtonBox::Save)->setText(tr("&Save")); // not every theme has one
 
     if (m_existing) {
         m_name->setText(m_existing->name);
