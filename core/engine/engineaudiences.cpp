@@ -102,27 +102,31 @@ void Engine::startAudienceWrite(quint64 requestId, AudienceWrite write)
         return;
     }
     m_audienceWrites.setMaxThreadCount(1);
-    m_audienceWrites.start([this, requestId, write = std::move(write), path = m_storePath] {
-        QString audienceId;
-        QString error;
-        {
-            AudienceWriter writer(path);
-            if (AudienceService *service = writer.open(&error))
-                error = write(*service, &audienceId);
-        }
-        // Back on the Engine's thread: the rules and dataflows as they are
-        // now (segmentation, backfills, senders nudged), then the answer.
-        QMetaObject::invokeMethod(
-            this,
-            [this, requestId, audienceId, error] {
-                if (!error.isEmpty())
-                    qCWarning(lcApp).noquote() << error;
-                reloadAudiences();
-                refreshAudiences();
-                emit audienceOperationFinished(requestId, audienceId, error);
-            },
-            Qt::QueuedConnection);
-    });
+    m_audienceWrites.start(
+        [this, requestId, write = std::move(write), path = m_storePath, jobs = m_audienceJobs] {
+            QString audienceId;
+            QString error;
+            {
+                AudienceWriter writer(path);
+                if (AudienceService *service = writer.open(&error)) {
+                    // Quitting in the middle of a long re-evaluation rolls it back.
+                    service->setCancelCheck([&jobs] { return jobs->stopping.load(); });
+                    error = write(*service, &audienceId);
+                }
+            }
+            // Back on the Engine's thread: the rules and dataflows as they are
+            // now (segmentation, backfills, senders nudged), then the answer.
+            QMetaObject::invokeMethod(
+                this,
+                [this, requestId, audienceId, error] {
+                    if (!error.isEmpty())
+                        qCWarning(lcApp).noquote() << error;
+                    reloadAudiences();
+                    refreshAudiences();
+                    emit audienceOperationFinished(requestId, audienceId, error);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void Engine::createAudience(quint64 requestId, const QString &name, const QString &description,

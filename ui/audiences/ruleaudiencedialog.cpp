@@ -127,8 +127,6 @@ RuleAudienceDialog::RuleAudienceDialog(EngineHost &engine, std::optional<Audienc
     // The first count at once for an existing rule (setRule ran before the
     // connection): the text and its state as they are now.
     m_previewer->setRule(m_rule->rule(), m_rule->isValid());
-    if (!m_rule->isValid())
-        emit m_previewer->cleared();
     updateButtons();
     resize(640, 520);
 }
