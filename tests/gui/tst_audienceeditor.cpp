@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,6 +61,17 @@ bool fillStore(const QString &path, int count, QString *error)
         return false;
     }
     return true;
+}
+
+// With OUTFLOW_SCREENSHOT_DIR set (under Xvfb, QT_QPA_PLATFORM=xcb): the
+// README's picture of `widget`.
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("OUTFLOW_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    const QString path = QDir(folder).filePath(QStringLiteral("screenshot-%1.png").arg(name));
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
 }
 
 std::optional<AudienceSummary> findAudience(const QList<AudienceSummary> &audiences,
@@ -198,6 +210,7 @@ private slots:
                  qPrintable(dialog.previewLabel()->text()));
         QCOMPARE(dialog.samplesList()->count(), RulePreviewer::Samples);
         QVERIFY(dialog.samplesList()->item(0)->text().contains(u"email:p7500@example.com"));
+        saveScreenshot(&dialog, QStringLiteral("audience-rule"));
 
         QSignalSpy saved(&dialog, &RuleAudienceDialog::audienceSaved);
         QPushButton *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);

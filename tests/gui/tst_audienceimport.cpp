@@ -10,6 +10,7 @@
 #include "widgets/filedialog.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +23,21 @@
 
 using namespace outflow;
 using namespace outflow::ui;
+
+namespace {
+
+// With OUTFLOW_SCREENSHOT_DIR set (under Xvfb, QT_QPA_PLATFORM=xcb): the
+// README's picture of `widget`.
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("OUTFLOW_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    const QString path = QDir(folder).filePath(QStringLiteral("screenshot-%1.png").arg(name));
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+} // namespace
 
 class TestAudienceImport final : public QObject
 {
@@ -92,6 +108,8 @@ private slots:
         // "3 rows rejected" once translations/ has the English plural.
         QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("3 row")),
                  qPrintable(dialog.statusLabel()->text()));
+
+        saveScreenshot(&dialog, QStringLiteral("audience-import"));
 
         SqliteStore store(m_path);
         QVERIFY(store.open());
