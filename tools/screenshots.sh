@@ -78,3 +78,11 @@ OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb \
     "$tests/tst_wizardscreens" -silent >/dev/null
 ls "$OUTFLOW_ROOT"/docs/screenshot-wizard-* "$OUTFLOW_ROOT"/docs/screenshot-edit-* | sed "s|$OUTFLOW_ROOT/||"
 
+
+# The Audiences page's dialogs (issue #17), in English: their GUI tests save them.
+for test in "tst_audienceeditor thePreviewCountIsWhatSavingRealizes" \
+    "tst_audienceimport badRowsAreListedByLineAndTheOthersImported"; do
+    set -- $test
+    OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb "$tests/$1" -silent "$2" >/dev/null
+done
+ls "$OUTFLOW_ROOT"/docs/screenshot-audience-* | sed "s|$OUTFLOW_ROOT/||"

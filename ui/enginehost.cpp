@@ -116,6 +116,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
                             Qt::QueuedConnection);
                     });
             });
+    connectAudiences();
     m_thread.start();
 }
 
@@ -355,5 +356,81 @@ void EngineHost::cancelTokenCheck(quint64 requestId)
         m_engine, [engine = m_engine, requestId] { engine->cancelTokenCheck(requestId); },
         Qt::QueuedConnection);
 }
+
+// --- Audiences page (issue #17) ---
+void EngineHost::connectAudiences()
+{
+    qRegisterMetaType<AudiencePreview>();
+    qRegisterMetaType<AudienceImportSummary>();
+    connect(m_engine, &Engine::audiencePreviewed, this, &EngineHost::audiencePreviewed);
+    connect(m_engine, &Engine::audienceOperationFinished, this,
+            &EngineHost::audienceOperationFinished);
+    connect(m_engine, &Engine::audienceUsageRead, this, &EngineHost::audienceUsageRead);
+    connect(m_engine, &Engine::audienceImportProgress, this, &EngineHost::audienceImportProgress);
+    connect(m_engine, &Engine::audienceImported, this, &EngineHost::audienceImported);
+}
+
+// Thread-safe on the Engine's side: called directly, so that a preview is
+// not queued behind a backfill page.
+quint64 EngineHost::previewAudienceRule(const QString &rule, int samples)
+{
+    const quint64 request = ++m_lastRequest;
+    m_engine->previewAudienceRule(request, rule, samples);
+    return request;
+}
+
+void EngineHost::cancelAudiencePreview(quint64 requestId)
+{
+    m_engine->cancelAudiencePreview(requestId);
+}
+
+quint64 EngineHost::createAudience(const QString &name, const QString &description,
+                                   const QString &mergePolicyId, const QString &rule)
+{
+    return queue([=](Engine &engine, quint64 request) {
+        engine.createAudience(request, name, description, mergePolicyId, rule);
+    });
+}
+
+quint64 EngineHost::editAudience(const QString &audienceId, const AudienceChanges &changes)
+{
+    return queue([=](Engine &engine, quint64 request) {
+        engine.editAudience(request, audienceId, changes);
+    });
+}
+
+quint64 EngineHost::renameAudience(const QString &audienceId, const QString &name)
+{
+    AudienceChanges changes;
+    changes.name = name;
+    return editAudience(audienceId, changes);
+}
+
+quint64 EngineHost::removeAudience(const QString &audienceId)
+{
+    return queue(
+        [=](Engine &engine, quint64 request) { engine.removeAudience(request, audienceId); });
+}
+
+quint64 EngineHost::readAudienceUsage(const QString &audienceId)
+{
+    return queue(
+        [=](Engine &engine, quint64 request) { engine.readAudienceUsage(request, audienceId); });
+}
+
+quint64 EngineHost::importAudienceCsv(const QString &name, const QString &filePath,
+                                      const QString &identityColumn,
+                                      const QString &identityNamespace)
+{
+    return queue([=](Engine &engine, quint64 request) {
+        engine.importAudienceCsv(request, name, filePath, identityColumn, identityNamespace);
+    });
+}
+
+void EngineHost::cancelAudienceImport(quint64 requestId)
+{
+    m_engine->cancelAudienceImport(requestId);
+}
+// --- end Audiences page ---
 
 } // namespace outflow::ui

@@ -9,6 +9,7 @@
 #include "model/destinationsummary.h"
 #include "model/storereports.h"
 #include "monitoring/alerttracker.h"
+#include "segmentation/audienceservice.h"
 
 #include <functional>
 #include <QHash>
@@ -106,6 +107,27 @@ public:
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
 
+    // --- Audiences page (issue #17) ---
+    // The Engine's audience operations (engineaudiences.cpp), each returning
+    // the request id its answer carries. The rule editor's live preview:
+    // answered by audiencePreviewed() unless a newer preview or
+    // cancelAudiencePreview() supersedes it first.
+    quint64 previewAudienceRule(const QString &rule, int samples);
+    void cancelAudiencePreview(quint64 requestId);
+    // Answered by audienceOperationFinished(); audiencesChanged() follows.
+    quint64 createAudience(const QString &name, const QString &description,
+                           const QString &mergePolicyId, const QString &rule);
+    quint64 editAudience(const QString &audienceId, const outflow::AudienceChanges &changes);
+    quint64 renameAudience(const QString &audienceId, const QString &name);
+    quint64 removeAudience(const QString &audienceId);
+    // Answered by audienceUsageRead(): the destinations mapping the audience.
+    quint64 readAudienceUsage(const QString &audienceId);
+    // audienceImportProgress(), then audienceImported().
+    quint64 importAudienceCsv(const QString &name, const QString &filePath,
+                              const QString &identityColumn, const QString &identityNamespace);
+    void cancelAudienceImport(quint64 requestId);
+    // --- end Audiences page ---
+
 signals:
     void storeOpened();
     void failed(const QString &message);
@@ -149,9 +171,24 @@ signals:
     void activationSaved(quint64 requestId, const QString &error);
     // --- end Activation ---
 
+    // --- Audiences page (issue #17) ---
+    // `error` empty: done.
+    void audiencePreviewed(quint64 requestId, const outflow::AudiencePreview &preview,
+                           const QString &error);
+    void audienceOperationFinished(quint64 requestId, const QString &audienceId,
+                                   const QString &error);
+    void audienceUsageRead(quint64 requestId, const QString &audienceId,
+                           const QStringList &destinations, const QString &error);
+    void audienceImportProgress(quint64 requestId, qint64 done, qint64 total);
+    // `cancelled`: stopped by cancelAudienceImport(), nothing changed.
+    void audienceImported(quint64 requestId, const outflow::AudienceImportSummary &summary,
+                          bool cancelled, const QString &error);
+    // --- end Audiences page ---
+
 private:
     template<typename Operation>
     quint64 queue(Operation operation);
+    void connectAudiences(); // the Audiences page's (issue #17)
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

@@ -290,6 +290,8 @@ void MainWindow::setEngine(EngineHost *engine)
                        : tr("%n profile(s) in the store", nullptr, int(count)));
     });
     connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
+    connect(engine, &EngineHost::storeOpened, m_audiencesPage,
+            [this, engine] { m_audiencesPage->setEngine(engine); }); // issue #17
     connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
     // Kept current even while hidden: alerts change at most once per monitor
     // tick, and the page coalesces the asks.

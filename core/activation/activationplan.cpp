@@ -143,7 +143,7 @@ std::optional<ActivationChoices> ActivationPlanner::choices(const QString &desti
         const MembershipCounts count = counts.value(audience.id);
         choices.audiences.append({audience.id, audience.name, audience.origin, audience.rule,
                                   audience.mergePolicyId, count.realized, count.exited,
-                                  audience.createdAt, audience.updatedAt});
+                                  audience.createdAt, audience.updatedAt, audience.description});
     }
     choices.attributes = attributeChoices(&choices.sampledProfiles);
     if (!m_store.lastError().isEmpty()) {

@@ -225,7 +225,7 @@ int audienceCommand(Context &context)
                                 "  list\n"
                                 "  show ID|NAME\n"
                                 "  rename ID|NAME --name NEW\n"
-                                "  edit ID|NAME --rule EXPR\n"
+                                "  edit ID|NAME [--rule EXPR] [--description D]\n"
                                 "  remove ID|NAME\n"
                                 "  preview RULE [--samples N]\n"
                                 "Each action takes --help for its options.")

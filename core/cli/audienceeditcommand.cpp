@@ -135,19 +135,25 @@ int renameCommand(Context &context, const QStringList &arguments)
     return ExitSuccess;
 }
 
+// `--rule` and `--description` (the app's Edit dialog's twin), at least one,
+// in one transaction (AudienceService::change).
 int editCommand(Context &context, const QStringList &arguments)
 {
     const QString command = QStringLiteral("audience edit");
     QCommandLineParser parser;
     const QCommandLineOption ruleOption(QStringLiteral("rule"), Text::tr("The new rule."),
                                         QStringLiteral("EXPR"));
-    parser.addOption(ruleOption);
+    const QCommandLineOption descriptionOption(
+        QStringLiteral("description"), Text::tr("The new description."), QStringLiteral("D"));
+    parser.addOptions({ruleOption, descriptionOption});
     parser.addPositionalArgument(QStringLiteral("audience"), Text::tr("Audience id or name."));
     Context sub{arguments, context.json, context.storePath, context.out, context.err};
     if (const std::optional<int> exitCode = parseCommandOptions(parser, sub, command, true))
         return *exitCode;
-    if (!parser.isSet(ruleOption) || parser.positionalArguments().size() != 1) {
-        context.err << Text::tr("audience edit: give one audience id or name and --rule EXPR.")
+    if ((!parser.isSet(ruleOption) && !parser.isSet(descriptionOption)) ||
+        parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("audience edit: give one audience id or name, and --rule EXPR "
+                                "or --description D.")
                     << '\n';
         return ExitUsage;
     }
@@ -161,18 +167,26 @@ int editCommand(Context &context, const QStringList &arguments)
             ++(transition.entered ? entered : exited);
         }))
         return ExitFailure;
+    AudienceChanges changes;
+    if (parser.isSet(ruleOption))
+        changes.rule = parser.value(ruleOption);
+    if (parser.isSet(descriptionOption))
+        changes.description = parser.value(descriptionOption);
     bool edited = false;
     {
         TerminalProgress progress(context.err, Text::tr("Evaluating the profiles"));
         service.setProgressCallback(
             [&progress](qint64 done, qint64 total) { progress.update(done, total); });
-        edited = service.editRule(parser.positionalArguments().first(), parser.value(ruleOption));
+        edited = service.change(parser.positionalArguments().first(), changes);
     }
     if (!edited)
         return reportFailure(context, command, service);
-    context.out
-        << Text::tr("Rule updated: %1 profiles entered, %2 exited.").arg(entered).arg(exited)
-        << '\n';
+    if (changes.rule)
+        context.out
+            << Text::tr("Rule updated: %1 profiles entered, %2 exited.").arg(entered).arg(exited)
+            << '\n';
+    else
+        context.out << Text::tr("Description updated.") << '\n';
     return ExitSuccess;
 }
 

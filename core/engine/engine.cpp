@@ -79,6 +79,7 @@ Engine::~Engine()
 {
     // A backup in progress stops at its next step; a check ends first.
     m_maintenanceState->stopping = true;
+    stopAudienceJobs(); // the Audiences page's (issue #17): they stop at their next row
     m_maintenance.waitForDone();
     // Senders first: they write their last outcomes to the store file.
     delete m_senders;
@@ -287,7 +288,7 @@ void Engine::refreshAudiences()
         const MembershipCounts count = counts.value(audience.id);
         summaries.append({audience.id, audience.name, audience.origin, audience.rule,
                           audience.mergePolicyId, count.realized, count.exited, audience.createdAt,
-                          audience.updatedAt});
+                          audience.updatedAt, audience.description});
     }
     // The counts scan every membership: cheap on a small store, a large part
     // of the ingest thread's time on millions of rows if repeated twice a

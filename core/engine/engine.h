@@ -10,9 +10,11 @@
 #include "model/destination.h"
 #include "model/destinationsummary.h"
 #include "monitoring/alerttracker.h"
+#include "segmentation/audienceservice.h"
 #include "store/storemaintenance.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <QHash>
 #include <QHostAddress>
@@ -136,6 +138,47 @@ public slots:
     // identityNamespacesListed() (empty when the store is not open).
     void listIdentityNamespaces(quint64 requestId);
     // --- end Profiles page ---
+    // --- Audiences page (issue #17) ---
+    // engineaudiences.cpp. Writes go through an AudienceService attached to
+    // a Pipeline, as outflowctl's do (transitions of a mapped audience queue
+    // their exports, profiles an import creates are segmented), on a thread
+    // of their own with a connection of their own, one write at a time: the
+    // Engine's thread keeps ingesting meanwhile (SQLite makes its commits
+    // wait for a write's end). Then the Engine reloads the rules and
+    // dataflows (reloadAudiences(): backfills start) and the audiences
+    // snapshot follows.
+    //
+    // What `rule` would select now, nothing stored (AudienceService::preview,
+    // as `outflowctl audience preview`): answered by audiencePreviewed().
+    // Thread-safe, called directly: it runs on a thread of its own with its
+    // own connection. A newer preview supersedes the older one, which stops
+    // at its next profile and never answers; so does cancelAudiencePreview().
+    void previewAudienceRule(quint64 requestId, const QString &rule, int samples);
+    void cancelAudiencePreview(quint64 requestId);
+    // AudienceService::create (`outflowctl audience add`); answered by
+    // audienceOperationFinished() with the new audience's id.
+    void createAudience(quint64 requestId, const QString &name, const QString &description,
+                        const QString &mergePolicyId, const QString &rule);
+    // AudienceService::change (`audience rename`, `audience edit`): the
+    // fields set, in one transaction. Answered by audienceOperationFinished().
+    void editAudience(quint64 requestId, const QString &audienceId,
+                      const outflow::AudienceChanges &changes);
+    // AudienceService::remove (`audience remove`): its members exit
+    // (exported where it is mapped), then it is deleted.
+    void removeAudience(quint64 requestId, const QString &audienceId);
+    // The destinations whose dataflow maps the audience (the Delete
+    // confirmation names them): answered by audienceUsageRead().
+    void readAudienceUsage(quint64 requestId, const QString &audienceId);
+    // AudienceService::import (`audience import`): creates or replaces the
+    // custom-upload audience `name` from a CSV file, in one transaction.
+    // audienceImportProgress() (bytes read of the file's size), then
+    // audienceImported(). cancelAudienceImport() is thread-safe, called
+    // directly: the import stops at its next row and rolls back, the
+    // previous member set intact (audienceImported() says `cancelled`).
+    void importAudienceCsv(quint64 requestId, const QString &name, const QString &filePath,
+                           const QString &identityColumn, const QString &identityNamespace);
+    void cancelAudienceImport(quint64 requestId);
+    // --- end Audiences page ---
     // The wizard's Authenticate check: one token request with these settings
     // and secrets (OAuth2; other types pass at once), answered by
     // tokenChecked(). A cancelled check never answers: its request is dropped.
@@ -240,6 +283,19 @@ signals:
     // A backfill page could not be written (the store locked past its busy
     // timeout, a full disk…): rolled back, and tried again after BackfillRetryMs.
     void backfillFailed(const QString &message);
+    // --- Audiences page (issue #17) ---
+    // `error` empty: done.
+    void audiencePreviewed(quint64 requestId, const outflow::AudiencePreview &preview,
+                           const QString &error);
+    void audienceOperationFinished(quint64 requestId, const QString &audienceId,
+                                   const QString &error);
+    void audienceUsageRead(quint64 requestId, const QString &audienceId,
+                           const QStringList &destinations, const QString &error);
+    void audienceImportProgress(quint64 requestId, qint64 done, qint64 total);
+    // `cancelled`: stopped by cancelAudienceImport(), nothing changed.
+    void audienceImported(quint64 requestId, const outflow::AudienceImportSummary &summary,
+                          bool cancelled, const QString &error);
+    // --- end Audiences page ---
 
 private:
     // Coalesces refreshes: one read per AudiencesRefreshMs at most, longer
@@ -301,6 +357,24 @@ private:
 
     std::shared_ptr<MaintenanceState> m_maintenanceState = std::make_shared<MaintenanceState>();
     QThreadPool m_maintenance;
+    // --- Audiences page (issue #17) ---
+    // Shared with the running jobs, which may outlive a cancel but not the
+    // Engine (~Engine calls stopAudienceJobs()).
+    struct AudienceJobs
+    {
+        std::atomic<bool> stopping{false};
+        std::atomic<quint64> latestPreview{0}; // a running preview stops when it is not
+        std::atomic<quint64> cancelledImport{0};
+    };
+    using AudienceWrite = std::function<QString(AudienceService &service, QString *audienceId)>;
+    // Runs `write` on m_audienceWrites with a store and pipeline of its own,
+    // then reloads and answers audienceOperationFinished() here.
+    void startAudienceWrite(quint64 requestId, AudienceWrite write);
+    void stopAudienceJobs();
+    std::shared_ptr<AudienceJobs> m_audienceJobs = std::make_shared<AudienceJobs>();
+    QThreadPool m_audiencePreviews; // one thread: a new preview waits for the old one to stop
+    QThreadPool m_audienceWrites;   // one thread: one write at a time
+    // --- end Audiences page ---
 };
 
 } // namespace outflow

@@ -21,6 +21,7 @@ struct AudienceSummary
     qint64 exited = 0;
     qint64 createdAt = 0; // UNIX ms
     qint64 updatedAt = 0; // UNIX ms
+    QString description;
 
     friend bool operator==(const AudienceSummary &, const AudienceSummary &) = default;
 };

@@ -83,7 +83,7 @@ bool AudienceService::importRows(CsvReader &reader, CsvRecord &record, int colum
     };
     while (first || reader.next(record)) {
         first = false;
-        if (!handle(record))
+        if (cancelled() || !handle(record))
             return false;
         if (++records % PageSize == 0)
             progress(reader.bytesRead(), total);

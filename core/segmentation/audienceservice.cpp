@@ -5,6 +5,7 @@
 #include "segmenter.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QSet>
 #include <QUuid>
@@ -40,6 +41,15 @@ void AudienceService::progress(qint64 done, qint64 total)
 {
     if (m_onProgress)
         m_onProgress(done, total);
+}
+
+bool AudienceService::cancelled()
+{
+    if (!m_cancelCheck || !m_cancelCheck())
+        return false;
+    m_error = tr("Cancelled.");
+    m_errorKind = ErrorKind::Cancelled;
+    return true;
 }
 
 bool AudienceService::checkName(const QString &name)
@@ -102,6 +112,8 @@ bool AudienceService::reevaluate(const Audience &audience, const Rule &rule, con
     qint64 done = 0;
     progress(0, total);
     for (qint64 after = 0;;) {
+        if (cancelled())
+            return false;
         const QList<qint64> page = m_store.profileIds(after, PageSize);
         for (const qint64 id : page) {
             const std::optional<Profile> profile = m_store.profile(id);
@@ -161,6 +173,8 @@ std::optional<AudiencePreview> AudienceService::preview(const QString &rule, int
             return std::nullopt;
         }
         for (const qint64 id : page) {
+            if (cancelled())
+                return std::nullopt;
             const std::optional<Profile> profile = m_store.profile(id);
             if (!profile) {
                 storeError(tr("Could not read profile %1").arg(id));
@@ -237,42 +251,44 @@ std::optional<Audience> AudienceService::create(const QString &name, const QStri
     return audience;
 }
 
-bool AudienceService::rename(const QString &idOrName, const QString &newName)
+bool AudienceService::change(const QString &idOrName, const AudienceChanges &changes)
 {
-    if (!checkName(newName))
+    m_error.clear();
+    m_errorKind = ErrorKind::None;
+    if (changes.name && !checkName(*changes.name))
         return false;
     std::optional<Audience> audience = find(idOrName);
     if (!audience)
         return false;
-    audience->name = newName.trimmed();
-    audience->updatedAt = now();
-    if (m_store.updateAudience(*audience))
-        return true;
-    m_error = m_store.lastError();
-    const std::optional<Audience> other = m_store.audienceByName(audience->name);
-    const bool duplicate = other && other->id != audience->id;
-    m_errorKind = duplicate ? ErrorKind::Input : ErrorKind::Store;
-    return false;
-}
-
-bool AudienceService::editRule(const QString &idOrName, const QString &rule)
-{
-    std::optional<Audience> audience = find(idOrName);
-    if (!audience)
-        return false;
-    if (!audience->isRuleAudience())
-        return inputError(
-            tr("“%1” is a custom-upload audience: it has no rule; upload its file again instead.")
-                .arg(audience->name));
-    const RuleParseResult parsed = parseRule(rule);
-    if (!parsed)
-        return inputError(tr("The rule does not parse: %1").arg(parsed.error().message()));
-    audience->rule = rule;
+    std::optional<RuleParseResult> parsed;
+    if (changes.rule) {
+        if (!audience->isRuleAudience())
+            return inputError(tr("“%1” is a custom-upload audience: it has no rule; upload its "
+                                 "file again instead.")
+                                  .arg(audience->name));
+        parsed = parseRule(*changes.rule);
+        if (!*parsed)
+            return inputError(tr("The rule does not parse: %1").arg(parsed->error().message()));
+        audience->rule = *changes.rule;
+    }
+    if (changes.name)
+        audience->name = changes.name->trimmed();
+    if (changes.description)
+        audience->description = *changes.description;
     audience->updatedAt = now();
     if (!m_store.begin())
         return storeError({});
-    if (!m_store.updateAudience(*audience) ||
-        !reevaluate(*audience, parsed.rule(), qualificationTime(audience->updatedAt)) ||
+    if (!m_store.updateAudience(*audience)) {
+        // A duplicate name is the administrator's to fix; the store says which.
+        const QString error = m_store.lastError();
+        m_store.rollback();
+        const std::optional<Audience> other = m_store.audienceByName(audience->name);
+        m_error = error;
+        m_errorKind = other && other->id != audience->id ? ErrorKind::Input : ErrorKind::Store;
+        return false;
+    }
+    if ((parsed &&
+         !reevaluate(*audience, parsed->rule(), qualificationTime(audience->updatedAt))) ||
         !m_store.commit()) {
         if (m_errorKind == ErrorKind::None)
             storeError({});
@@ -282,6 +298,48 @@ bool AudienceService::editRule(const QString &idOrName, const QString &rule)
         return false;
     }
     return true;
+}
+
+bool AudienceService::rename(const QString &idOrName, const QString &newName)
+{
+    AudienceChanges changes;
+    changes.name = newName;
+    return change(idOrName, changes);
+}
+
+bool AudienceService::editRule(const QString &idOrName, const QString &rule)
+{
+    AudienceChanges changes;
+    changes.rule = rule;
+    return change(idOrName, changes);
+}
+
+std::optional<QStringList> AudienceService::mappingDestinations(const QString &audienceId)
+{
+    m_error.clear();
+    m_errorKind = ErrorKind::None;
+    const QList<Dataflow> dataflows = m_store.dataflows();
+    if (!m_store.lastError().isEmpty()) {
+        storeError({});
+        return std::nullopt;
+    }
+    QStringList names;
+    for (const Dataflow &dataflow : dataflows) {
+        const bool maps = std::any_of(dataflow.audiences.cbegin(), dataflow.audiences.cend(),
+                                      [&audienceId](const MappedAudience &mapped) {
+                                          return mapped.audienceId == audienceId;
+                                      });
+        if (!maps)
+            continue;
+        const std::optional<Destination> destination = m_store.destination(dataflow.destinationId);
+        if (!m_store.lastError().isEmpty()) {
+            storeError({});
+            return std::nullopt;
+        }
+        names.append(destination ? destination->name : dataflow.destinationId);
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
 }
 
 bool AudienceService::remove(const QString &idOrName)

@@ -8,7 +8,9 @@
 #include <optional>
 #include <QCoreApplication>
 #include <QList>
+#include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 class QIODevice;
 
@@ -42,6 +44,14 @@ struct AudiencePreview
     QList<QString> sampleLabels; // each one's primary identity "namespace:id"
 };
 
+// What AudienceService::change() changes of an audience: the fields set.
+struct AudienceChanges
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<QString> rule; // a rule audience's only; re-evaluates every profile
+};
+
 // The audience lifecycle (DESIGN §1, §3) over a Store: create, rename, edit
 // the rule (re-evaluating every profile), delete, and custom-upload import.
 // Each operation is one transaction: done completely or not at all.
@@ -61,10 +71,16 @@ public:
     // Called for each profile an import creates (segmentation, activation).
     using MergedCallback = std::function<bool(const MergeReport &, QString *error)>;
     using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
+    // Asked between rows (import) and between profiles (preview,
+    // re-evaluation): true stops the operation, which is rolled back and
+    // fails with ErrorKind::Cancelled. Called on the operation's thread, so
+    // it reads a flag another thread may set (std::atomic).
+    using CancelCheck = std::function<bool()>;
 
     // Why the last operation failed: the input (a name, a rule, a file) or
     // the store. outflowctl exits 2 for the first, 1 for the second.
-    enum class ErrorKind { None, Input, Store };
+    // Cancelled: the cancel check said so (see setCancelCheck()).
+    enum class ErrorKind { None, Input, Store, Cancelled };
 
     static constexpr int PageSize = 1000;
 
@@ -79,6 +95,7 @@ public:
     // When set, profiles that an import creates go through it (Pipeline:
     // segmented by the rules, activated).
     void setMergedCallback(MergedCallback callback) { m_onMerged = std::move(callback); }
+    void setCancelCheck(CancelCheck check) { m_cancelCheck = std::move(check); }
 
     // An audience by id, else by name; nullopt when neither (Input error).
     std::optional<Audience> find(const QString &idOrName);
@@ -91,12 +108,17 @@ public:
     std::optional<Audience> create(const QString &name, const QString &rule,
                                    const QString &description = {},
                                    const QString &mergePolicyId = QStringLiteral("default"));
+    // The fields set in `changes`, in one transaction: a new rule
+    // re-evaluates every profile (exactly the transitions between the old and
+    // the new rule's members). A name another audience has is an Input error.
+    bool change(const QString &idOrName, const AudienceChanges &changes);
     bool rename(const QString &idOrName, const QString &newName);
-    // Replaces the rule and re-evaluates every profile: exactly the
-    // transitions between the old and the new rule's members.
     bool editRule(const QString &idOrName, const QString &rule);
     // Its members exit (transitions emitted), then the audience is deleted.
     bool remove(const QString &idOrName);
+    // The names of the destinations whose dataflow maps the audience, sorted
+    // (what deleting it affects); nullopt when the store failed.
+    std::optional<QStringList> mappingDestinations(const QString &audienceId);
 
     // Creates or replaces the custom-upload audience `name` from a CSV file
     // whose column `identityColumn` holds identities of `ns`. Bad rows are
@@ -116,6 +138,8 @@ private:
     bool importRows(CsvReader &reader, CsvRecord &record, int column, const QString &ns,
                     const QString &time, const QString &audienceId, AudienceImportSummary &summary);
     void progress(qint64 done, qint64 total);
+    // True (with the Cancelled error set) when the cancel check says to stop.
+    bool cancelled();
     qint64 now() const;
 
     Store &m_store;
@@ -123,8 +147,12 @@ private:
     TransitionCallback m_onTransition;
     ProgressCallback m_onProgress;
     MergedCallback m_onMerged;
+    CancelCheck m_cancelCheck;
     QString m_error;
     ErrorKind m_errorKind = ErrorKind::None;
 };
 
 } // namespace outflow
+
+Q_DECLARE_METATYPE(outflow::AudiencePreview)
+Q_DECLARE_METATYPE(outflow::AudienceImportSummary)

@@ -11,25 +11,32 @@ using Kind = RuleToken::Kind;
 // Which literals may follow an operator.
 enum class Values { Any, Ordered, String };
 
+// What was found, as an error message shows it.
+QString foundText(const QString &found)
+{
+    if (found.isEmpty())
+        return RuleParser::tr("end of rule");
+    if (found == u"\n")
+        return RuleParser::tr("end of line");
+    // A whole unterminated string literal would drown the message.
+    constexpr qsizetype MaxShown = 40;
+    return RuleParser::tr("\"%1\"", "a piece of rule text quoted in an error message")
+        .arg(found.size() > MaxShown ? found.first(MaxShown - 1) + QChar(u'…') : found);
+}
+
 } // namespace
 
 QString RuleParseError::message() const
 {
-    QString shown;
-    if (found.isEmpty()) {
-        shown = RuleParser::tr("end of rule");
-    } else if (found == u"\n") {
-        shown = RuleParser::tr("end of line");
-    } else {
-        // A whole unterminated string literal would drown the message.
-        constexpr qsizetype MaxShown = 40;
-        shown = RuleParser::tr("\"%1\"", "a piece of rule text quoted in an error message")
-                    .arg(found.size() > MaxShown ? found.first(MaxShown - 1) + QChar(u'…') : found);
-    }
     return RuleParser::tr("line %1, column %2: expected %3 but found %4")
         .arg(line)
         .arg(column)
-        .arg(expected, shown);
+        .arg(expected, foundText(found));
+}
+
+QString RuleParseError::description() const
+{
+    return RuleParser::tr("expected %1 but found %2").arg(expected, foundText(found));
 }
 
 // The recursive-descent parser (grammar in ruleparser.h). A friend of Rule,

@@ -33,6 +33,9 @@ struct RuleParseError
 
     // Translated: `line 1, column 23: expected a value after "=" but found end of rule`.
     QString message() const;
+    // The same without the position: `expected a value after "=" but found
+    // end of rule` (the rule editor shows the position its own way).
+    QString description() const;
 
     friend bool operator==(const RuleParseError &a, const RuleParseError &b) = default;
 };

@@ -323,6 +323,51 @@ private slots:
         QCOMPARE(segmenter.counters().evaluations, 1);
     }
 
+    // The Audiences page's Edit dialog (issue #17): name, description and
+    // rule in one transaction; a cancelled change leaves everything as it was.
+    void changeSeveralFieldsAtOnceOrNone()
+    {
+        seed(10);
+        const auto gold =
+            m_service->create(QStringLiteral("Gold"), QStringLiteral("loyalty.points >= 5"));
+        QVERIFY2(gold, qPrintable(m_service->lastError()));
+        QVERIFY(m_service->create(QStringLiteral("Silver"), QStringLiteral("a exists")));
+        m_now += 1000;
+        AudienceChanges changes;
+        changes.name = QStringLiteral("  Platinum ");
+        changes.description = QStringLiteral("The top");
+        changes.rule = QStringLiteral("loyalty.points >= 9");
+        QVERIFY2(m_service->change(gold->id, changes), qPrintable(m_service->lastError()));
+        auto stored = m_store->audience(gold->id);
+        QCOMPARE(stored->name, QStringLiteral("Platinum"));
+        QCOMPARE(stored->description, QStringLiteral("The top"));
+        QCOMPARE(stored->rule, QStringLiteral("loyalty.points >= 9"));
+        QCOMPARE(stored->updatedAt, m_now);
+        QCOMPARE(m_store->membershipCounts(gold->id).realized, 1);
+
+        // A taken name: nothing changes, the rule included.
+        changes.name = QStringLiteral("Silver");
+        changes.rule = QStringLiteral("loyalty.points >= 0");
+        QVERIFY(!m_service->change(gold->id, changes));
+        QCOMPARE(m_service->lastErrorKind(), AudienceService::ErrorKind::Input);
+        QCOMPARE(m_store->audience(gold->id)->name, QStringLiteral("Platinum"));
+        QCOMPARE(m_store->membershipCounts(gold->id).realized, 1);
+
+        // Cancelled in the middle of the re-evaluation: rolled back.
+        changes.name.reset();
+        m_service->setCancelCheck([] { return true; });
+        QVERIFY(!m_service->change(gold->id, changes));
+        QCOMPARE(m_service->lastErrorKind(), AudienceService::ErrorKind::Cancelled);
+        QCOMPARE(m_store->audience(gold->id)->rule, QStringLiteral("loyalty.points >= 9"));
+        QCOMPARE(m_store->membershipCounts(gold->id).realized, 1);
+        m_service->setCancelCheck({});
+
+        // What a Delete confirmation names: none here.
+        const std::optional<QStringList> mapping = m_service->mappingDestinations(gold->id);
+        QVERIFY(mapping);
+        QVERIFY(mapping->isEmpty());
+    }
+
 private:
     void seed(int count)
     {

@@ -224,6 +224,20 @@ private slots:
                      .value(QLatin1String("realized"))
                      .toInteger(),
                  8);
+        // The app's Edit dialog's twin: the description alone, the members kept.
+        r = run({QStringLiteral("audience"), QStringLiteral("edit"), QStringLiteral("B"),
+                 QStringLiteral("--description"), QStringLiteral("Loyal customers")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Description updated.")), qPrintable(r.out));
+        r = run({QStringLiteral("--json"), QStringLiteral("audience"), QStringLiteral("show"),
+                 QStringLiteral("B")});
+        const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(shown.value(QLatin1String("description")).toString(),
+                 QStringLiteral("Loyal customers"));
+        QCOMPARE(shown.value(QLatin1String("realized")).toInteger(), 8);
+        QCOMPARE(
+            run({QStringLiteral("audience"), QStringLiteral("edit"), QStringLiteral("B")}).exitCode,
+            2);
         QCOMPARE(run({QStringLiteral("audience"), QStringLiteral("remove"), QStringLiteral("B")})
                      .exitCode,
                  0);

@@ -5,6 +5,7 @@
 #include "ingest/ingestserver.h"
 #include "store/sqlitestore.h"
 
+#include <algorithm>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -100,6 +101,58 @@ private slots:
         QCOMPARE(audiences.size(), 1);
         QCOMPARE(audiences.at(0).realized, 1);
         QCOMPARE(audiences.at(0).exited, 0);
+    }
+
+    // The rule editor's live count (issue #17): a newer preview supersedes
+    // the running one, which never answers; the answer is what a save realizes.
+    void aNewerPreviewSupersedesTheOlderOne()
+    {
+        {
+            SqliteStore store(m_path);
+            QVERIFY2(store.open() && store.begin(), qPrintable(store.lastError()));
+            for (int n = 0; n < 10'000; ++n) {
+                Profile profile;
+                profile.identities = {
+                    {QStringLiteral("email"), QStringLiteral("p%1@x.io").arg(n), true}};
+                profile.attributesJson =
+                    QStringLiteral("{\"loyalty\":{\"points\":%1}}").arg(n).toUtf8();
+                QVERIFY2(store.insertProfile(profile) > 0, qPrintable(store.lastError()));
+            }
+            QVERIFY2(store.commit(), qPrintable(store.lastError()));
+        }
+        Engine engine(m_path);
+        engine.open();
+        QSignalSpy previewed(&engine, &Engine::audiencePreviewed);
+        engine.previewAudienceRule(1, QStringLiteral("loyalty.points >= 0"), 3);
+        engine.previewAudienceRule(2, QStringLiteral("loyalty.points >= 9000"), 3);
+        QVERIFY(previewed.wait(30000));
+        QCOMPARE(previewed.size(), 1);
+        QCOMPARE(previewed.at(0).at(0).value<quint64>(), quint64(2));
+        const auto preview = previewed.at(0).at(1).value<AudiencePreview>();
+        QCOMPARE(preview.matching, 1000);
+        QCOMPARE(preview.evaluated, 10'000);
+        QCOMPARE(preview.sampleIds.size(), 3);
+        QCOMPARE(previewed.at(0).at(2).toString(), QString());
+
+        // A rule that does not parse: the parser's message, nothing counted.
+        engine.previewAudienceRule(3, QStringLiteral("loyalty.points >="), 3);
+        QVERIFY(previewed.wait(30000));
+        QVERIFY2(previewed.at(1).at(2).toString().contains(QStringLiteral("line 1, column 18")),
+                 qPrintable(previewed.at(1).at(2).toString()));
+
+        QSignalSpy finished(&engine, &Engine::audienceOperationFinished);
+        QSignalSpy changed(&engine, &Engine::audiencesChanged);
+        engine.createAudience(4, QStringLiteral("Top"), {}, QStringLiteral("default"),
+                              QStringLiteral("loyalty.points >= 9000"));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(2).toString(), QString());
+        QVERIFY(!changed.isEmpty()); // at once, not at the next timer
+        const auto audiences = changed.last().at(0).value<QList<AudienceSummary>>();
+        const auto top = std::find_if(audiences.cbegin(), audiences.cend(),
+                                      [](const AudienceSummary &a) { return a.name == u"Top"; });
+        QVERIFY(top != audiences.cend());
+        QCOMPARE(top->id, finished.at(0).at(1).toString());
+        QCOMPARE(top->realized, preview.matching);
     }
 
 private:
