@@ -2,7 +2,8 @@
 // worker thread, a real store and a loopback receiver: two audiences, three
 // attributes (one the identifier, one mandatory), identity changes off;
 // after Finish the backfill delivers exactly what `outflowctl activate` with
-// the same options delivers from a copy of the store. Then the Edit
+// the same options delivers from a copy of the store, and the Profiles page
+// says why the profile lacking the mandatory attribute was not. Then the Edit
 // Activation dialog: removing an audience stops it, adding one backfills
 // that audience alone.
 #include "activation/activationdialog.h"
@@ -17,7 +18,9 @@
 #include "app/translations.h"
 #include "enginehost.h"
 #include "mainwindow.h"
+#include "models/profilelineagemodels.h"
 #include "pages/destinationspage.h"
+#include "pages/profilespage.h"
 #include "support/activationworld.h"
 #include "support/httptestreceiver.h"
 #include "testconfig.h"
@@ -242,6 +245,21 @@ private slots:
         QCOMPARE(dataflow->attributes.at(0),
                  (MappedAttribute{s("personalEmail.address"), true, false}));
         QCOMPARE(dataflow->attributes.at(2), (MappedAttribute{s("loyalty.tier"), false, true}));
+
+        // The profile lacking the mandatory attribute: the Profiles page says why.
+        auto *profiles = window.findChild<ui::ProfilesPage *>();
+        QVERIFY(profiles);
+        QSignalSpy shown(profiles, &ui::ProfilesPage::profileShown);
+        window.showProfile(s("email"), s("nolo@example.com"));
+        QVERIFY(shown.wait(20000));
+        auto *history = profiles->findChild<QTableView *>(s("historyTableView"));
+        QAbstractItemModel *rows = history->model();
+        QCOMPARE(rows->rowCount(), 1);
+        QCOMPARE(rows->index(0, ui::ProfileHistoryModel::Decision).data().toString(),
+                 s("excluded"));
+        QCOMPARE(rows->index(0, ui::ProfileHistoryModel::Reason).data().toString(),
+                 s("missing mandatory attribute loyalty.tier"));
+        window.showPage(MainWindow::Page::Destinations);
 
         // Edit Activation: drop France and Germany, add Reachable by email.
         const qsizetype beforeEdit = m_receiver.requests().size();
