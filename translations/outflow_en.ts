@@ -42,6 +42,43 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::ActivationReviewPage</name>
+    <message numerus="yes">
+        <source>Backfill: %1 realized profile(s) → %1 export(s), sent once you press Finish.</source>
+        <translation>
+            <numerusform>Backfill: %1 realized profile → %1 export, sent once you press Finish.</numerusform>
+            <numerusform>Backfill: %1 realized profiles → %1 exports, sent once you press Finish.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AudienceImportDialog</name>
+    <message numerus="yes">
+        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row(s) rejected.</source>
+        <translation>
+            <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row rejected.</numerusform>
+            <numerusform>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n rows rejected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AudienceSelectionEditor</name>
+    <message numerus="yes">
+        <source>%n audience(s) selected</source>
+        <translation>
+            <numerusform>%n audience selected</numerusform>
+            <numerusform>%n audiences selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n realized membership(s)</source>
+        <translation>
+            <numerusform>%n realized membership</numerusform>
+            <numerusform>%n realized memberships</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::DesktopNotifier</name>
     <message numerus="yes">
         <source>%n alert(s)</source>
@@ -69,12 +106,60 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n member}</numerusform>
+            <numerusform>{%n members}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <translation>
+            <numerusform>[%n element]</numerusform>
+            <numerusform>[%n elements]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n profile(s) in the store</source>
         <translation>
             <numerusform>%n profile in the store</numerusform>
             <numerusform>%n profiles in the store</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ProfilesPage</name>
+    <message numerus="yes">
+        <source>Profile %1: %n identity(ies)</source>
+        <translation>
+            <numerusform>Profile %1: %n identity</numerusform>
+            <numerusform>Profile %1: %n identities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n membership(s)</source>
+        <translation>
+            <numerusform>%n membership</numerusform>
+            <numerusform>%n memberships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export decision(s)</source>
+        <translation>
+            <numerusform>%n export decision</numerusform>
+            <numerusform>%n export decisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) merged into it</source>
+        <translation>
+            <numerusform>%n profile merged into it</numerusform>
+            <numerusform>%n profiles merged into it</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ActivationPlanner</name>
+    <message>
+        <source>The destination no longer exists: another window or outflowctl removed it.</source>
+        <translation>La destination n’existe plus : une autre fenêtre ou outflowctl l’a supprimée.</translation>
+    </message>
+    <message>
+        <source>The destination no longer exists.</source>
+        <translation>La destination n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Select at least one audience to activate.</source>
+        <translation>Sélectionnez au moins une audience à activer.</translation>
+    </message>
+    <message>
+        <source>Attribute “%1”: %2.</source>
+        <translation>Attribut « %1 » : %2.</translation>
+    </message>
+    <message>
+        <source>Attribute “%1” is mapped twice.</source>
+        <translation>L’attribut « %1 » est mappé deux fois.</translation>
+    </message>
+    <message>
+        <source>Only one attribute can be the unique identifier.</source>
+        <translation>Un seul attribut peut être l’identifiant unique.</translation>
+    </message>
+</context>
+<context>
     <name>ActivationService</name>
     <message>
         <source>%1: %2</source>
@@ -113,6 +140,10 @@
     <message>
         <source>Could not read the activations of profile %1</source>
         <translation>Impossible de lire les activations du profil %1</translation>
+    </message>
+    <message>
+        <source>Could not log a suppressed export of profile %1</source>
+        <translation>Impossible de journaliser l’exportation supprimée du profil %1</translation>
     </message>
 </context>
 <context>
@@ -302,6 +333,10 @@
     <message>
         <source>Could not read the profiles</source>
         <translation>Impossible de lire les profils</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
@@ -905,6 +940,73 @@
     </message>
 </context>
 <context>
+    <name>ProfileLineage</name>
+    <message>
+        <source>missing mandatory attribute %1</source>
+        <translation>attribut obligatoire %1 absent</translation>
+    </message>
+    <message>
+        <source>missing mandatory attributes %1</source>
+        <translation>attributs obligatoires %1 absents</translation>
+    </message>
+    <message>
+        <source>excluded: %1</source>
+        <translation>exclu : %1</translation>
+    </message>
+    <message>
+        <source>trigger switched off: %1</source>
+        <translation>déclencheur désactivé : %1</translation>
+    </message>
+    <message>
+        <source>trigger: %1</source>
+        <translation>déclencheur : %1</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation> : %1</translation>
+    </message>
+    <message>
+        <source>replayed, waiting to be sent</source>
+        <translation>rejoué, en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>retrying (attempt %1 at %2)%3</source>
+        <translation>nouvelle tentative (tentative %1 à %2)%3</translation>
+    </message>
+    <message>
+        <source>failed after %1 attempts at %2, a dead letter%3</source>
+        <translation>échec après %1 tentatives à %2, lettre morte%3</translation>
+    </message>
+    <message>
+        <source>replayed, delivered at %1</source>
+        <translation>rejoué, livré à %1</translation>
+    </message>
+    <message>
+        <source>delivered at %1</source>
+        <translation>livré à %1</translation>
+    </message>
+    <message>
+        <source>failed, then superseded by a newer export: not sent again</source>
+        <translation>échec, puis remplacé par une exportation plus récente : pas renvoyé</translation>
+    </message>
+    <message>
+        <source>no longer queued; its delivery is no longer in the log</source>
+        <translation>plus en file ; sa livraison n’est plus dans le journal</translation>
+    </message>
+    <message>
+        <source>No profile has the identity %1:%2.</source>
+        <translation>Aucun profil n’a l’identité %1:%2.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileMerger</name>
     <message>
         <source>The attributes of profile %1 are not a JSON object.</source>
@@ -1017,6 +1119,10 @@
     <message>
         <source>an operator (=, !=, &lt;, &lt;=, &gt;, &gt;=, in, exists, contains, startsWith or endsWith) after &quot;%1&quot;</source>
         <translation>un opérateur (=, !=, &lt;, &lt;=, &gt;, &gt;=, in, exists, contains, startsWith ou endsWith) après « %1 »</translation>
+    </message>
+    <message>
+        <source>expected %1 but found %2</source>
+        <translation>%1 attendu mais %2 trouvé</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1656,18 @@
         <source>name: a destination named “%1” already exists.</source>
         <translation>name : une destination nommée « %1 » existe déjà.</translation>
     </message>
+    <message>
+        <source>“%1” is the store itself, not a CSV file.</source>
+        <translation>« %1 » est le magasin lui-même, pas un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Give an identity namespace and an id.</source>
+        <translation>Indiquez un espace de noms d’identité et un identifiant.</translation>
+    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -1634,6 +1752,174 @@
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>Compilé avec Qt %1, exécuté sur Qt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ActivationDialog</name>
+    <message>
+        <source>Edit Activation — %1</source>
+        <translation>Modifier l’activation — %1</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Mappage</translation>
+    </message>
+    <message>
+        <source>When to activate</source>
+        <translation>Quand activer</translation>
+    </message>
+    <message>
+        <source>Activation settings</source>
+        <translation>Paramètres d’activation</translation>
+    </message>
+    <message>
+        <source>Stop Exporting Audiences</source>
+        <translation>Arrêter d’exporter des audiences</translation>
+    </message>
+    <message>
+        <source>Stop exporting %1 to %2? Their members are no longer exported; what was sent stays sent.</source>
+        <translation>Arrêter d’exporter %1 vers %2 ? Leurs membres ne sont plus exportés ; ce qui a été envoyé le reste.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ActivationReviewPage</name>
+    <message>
+        <source>C&amp;opy Command</source>
+        <translation>C&amp;opier la commande</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Check the activation, then Finish: the backfill exports the audiences&apos; current members, and their changes follow.</source>
+        <translation>Vérifiez l’activation, puis Terminer : le remplissage exporte les membres actuels des audiences, puis leurs changements suivent.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Copy the outflowctl command that makes this activation</source>
+        <translation>Copier la commande outflowctl qui fait cette activation</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <source>Audiences kept</source>
+        <translation>Audiences conservées</translation>
+    </message>
+    <message>
+        <source>Audiences added (backfilled)</source>
+        <translation>Audiences ajoutées (remplies)</translation>
+    </message>
+    <message>
+        <source>Audiences removed (no longer exported)</source>
+        <translation>Audiences retirées (plus exportées)</translation>
+    </message>
+    <message>
+        <source>unique identifier</source>
+        <translation>identifiant unique</translation>
+    </message>
+    <message>
+        <source>mandatory</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>attribute changes</source>
+        <translation>modifications d’attributs</translation>
+    </message>
+    <message>
+        <source>audience changes</source>
+        <translation>changements d’audience</translation>
+    </message>
+    <message>
+        <source>identity changes</source>
+        <translation>modifications d’identité</translation>
+    </message>
+    <message>
+        <source>Exported on</source>
+        <translation>Exporté lors des</translation>
+    </message>
+    <message>
+        <source>no change (backfill and Activate Now only)</source>
+        <translation>aucun changement (remplissage et Activer maintenant seulement)</translation>
+    </message>
+    <message>
+        <source>Counting the backfill…</source>
+        <translation>Comptage du remplissage…</translation>
+    </message>
+    <message>
+        <source>The backfill could not be counted: %1</source>
+        <translation>Le remplissage n’a pas pu être compté : %1</translation>
+    </message>
+    <message>
+        <source>No audience is added: nothing is backfilled.</source>
+        <translation>Aucune audience n’est ajoutée : rien n’est rempli.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill: %1 realized profile(s) → %1 export(s), sent once you press Finish.</source>
+        <translation>
+            <numerusform>Remplissage : %1 profil réalisé → %1 exportation, envoyée quand vous appuyez sur Terminer.</numerusform>
+            <numerusform>Remplissage : %1 profils réalisés → %1 exportations, envoyées quand vous appuyez sur Terminer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ActivationWizard</name>
+    <message>
+        <source>Activate Audiences — %1</source>
+        <translation>Activer des audiences — %1</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <source>The audiences whose members %1 receives. Their current members are backfilled, then each change is exported.</source>
+        <translation>Les audiences dont %1 reçoit les membres. Leurs membres actuels sont remplis, puis chaque changement est exporté.</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Mappage</translation>
+    </message>
+    <message>
+        <source>The profile attributes each export carries, as XDM paths. The identities and the audience memberships always travel.</source>
+        <translation>Les attributs de profil que porte chaque exportation, en chemins XDM. Les identités et les appartenances aux audiences voyagent toujours.</translation>
+    </message>
+    <message>
+        <source>When to activate</source>
+        <translation>Quand activer</translation>
+    </message>
+    <message>
+        <source>The changes that export a member again.</source>
+        <translation>Les changements qui exportent à nouveau un membre.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2033,153 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::AudienceImportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Cancel Im&amp;port</source>
+        <translation>Annu&amp;ler l’importation</translation>
+    </message>
+    <message>
+        <source>Import CSV Audience</source>
+        <translation>Importer une audience CSV</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Fichier CSV</translation>
+    </message>
+    <message>
+        <source>Audience name</source>
+        <translation>Nom de l’audience</translation>
+    </message>
+    <message>
+        <source>A custom-upload audience of this name is replaced: members absent from the file exit.</source>
+        <translation>Une audience chargée de ce nom est remplacée : les membres absents du fichier en sortent.</translation>
+    </message>
+    <message>
+        <source>Identity column</source>
+        <translation>Colonne d’identité</translation>
+    </message>
+    <message>
+        <source>Identity namespace</source>
+        <translation>Espace de noms d’identité</translation>
+    </message>
+    <message>
+        <source>The namespace of the column&apos;s identities, e.g. email</source>
+        <translation>L’espace de noms des identités de la colonne, par ex. email</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l’importation</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>CSV &amp;file:</source>
+        <translation>&amp;Fichier CSV :</translation>
+    </message>
+    <message>
+        <source>Audience &amp;name:</source>
+        <translation>&amp;Nom de l’audience :</translation>
+    </message>
+    <message>
+        <source>I&amp;dentity column:</source>
+        <translation>Colonne d’i&amp;dentité :</translation>
+    </message>
+    <message>
+        <source>Na&amp;mespace:</source>
+        <translation>Espace de no&amp;ms :</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>The file has no header row.</source>
+        <translation>Le fichier n’a pas de ligne d’en-tête.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Importation annulée : rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n’a été importé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audience “%1”: %2 members (%3 entered, %4 exited, %5 new profiles); %n row(s) rejected.</source>
+        <translation>
+            <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n ligne rejetée.</numerusform>
+            <numerusform>Audience « %1 » : %2 membres (%3 entrés, %4 sortis, %5 nouveaux profils) ; %n lignes rejetées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::AudienceSelectionEditor</name>
+    <message>
+        <source>Search audiences by name</source>
+        <translation>Chercher des audiences par nom</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>&amp;Audiences to export (Space checks the current one):</source>
+        <translation>&amp;Audiences à exporter (Espace coche la ligne courante) :</translation>
+    </message>
+    <message>
+        <source>There is no audience yet: create one on the Audiences page, or with outflowctl audience add, then come back.</source>
+        <translation>Il n’y a pas encore d’audience : créez-en une sur la page Audiences, ou avec outflowctl audience add, puis revenez.</translation>
+    </message>
+    <message>
+        <source>Select at least one audience to activate.</source>
+        <translation>Sélectionnez au moins une audience à activer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audience(s) selected</source>
+        <translation>
+            <numerusform>%n audience sélectionnée</numerusform>
+            <numerusform>%n audiences sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n realized membership(s)</source>
+        <translation>
+            <numerusform>%n appartenance réalisée</numerusform>
+            <numerusform>%n appartenances réalisées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::AudienceTableModel</name>
     <message>
         <source>Rule</source>
@@ -1792,12 +2225,68 @@
         <translation>Les audiences à règle et les audiences importées en CSV apparaissent ici avec leur nombre de membres.</translation>
     </message>
     <message>
-        <source>Create one with &lt;b&gt;outflowctl audience add&lt;/b&gt; or &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
-        <translation>Créez-en une avec &lt;b&gt;outflowctl audience add&lt;/b&gt; ou &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
-    </message>
-    <message>
         <source>Add a rule audience with &lt;b&gt;outflowctl audience add --name N --rule EXPR&lt;/b&gt;, or upload members with &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
         <translation>Ajoutez une audience à règle avec &lt;b&gt;outflowctl audience add --name N --rule EXPR&lt;/b&gt;, ou importez des membres avec &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Create one with &lt;b&gt;New…&lt;/b&gt; or &lt;b&gt;Import CSV…&lt;/b&gt; above, or with &lt;b&gt;outflowctl audience add&lt;/b&gt; or &lt;b&gt;outflowctl audience import&lt;/b&gt;.</source>
+        <translation>Créez-en une avec &lt;b&gt;Nouvelle…&lt;/b&gt; ou &lt;b&gt;Importer un CSV…&lt;/b&gt; ci-dessus, ou avec &lt;b&gt;outflowctl audience add&lt;/b&gt; ou &lt;b&gt;outflowctl audience import&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Import &amp;CSV…</source>
+        <translation>Importer un &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <source>Create a rule audience</source>
+        <translation>Créer une audience à règle</translation>
+    </message>
+    <message>
+        <source>Change the selected rule audience&apos;s name, description or rule</source>
+        <translation>Modifier le nom, la description ou la règle de l’audience sélectionnée</translation>
+    </message>
+    <message>
+        <source>Create or replace a custom-upload audience from a CSV file of identities</source>
+        <translation>Créer ou remplacer une audience chargée depuis un fichier CSV d’identités</translation>
+    </message>
+    <message>
+        <source>Rename Audience</source>
+        <translation>Renommer l’audience</translation>
+    </message>
+    <message>
+        <source>New &amp;name:</source>
+        <translation>Nouveau &amp;nom :</translation>
+    </message>
+    <message>
+        <source>Delete the audience “%1”? Its members exit it.</source>
+        <translation>Supprimer l’audience « %1 » ? Ses membres en sortent.</translation>
+    </message>
+    <message>
+        <source>It is mapped to the dataflow of %1: their exits are exported there, then it is no longer exported.</source>
+        <translation>Elle est mappée au flux de données de %1 : leurs sorties y sont exportées, puis elle n’est plus exportée.</translation>
+    </message>
+    <message>
+        <source>Delete Audience</source>
+        <translation>Supprimer l’audience</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2762,18 @@
         <source>Activate Now</source>
         <translation>Activer maintenant</translation>
     </message>
+    <message>
+        <source>Activate &amp;Audiences…</source>
+        <translation>Activer des a&amp;udiences…</translation>
+    </message>
+    <message>
+        <source>Choose the audiences this destination receives, the attributes each export carries and when to export</source>
+        <translation>Choisir les audiences que reçoit cette destination, les attributs de chaque exportation et quand exporter</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Activation…</source>
+        <translation>Mod&amp;ifier l’activation…</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::DetailsEditor</name>
@@ -2409,6 +2910,78 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::IdentitiesModel</name>
+    <message>
+        <source>primary</source>
+        <translation>principale</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Principale</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::JsonTreeModel</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>booléen</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>chaîne</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>objet</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n membre}</numerusform>
+            <numerusform>{%n membres}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <translation>
+            <numerusform>[%n élément]</numerusform>
+            <numerusform>[%n éléments]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::KeyValueTableEditor</name>
     <message>
         <source>Stored in the keychain — type to replace</source>
@@ -2460,14 +3033,6 @@
     <message>
         <source>No profile yet</source>
         <translation>Aucun profil pour l’instant</translation>
-    </message>
-    <message>
-        <source>Customer profiles appear here once fragments are ingested, with their identities, memberships and export history.</source>
-        <translation>Les profils clients apparaissent ici dès que des fragments sont ingérés, avec leurs identités, leurs appartenances et leur historique d’exportation.</translation>
-    </message>
-    <message>
-        <source>Ingest fragments with &lt;b&gt;outflowctl ingest FILE.ndjson&lt;/b&gt;, or start with &lt;b&gt;tools/run.sh --demo&lt;/b&gt; for sample data.</source>
-        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d’exemple.</translation>
     </message>
     <message>
         <source>Monitoring</source>
@@ -2610,6 +3175,312 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::MappedAttributesModel</name>
+    <message>
+        <source>Unique identifier</source>
+        <translation>Identifiant unique</translation>
+    </message>
+    <message>
+        <source>Not the identifier</source>
+        <translation>Pas l’identifiant</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>XDM path</source>
+        <translation>Chemin XDM</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::MappingEditor</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>e.g. email</source>
+        <translation>par ex. email</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>In stored profiles</source>
+        <translation>Dans les profils stockés</translation>
+    </message>
+    <message>
+        <source>Enter or a double click maps the field</source>
+        <translation>Entrée ou un double clic mappe le champ</translation>
+    </message>
+    <message>
+        <source>e.g. person.name.firstName</source>
+        <translation>par ex. person.name.firstName</translation>
+    </message>
+    <message>
+        <source>Space checks the Identifier or Mandatory box under the cursor</source>
+        <translation>Espace coche la case Identifiant ou Obligatoire sous le curseur</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter fields:</source>
+        <translation>F&amp;iltrer les champs :</translation>
+    </message>
+    <message>
+        <source>&amp;XDM fields:</source>
+        <translation>Champs &amp;XDM :</translation>
+    </message>
+    <message>
+        <source>T&amp;yped path:</source>
+        <translation>C&amp;hemin saisi :</translation>
+    </message>
+    <message>
+        <source>&amp;Mapped attributes:</source>
+        <translation>Attributs &amp;mappés :</translation>
+    </message>
+    <message>
+        <source>No attribute is mapped: each export will carry only the profile&apos;s identities and audience memberships.</source>
+        <translation>Aucun attribut n’est mappé : chaque exportation ne portera que les identités du profil et ses appartenances aux audiences.</translation>
+    </message>
+    <message>
+        <source>No attribute is the unique identifier. One is recommended, so that the receiver can tell profiles apart: check one in the Identifier column.</source>
+        <translation>Aucun attribut n’est l’identifiant unique. Il est recommandé d’en choisir un, pour que le destinataire distingue les profils : cochez-en un dans la colonne Identifiant.</translation>
+    </message>
+    <message>
+        <source>already mapped</source>
+        <translation>déjà mappé</translation>
+    </message>
+    <message>
+        <source>Typed path: %1.</source>
+        <translation>Chemin saisi : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::MembershipsModel</name>
+    <message>
+        <source>realized</source>
+        <translation>réalisé</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>sorti</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Qualified or exited at</source>
+        <translation>Qualifié ou sorti le</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::PayloadPreviewPanel</name>
+    <message>
+        <source>Anot&amp;her Profile</source>
+        <translation>Un a&amp;utre profil</translation>
+    </message>
+    <message>
+        <source>Payload preview</source>
+        <translation>Aperçu de la charge utile</translation>
+    </message>
+    <message>
+        <source>Preview the export of the next member of the selected audiences</source>
+        <translation>Prévisualiser l’exportation du membre suivant des audiences sélectionnées</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Pas d’aperçu : %1</translation>
+    </message>
+    <message>
+        <source>No preview: the selected audiences have no realized member yet.</source>
+        <translation>Pas d’aperçu : les audiences sélectionnées n’ont encore aucun membre réalisé.</translation>
+    </message>
+    <message>
+        <source>The export of profile %1, as it would be sent:</source>
+        <translation>L’exportation du profil %1, telle qu’elle serait envoyée :</translation>
+    </message>
+    <message>
+        <source>Profile %1 would be excluded, not sent: it has no %2.</source>
+        <translation>Le profil %1 serait exclu, pas envoyé : il n’a pas %2.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ProfileHistoryModel</name>
+    <message>
+        <source>exported</source>
+        <translation>exporté</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>exclu</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reason or trigger</source>
+        <translation>Raison ou déclencheur</translation>
+    </message>
+    <message>
+        <source>Export id</source>
+        <translation>Identifiant d’exportation</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::ProfilesPage</name>
+    <message>
+        <source>No profile yet</source>
+        <translation>Aucun profil pour l’instant</translation>
+    </message>
+    <message>
+        <source>Customer profiles appear here once fragments are ingested, with their identities, memberships and export history. Look one up by any of its identities above.</source>
+        <translation>Les profils clients apparaissent ici une fois les fragments ingérés, avec leurs identités, appartenances et historique d’exportation. Recherchez-en un par l’une de ses identités ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Ingest fragments with &lt;b&gt;outflowctl ingest FILE.ndjson&lt;/b&gt;, or start with &lt;b&gt;tools/run.sh --demo&lt;/b&gt; for sample data.</source>
+        <translation>Ingérez des fragments avec &lt;b&gt;outflowctl ingest FICHIER.ndjson&lt;/b&gt;, ou démarrez avec &lt;b&gt;tools/run.sh --demo&lt;/b&gt; pour des données d’exemple.</translation>
+    </message>
+    <message>
+        <source>Identity &amp;namespace:</source>
+        <translation>Espace de &amp;noms d’identité :</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>Identity namespace</source>
+        <translation>Espace de noms d’identité</translation>
+    </message>
+    <message>
+        <source>The namespace of the identity: email, crmId, ECID…</source>
+        <translation>L’espace de noms de l’identité : email, crmId, ECID…</translation>
+    </message>
+    <message>
+        <source>I&amp;d:</source>
+        <translation>I&amp;dentifiant :</translation>
+    </message>
+    <message>
+        <source>ana@example.com</source>
+        <translation>ana@example.com</translation>
+    </message>
+    <message>
+        <source>Identity id</source>
+        <translation>Identifiant d’identité</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Look up the profile</source>
+        <translation>Chercher le profil</translation>
+    </message>
+    <message>
+        <source>Merged profile</source>
+        <translation>Profil fusionné</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Identités</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Appartenances</translation>
+    </message>
+    <message>
+        <source>Export history per destination</source>
+        <translation>Historique d’exportation par destination</translation>
+    </message>
+    <message>
+        <source>Profile details</source>
+        <translation>Détails du profil</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Looking up %1:%2…</source>
+        <translation>Recherche de %1:%2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profile %1: %n identity(ies)</source>
+        <translation>
+            <numerusform>Profil %1 : %n identité</numerusform>
+            <numerusform>Profil %1 : %n identités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n membership(s)</source>
+        <translation>
+            <numerusform>%n appartenance</numerusform>
+            <numerusform>%n appartenances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export decision(s)</source>
+        <translation>
+            <numerusform>%n décision d’exportation</numerusform>
+            <numerusform>%n décisions d’exportation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) merged into it</source>
+        <translation>
+            <numerusform>%n profil fusionné dans celui-ci</numerusform>
+            <numerusform>%n profils fusionnés dans celui-ci</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::ReviewPage</name>
     <message>
         <source>&amp;Send test</source>
@@ -2634,10 +3505,6 @@
     <message>
         <source>Test result</source>
         <translation>Résultat du test</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>Étapes suivantes</translation>
     </message>
     <message>
         <source>•••• (stored)</source>
@@ -2760,24 +3627,126 @@
         <translation>Envoi d’un export de test…</translation>
     </message>
     <message>
-        <source>C&amp;opy Command</source>
-        <translation>C&amp;opier la commande</translation>
+        <source>After Finish, go on to &amp;activate audiences</source>
+        <translation>Après Terminer, continuer vers l’&amp;activation d’audiences</translation>
     </message>
     <message>
-        <source>Copy the outflowctl command to the clipboard</source>
-        <translation>Copier la commande outflowctl dans le presse-papiers</translation>
+        <source>A destination exports nothing until audiences are mapped to it: the activation wizard picks them, the attributes and when to export.</source>
+        <translation>Une destination n’exporte rien tant qu’aucune audience ne lui est mappée : l’assistant d’activation les choisit, ainsi que les attributs et quand exporter.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::RuleAudienceDialog</name>
+    <message>
+        <source>Edit Audience “%1”</source>
+        <translation>Modifier l’audience « %1 »</translation>
     </message>
     <message>
-        <source>After Finish, map audiences to this destination to start exporting. Until the app can, run: &lt;code&gt;%1&lt;/code&gt;</source>
-        <translation>Après Terminer, mappez des audiences à cette destination pour commencer les exports. En attendant que l’application le permette, exécutez : &lt;code&gt;%1&lt;/code&gt;</translation>
+        <source>New Rule Audience</source>
+        <translation>Nouvelle audience à règle</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation>NOM</translation>
+        <source>Name</source>
+        <translation>Nom</translation>
     </message>
     <message>
-        <source>PATH</source>
-        <translation>CHEMIN</translation>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Merge policy</source>
+        <translation>Politique de fusion</translation>
+    </message>
+    <message>
+        <source>Exports carry the other audiences sharing a merge policy with a mapped one; it cannot change once the audience exists.</source>
+        <translation>Les exportations portent les autres audiences partageant une politique de fusion avec une audience mappée ; elle ne peut plus changer une fois l’audience créée.</translation>
+    </message>
+    <message>
+        <source>Matching profiles</source>
+        <translation>Profils correspondants</translation>
+    </message>
+    <message>
+        <source>Sample profiles</source>
+        <translation>Profils d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Merge policy:</source>
+        <translation>Politique de &amp;fusion :</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Règle :</translation>
+    </message>
+    <message>
+        <source>Matching:</source>
+        <translation>Correspondance :</translation>
+    </message>
+    <message>
+        <source>Sam&amp;ple profiles:</source>
+        <translation>Profils d’e&amp;xemple :</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <source>Type a rule to count.</source>
+        <translation>Saisissez une règle pour compter.</translation>
+    </message>
+    <message>
+        <source>The rule does not parse.</source>
+        <translation>La règle n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Could not count: %1</source>
+        <translation>Comptage impossible : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 profiles match (nothing is stored until you save).</source>
+        <translation>%1 profils sur %2 correspondent (rien n’est enregistré avant l’enregistrement).</translation>
+    </message>
+    <message>
+        <source>Profile %1 — %2</source>
+        <translation>Profil %1 — %2</translation>
+    </message>
+    <message>
+        <source>The audience name is required.</source>
+        <translation>Le nom de l’audience est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The rule is required.</source>
+        <translation>La règle est obligatoire.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::RuleEditor</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>An audience rule, e.g. loyalty.points &gt; 100 and homeAddress.countryCode in [&quot;FR&quot;, &quot;DE&quot;]</source>
+        <translation>Une règle d’audience, par ex. loyalty.points &gt; 100 and homeAddress.countryCode in ["FR", "DE"]</translation>
+    </message>
+    <message>
+        <source>loyalty.points &gt; 100 and personalEmail.address exists</source>
+        <translation>loyalty.points &gt; 100 and personalEmail.address exists</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3942,45 @@
     <message>
         <source>The authorities the server&apos;s certificate must chain to. Empty: the system&apos;s trusted authorities.</source>
         <translation>Les autorités auxquelles le certificat du serveur doit se rattacher. Vide : les autorités de confiance du système.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::TriggersEditor</name>
+    <message>
+        <source>&amp;Attribute changes</source>
+        <translation>Modifications d’&amp;attributs</translation>
+    </message>
+    <message>
+        <source>A&amp;udience changes</source>
+        <translation>Changements d’a&amp;udience</translation>
+    </message>
+    <message>
+        <source>&amp;Identity changes</source>
+        <translation>Modifications d’&amp;identité</translation>
+    </message>
+    <message>
+        <source>Only members that changed in one of these ways are exported: exports are incremental. Every mapped attribute is sent each time, whatever changed.</source>
+        <translation>Seuls les membres qui ont changé de l’une de ces façons sont exportés : les exportations sont incrémentielles. Chaque attribut mappé est envoyé à chaque fois, quel que soit le changement.</translation>
+    </message>
+    <message>
+        <source>A mapped attribute was written on a member, for instance added to the profile. Any write counts, even of the same value.</source>
+        <translation>Un attribut mappé a été écrit sur un membre, par exemple ajouté au profil. Toute écriture compte, même de la même valeur.</translation>
+    </message>
+    <message>
+        <source>The profile qualified for a mapped audience (realized) or left it (exiting).</source>
+        <translation>Le profil est devenu éligible à une audience mappée (realized) ou l’a quittée (exiting).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s identity map changed, for instance a new identity was added to a profile already in a mapped audience.</source>
+        <translation>Le mappage d’identités du profil a changé, par exemple une nouvelle identité a été ajoutée à un profil déjà dans une audience mappée.</translation>
+    </message>
+    <message>
+        <source>With every kind of change off, only the backfill and Activate Now export anything.</source>
+        <translation>Avec tous les types de changement désactivés, seuls le remplissage et Activer maintenant exportent.</translation>
+    </message>
+    <message>
+        <source>With audience changes off, a profile that leaves a mapped audience is not exported: the receiver never learns it exited.</source>
+        <translation>Avec les changements d’audience désactivés, un profil qui quitte une audience mappée n’est pas exporté : le destinataire n’apprend jamais sa sortie.</translation>
     </message>
 </context>
 <context>
@@ -3328,10 +4336,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>La nouvelle règle.</translation>
     </message>
     <message>
-        <source>audience edit: give one audience id or name and --rule EXPR.</source>
-        <translation>audience edit : indiquez un identifiant ou un nom d’audience et --rule EXPR.</translation>
-    </message>
-    <message>
         <source>Rule updated: %1 profiles entered, %2 exited.</source>
         <translation>Règle mise à jour : %1 profils entrés, %2 sortis.</translation>
     </message>
@@ -3502,10 +4506,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>destination: unknown action &apos;%1&apos;.</source>
         <translation>destination : action inconnue « %1 ».</translation>
-    </message>
-    <message>
-        <source>With --identity: why the profile was (or was not) sent to DESTINATION.</source>
-        <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION.</translation>
     </message>
     <message>
         <source>profiles: --why needs --identity NS:ID.</source>
@@ -4101,28 +5101,6 @@ Chaque action accepte --help pour afficher ses options.</translation>
         <translation>  rattrapage : %1 sur %2 traités%3</translation>
     </message>
     <message>
-        <source>Usage: outflowctl audience ACTION [options]
-  add --name N --rule EXPR [--merge-policy P] [--description D]
-  import --name N --identity-column C --namespace NS FILE.csv
-  list
-  show ID|NAME
-  rename ID|NAME --name NEW
-  edit ID|NAME --rule EXPR
-  remove ID|NAME
-  preview RULE [--samples N]
-Each action takes --help for its options.</source>
-        <translation>Usage : outflowctl audience ACTION [options]
-  add --name N --rule EXPR [--merge-policy P] [--description D]
-  import --name N --identity-column C --namespace NS FICHIER.csv
-  list
-  show ID|NOM
-  rename ID|NOM --name NOUVEAU
-  edit ID|NOM --rule EXPR
-  remove ID|NOM
-  preview RÈGLE [--samples N]
-Chaque action accepte --help pour ses options.</translation>
-    </message>
-    <message>
         <source>audience: give one of add, import, list, show, rename, edit, remove, preview.</source>
         <translation>audience : indiquez add, import, list, show, rename, edit, remove ou preview.</translation>
     </message>
@@ -4145,6 +5123,44 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>%1 of %2 profiles match (nothing was stored).</source>
         <translation>%1 profils sur %2 correspondent (rien n’a été enregistré).</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FILE.csv
+  list
+  show ID|NAME
+  rename ID|NAME --name NEW
+  edit ID|NAME [--rule EXPR] [--description D]
+  remove ID|NAME
+  preview RULE [--samples N]
+Each action takes --help for its options.</source>
+        <translation>Usage : outflowctl audience ACTION [options]
+  add --name N --rule EXPR [--merge-policy P] [--description D]
+  import --name N --identity-column C --namespace NS FICHIER.csv
+  list
+  show ID|NOM
+  rename ID|NOM --name NOUVEAU
+  edit ID|NOM [--rule EXPR] [--description D]
+  remove ID|NOM
+  preview RÈGLE [--samples N]
+Chaque action accepte --help pour ses options.</translation>
+    </message>
+    <message>
+        <source>The new description.</source>
+        <translation>La nouvelle description.</translation>
+    </message>
+    <message>
+        <source>audience edit: give one audience id or name, and --rule EXPR or --description D.</source>
+        <translation>audience edit : indiquez un identifiant ou nom d’audience, et --rule EXPR ou --description D.</translation>
+    </message>
+    <message>
+        <source>Description updated.</source>
+        <translation>Description mise à jour.</translation>
+    </message>
+    <message>
+        <source>With --identity: why the profile was (or was not) sent to DESTINATION, and what became of each export.</source>
+        <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION, et ce qu’est devenue chaque exportation.</translation>
     </message>
 </context>
 </TS>
