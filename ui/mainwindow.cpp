@@ -49,6 +49,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     setWindowTitle(QString(appinfo::displayName));
 
     m_navigation->setObjectName(QStringLiteral("navigationListView"));
+    m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setModel(m_navigationModel);
     m_navigation->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);

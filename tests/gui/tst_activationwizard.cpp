@@ -16,11 +16,14 @@
 #include "activation/triggerseditor.h"
 #include "app/settings.h"
 #include "app/translations.h"
+#include "audiences/ruleaudiencedialog.h"
+#include "audiences/ruleeditor.h"
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "models/profilelineagemodels.h"
 #include "pages/destinationspage.h"
 #include "pages/profilespage.h"
+#include "screencapture.h"
 #include "support/activationworld.h"
 #include "support/httptestreceiver.h"
 #include "testconfig.h"
@@ -34,8 +37,10 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -103,7 +108,7 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_store = m_dir->filePath(s("store.sqlite"));
-        QVERIFY(m_receiver.listen());
+        QVERIFY(m_receiver.port() != 0 || m_receiver.listen());
     }
 
     void wizardActivatesAsTheCliDoes()
@@ -286,6 +291,101 @@ private slots:
         // Only the added audience is backfilled: its members, not Gold's again.
         const qint64 reachable = store.membershipCounts(m_reachable).realized;
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requests().size() - beforeEdit, reachable - 1, 60000);
+    }
+
+    // Every page of the activation wizard, the rule editor with an error and
+    // the Profiles page saying why, in English and French: checked for
+    // clipped texts and unnamed controls, saved for the README under
+    // tools/screenshots.sh.
+    void everyPageOnScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << s("en");
+        QTest::newRow("fr") << s("fr");
+    }
+
+    void everyPageOnScreen()
+    {
+        QFETCH(QString, language);
+        QVERIFY(i18n::install(*qApp, language));
+        const auto restore = qScopeGuard([] { i18n::install(*qApp, QStringLiteral("en")); });
+        prepareStore();
+        Settings settings(m_dir->filePath(s("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy storeOpened(&engine, &EngineHost::storeOpened);
+        engine.start();
+        QVERIFY(storeOpened.wait(20000));
+        QSignalSpy opened(&window, &MainWindow::activationOpened);
+        window.openActivation(m_destinationId);
+        QVERIFY(opened.wait(20000));
+        auto *wizard = qobject_cast<ActivationWizard *>(opened.at(0).at(0).value<QDialog *>());
+        QVERIFY(wizard);
+        QVERIFY(QTest::qWaitForWindowExposed(wizard));
+        QVERIFY(wizard->audiencesEditor()->setChecked(s("Gold members"), true));
+        QVERIFY(wizard->audiencesEditor()->setChecked(s("France and Germany"), true));
+        test::captureScreen(wizard, language, s("activation-1-audiences"));
+        wizard->next();
+        auto *mapping = wizard->mappingEditor();
+        QSignalSpy previews(mapping->previewPanel(), &ui::PayloadPreviewPanel::previewShown);
+        for (const QString &path :
+             {s("personalEmail.address"), s("person.name.firstName"), s("loyalty.tier")})
+            QVERIFY(mapping->mapped()->add(path));
+        mapping->mapped()->setData(
+            mapping->mapped()->index(0, ui::MappedAttributesModel::Identifier), Qt::Checked,
+            Qt::CheckStateRole);
+        mapping->mapped()->setData(
+            mapping->mapped()->index(2, ui::MappedAttributesModel::Mandatory), Qt::Checked,
+            Qt::CheckStateRole);
+        mapping->filterField()->setText(s("person"));
+        QTRY_VERIFY_WITH_TIMEOUT(mapping->previewPanel()->preview().profileId != 0, 10000);
+        test::captureScreen(wizard, language, s("activation-2-mapping"));
+        wizard->next();
+        wizard->triggersEditor()->identityBox()->setChecked(false);
+        test::captureScreen(wizard, language, s("activation-3-triggers"));
+        QSignalSpy estimated(wizard->reviewPage(), &ui::ActivationReviewPage::backfillEstimated);
+        wizard->next();
+        QVERIFY(estimated.wait(10000));
+        test::captureScreen(wizard, language, s("activation-4-review"));
+        QSignalSpy saved(wizard, &ActivationWizard::activationSaved);
+        wizard->button(QWizard::FinishButton)->click();
+        QVERIFY(saved.wait(20000));
+
+        // The Profiles page: why the profile without a loyalty tier was not
+        // sent, once the backfill has walked it (read through a connection of
+        // our own: WAL readers see each committed page).
+        SqliteStore watcher(m_store);
+        QVERIFY(watcher.open());
+        const std::optional<Dataflow> dataflow = watcher.dataflowOfDestination(m_destinationId);
+        QVERIFY(dataflow);
+        QTRY_VERIFY_WITH_TIMEOUT(!watcher.backfills(dataflow->id).isEmpty() &&
+                                     watcher.backfills(dataflow->id).constFirst().finished,
+                                 30000);
+        auto *profiles = window.findChild<ui::ProfilesPage *>();
+        QSignalSpy shown(profiles, &ui::ProfilesPage::profileShown);
+        window.showProfile(s("email"), s("nolo@example.com"));
+        QVERIFY(shown.wait(20000));
+        auto *history = profiles->findChild<QTableView *>(s("historyTableView"));
+        QTRY_COMPARE(history->model()->rowCount(), 1);
+        auto *tabs = profiles->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(history);
+        test::captureScreen(&window, language, s("profiles-why"));
+
+        // The rule editor with an error, where the parser stopped.
+        ui::RuleAudienceDialog dialog(engine, std::nullopt, &window);
+        dialog.nameEdit()->setText(language == QLatin1String("fr") ? s("Or en France")
+                                                                   : s("Gold in France"));
+        dialog.ruleEditor()->setRule(
+            s("loyalty.tier = \"gold\"\n  and homeAddress.countryCode = "));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(dialog.ruleEditor()->errorLabel()->text().contains(s("2")));
+        test::captureScreen(&dialog, language, s("audience-rule-error"));
     }
 
 private:

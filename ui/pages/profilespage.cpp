@@ -77,6 +77,8 @@ QWidget *ProfilesPage::createLookupBar()
     m_namespace->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_namespace->lineEdit()->setPlaceholderText(tr("email"));
     m_namespace->setAccessibleName(tr("Identity namespace"));
+    // The editable combo's field is what takes the focus: a reader names it too.
+    m_namespace->lineEdit()->setAccessibleName(m_namespace->accessibleName());
     m_namespace->setToolTip(tr("The namespace of the identity: email, crmId, ECID…"));
     namespaceLabel->setBuddy(m_namespace);
 
