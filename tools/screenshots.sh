@@ -86,3 +86,10 @@ for test in "tst_audienceeditor thePreviewCountIsWhatSavingRealizes" \
     OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb "$tests/$1" -silent "$2" >/dev/null
 done
 ls "$OUTFLOW_ROOT"/docs/screenshot-audience-* | sed "s|$OUTFLOW_ROOT/||"
+
+# The activation wizard's pages, the rule editor with an error and the
+# Profiles page saying why (issue #17), in both languages.
+OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb \
+    "$tests/tst_activationwizard" -silent everyPageOnScreen >/dev/null
+ls "$OUTFLOW_ROOT"/docs/screenshot-activation-* "$OUTFLOW_ROOT"/docs/screenshot-profiles-why* \
+    "$OUTFLOW_ROOT"/docs/screenshot-audience-rule-error* | sed "s|$OUTFLOW_ROOT/||"

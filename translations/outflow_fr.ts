@@ -3173,6 +3173,10 @@
         <source>&amp;Connect a Destination…</source>
         <translation>&amp;Connecter une destination…</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::MappedAttributesModel</name>
@@ -3738,7 +3742,7 @@
     </message>
     <message>
         <source>An audience rule, e.g. loyalty.points &gt; 100 and homeAddress.countryCode in [&quot;FR&quot;, &quot;DE&quot;]</source>
-        <translation>Une règle d’audience, par ex. loyalty.points &gt; 100 and homeAddress.countryCode in ["FR", "DE"]</translation>
+        <translation>Une règle d’audience, par ex. loyalty.points &gt; 100 and homeAddress.countryCode in [&quot;FR&quot;, &quot;DE&quot;]</translation>
     </message>
     <message>
         <source>loyalty.points &gt; 100 and personalEmail.address exists</source>
