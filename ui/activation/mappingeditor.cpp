@@ -62,8 +62,10 @@ MappingEditor::MappingEditor(EngineHost &host, QWidget *parent)
     m_tree->setModel(m_fieldFilter);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_tree->setToolTip(tr("Enter or a double click maps the field"));
     m_path->setObjectName(QStringLiteral("typedPath"));
     m_path->setPlaceholderText(tr("e.g. person.name.firstName"));
@@ -224,8 +226,6 @@ void MappingEditor::fillTree(const QList<AttributeChoice> &choices)
             parent = node;
         }
     }
-    m_tree->resizeColumnToContents(1);
-    m_tree->resizeColumnToContents(2);
 }
 
 void MappingEditor::addCurrentField()
