@@ -3228,10 +3228,6 @@
         <translation>Type</translation>
     </message>
     <message>
-        <source>In stored profiles</source>
-        <translation>Dans les profils stockés</translation>
-    </message>
-    <message>
         <source>Enter or a double click maps the field</source>
         <translation>Entrée ou un double clic mappe le champ</translation>
     </message>
@@ -3274,6 +3270,14 @@
     <message>
         <source>Typed path: %1.</source>
         <translation>Chemin saisi : %1.</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>How many of the sampled stored profiles have it</source>
+        <translation>Combien des profils stockés échantillonnés l’ont</translation>
     </message>
 </context>
 <context>

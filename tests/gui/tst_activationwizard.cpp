@@ -20,6 +20,7 @@
 #include "audiences/ruleeditor.h"
 #include "enginehost.h"
 #include "mainwindow.h"
+#include "models/destinationsmodel.h"
 #include "models/profilelineagemodels.h"
 #include "pages/destinationspage.h"
 #include "pages/profilespage.h"
@@ -291,6 +292,38 @@ private slots:
         // Only the added audience is backfilled: its members, not Gold's again.
         const qint64 reachable = store.membershipCounts(m_reachable).realized;
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requests().size() - beforeEdit, reachable - 1, 60000);
+    }
+
+    // `outflowctl activate` on the store while the app runs: the app
+    // backfills it and shows the mapping, without a restart.
+    void anActivationByTheCliIsPickedUp()
+    {
+        prepareStore();
+        Settings settings(m_dir->filePath(s("settings.ini")));
+        EngineHost engine(m_store);
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.showPage(MainWindow::Page::Destinations);
+        window.show();
+        engine.start();
+        auto *page = window.findChild<ui::DestinationsPage *>(s("destinationsPage"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->view()->model()->rowCount(), 1, 20000);
+        page->selectDestination(m_destinationId);
+        auto *open = page->findChild<QPushButton *>(s("destinationActivationButton"));
+        QTRY_COMPARE(open->text(), s("Activate &Audiences…"));
+        const qsizetype before = m_receiver.requests().size();
+
+        QVERIFY(runCli({s("--store"), m_store, s("activate"), s("Receiver"), s("--audience"),
+                        s("Gold members"), s("--attribute"), s("person.name.firstName")}));
+        SqliteStore store(m_store);
+        QVERIFY(store.open());
+        const qint64 gold = store.membershipCounts(m_gold).realized;
+        QVERIFY(gold > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requests().size() - before, gold, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(open->text(), s("Edit &Activation…"), 10000);
+        const QModelIndex row = page->view()->model()->index(0, ui::DestinationsModel::Audiences);
+        QVERIFY2(row.data().toString().contains(s("Gold members")),
+                 qPrintable(row.data().toString()));
     }
 
     // Every page of the activation wizard, the rule editor with an error and

@@ -53,7 +53,9 @@ MappingEditor::MappingEditor(EngineHost &host, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("fieldFilter"));
     m_filter->setPlaceholderText(tr("e.g. email"));
     m_filter->setClearButtonEnabled(true);
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("In stored profiles")});
+    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("Profiles")});
+    m_fields->setHeaderData(2, Qt::Horizontal,
+                            tr("How many of the sampled stored profiles have it"), Qt::ToolTipRole);
     m_fieldFilter->setSourceModel(m_fields);
     m_fieldFilter->setRecursiveFilteringEnabled(true);
     m_fieldFilter->setFilterRole(PathRole);
@@ -115,6 +117,8 @@ MappingEditor::MappingEditor(EngineHost &host, QWidget *parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setChildrenCollapsible(false);
+    // The field names need room as much as the preview does.
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
