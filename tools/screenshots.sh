@@ -68,6 +68,13 @@ for lang in en fr; do
         OUTFLOW_SCREENSHOT_DELAY_MS=8000 \
         "$bin/outflow" --store "$store" --settings "$settings" --lang "$lang" >/dev/null 2>&1
     echo "docs/screenshot-destinations$suffix.png"
+    # The Audiences page (navigation row 1), with its actions.
+    printf '[mainWindow]\nlastPage=1\n' >"$work/settings-audiences-$lang.ini"
+    OUTFLOW_SCREENSHOT="$OUTFLOW_ROOT/docs/screenshot-audiences$suffix.png" \
+        OUTFLOW_SCREENSHOT_DELAY_MS=3000 \
+        "$bin/outflow" --store "$store" --settings "$work/settings-audiences-$lang.ini" \
+        --lang "$lang" >/dev/null 2>&1
+    echo "docs/screenshot-audiences$suffix.png"
 done
 
 # Every page of the destination wizard and every tab of the Edit dialog, in
