@@ -25,9 +25,11 @@ outflow_install_packages() {
 }
 
 # Configures (first time only: ninja re-runs CMake by itself when a
-# CMakeLists.txt changes) and builds a preset.
+# CMakeLists.txt changes) and builds a preset: every target, or only the
+# targets named after it (the run command builds just what it runs).
 outflow_build() {
     local preset=$1
+    shift
     cd "$OUTFLOW_ROOT"
     if [ ! -f "build/$preset/build.ninja" ]; then
         cmake --preset "$preset" >"build-configure-$preset.log" 2>&1 \
@@ -35,7 +37,11 @@ outflow_build() {
         grep -A20 "features have been enabled" "build-configure-$preset.log" | sed -n '1,12p'
         rm -f "build-configure-$preset.log"
     fi
-    cmake --build --preset "$preset"
+    if [ "$#" -gt 0 ]; then
+        cmake --build --preset "$preset" --target "$@"
+    else
+        cmake --build --preset "$preset"
+    fi
 }
 
 # Installs the pinned npm test peers (tests/peers/package-lock.json) when the

@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
 done
 
 outflow_install_packages
-outflow_build dev >/dev/null
+outflow_build dev outflow outflowctl >/dev/null
 bin="$OUTFLOW_ROOT/build/dev/app"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
