@@ -2,6 +2,7 @@
 
 #include "activationdraft.h"
 #include "enginehost.h"
+#include "widgets/reviewsummary.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -15,13 +16,6 @@
 namespace outflow::ui {
 
 namespace {
-
-QString row(const QString &label, const QString &value)
-{
-    return QStringLiteral("<tr><td style=\"padding-right:12px\" valign=\"top\"><b>%1</b></td>"
-                          "<td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value);
-}
 
 // Quoted for a POSIX shell when it needs to be.
 QString shellWord(const QString &word)
@@ -52,24 +46,13 @@ ActivationReviewPage::ActivationReviewPage(EngineHost &host, ActivationDraft &dr
     setSubTitle(tr("Check the activation, then Finish: the backfill exports the audiences' "
                    "current members, and their changes follow."));
     m_summary->setObjectName(QStringLiteral("activationSummary"));
-    m_summary->setAccessibleName(tr("Summary"));
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_summary);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus);
+    QScrollArea *scroll = scrollingSummary(m_summary, tr("Summary"), this);
     m_backfill->setObjectName(QStringLiteral("backfillEstimate"));
     m_backfill->setWordWrap(true);
     m_copy->setObjectName(QStringLiteral("copyActivateCommandButton"));
     m_copy->setToolTip(tr("Copy the outflowctl command that makes this activation"));
     m_saveError->setObjectName(QStringLiteral("activationSaveError"));
-    m_saveError->setWordWrap(true);
-    m_saveError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_saveError->hide();
+    setUpSaveErrorLabel(m_saveError);
 
     auto *backfillRow = new QHBoxLayout;
     backfillRow->addWidget(m_backfill, 1);
@@ -93,21 +76,21 @@ QString ActivationReviewPage::summaryHtml(const ActivationDraft &draft)
         return escaped.join(QStringLiteral("<br>"));
     };
     QString html = QStringLiteral("<table>");
-    html += row(tr("Destination"), draft.choices.destination.name.toHtmlEscaped());
+    html += summaryRow(tr("Destination"), draft.choices.destination.name.toHtmlEscaped());
     if (draft.isNew()) {
-        html += row(tr("Audiences"), names(draft.plan.audienceIds));
+        html += summaryRow(tr("Audiences"), names(draft.plan.audienceIds));
     } else {
         const QStringList added = draft.addedAudiences();
         QStringList kept = draft.plan.audienceIds;
         for (const QString &id : added)
             kept.removeAll(id);
         if (!kept.isEmpty())
-            html += row(tr("Audiences kept"), names(kept));
+            html += summaryRow(tr("Audiences kept"), names(kept));
         if (!added.isEmpty())
-            html += row(tr("Audiences added (backfilled)"), names(added));
+            html += summaryRow(tr("Audiences added (backfilled)"), names(added));
         if (!draft.removedAudiences().isEmpty())
-            html +=
-                row(tr("Audiences removed (no longer exported)"), names(draft.removedAudiences()));
+            html += summaryRow(tr("Audiences removed (no longer exported)"),
+                               names(draft.removedAudiences()));
     }
     QStringList attributes;
     for (const MappedAttribute &attribute : draft.plan.attributes) {
@@ -121,8 +104,8 @@ QString ActivationReviewPage::summaryHtml(const ActivationDraft &draft)
                                ? QString()
                                : QStringLiteral(" (%1)").arg(flags.join(QStringLiteral(", ")))));
     }
-    html += row(tr("Attributes"),
-                attributes.isEmpty() ? tr("none") : attributes.join(QStringLiteral("<br>")));
+    html += summaryRow(tr("Attributes"),
+                       attributes.isEmpty() ? tr("none") : attributes.join(QStringLiteral("<br>")));
     QStringList triggers;
     if (draft.plan.triggers.attribute)
         triggers.append(tr("attribute changes"));
@@ -130,9 +113,9 @@ QString ActivationReviewPage::summaryHtml(const ActivationDraft &draft)
         triggers.append(tr("audience changes"));
     if (draft.plan.triggers.identity)
         triggers.append(tr("identity changes"));
-    html +=
-        row(tr("Exported on"), triggers.isEmpty() ? tr("no change (backfill and Activate Now only)")
-                                                  : triggers.join(QStringLiteral(", ")));
+    html += summaryRow(tr("Exported on"), triggers.isEmpty()
+                                              ? tr("no change (backfill and Activate Now only)")
+                                              : triggers.join(QStringLiteral(", ")));
     return html + QStringLiteral("</table>");
 }
 

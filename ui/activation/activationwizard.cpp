@@ -16,13 +16,10 @@ namespace {
 EditorPage *pageFor(ActivationEditor *editor, ActivationDraft &draft, const QString &title,
                     const QString &subTitle)
 {
-    auto *page = new EditorPage(
-        editor, [editor, &draft] { editor->load(draft); },
-        [editor, &draft] { editor->save(draft); });
-    page->setTitle(title);
-    page->setSubTitle(subTitle);
-    page->setAccessibleName(title);
-    return page;
+    return (new EditorPage(
+                editor, [editor, &draft] { editor->load(draft); },
+                [editor, &draft] { editor->save(draft); }))
+        ->titled(title, subTitle);
 }
 
 } // namespace

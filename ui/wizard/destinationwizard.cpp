@@ -19,11 +19,7 @@ namespace {
 EditorPage *editorPageFor(DestinationEditor *editor, DestinationDraft &draft, const QString &title,
                           const QString &subTitle)
 {
-    auto *page = new EditorPage(editor, draft);
-    page->setTitle(title);
-    page->setSubTitle(subTitle);
-    page->setAccessibleName(title);
-    return page;
+    return (new EditorPage(editor, draft))->titled(title, subTitle);
 }
 
 } // namespace

@@ -28,6 +28,14 @@ EditorPage::EditorPage(FormEditor *editor, std::function<void()> load, std::func
     connect(editor, &FormEditor::changed, this, &QWizardPage::completeChanged);
 }
 
+EditorPage *EditorPage::titled(const QString &title, const QString &subTitle)
+{
+    setTitle(title);
+    setSubTitle(subTitle);
+    setAccessibleName(title);
+    return this;
+}
+
 void EditorPage::initializePage()
 {
     m_load();

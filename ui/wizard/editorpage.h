@@ -25,6 +25,8 @@ public:
                QWidget *parent = nullptr);
 
     FormEditor *editor() const { return m_editor; }
+    // Sets the title (also the page's accessible name) and the subtitle.
+    EditorPage *titled(const QString &title, const QString &subTitle);
 
     void initializePage() override;
     void cleanupPage() override;

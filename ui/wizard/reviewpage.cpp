@@ -6,6 +6,7 @@
 #include "settings/alertseditor.h"
 #include "settings/destinationdraft.h"
 #include "uitexts.h"
+#include "widgets/reviewsummary.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -17,12 +18,6 @@
 namespace outflow::ui {
 
 namespace {
-
-QString row(const QString &label, const QString &value)
-{
-    return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value);
-}
 
 QString masked(const QString &value)
 {
@@ -46,16 +41,7 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
     setSubTitle(tr("Check the destination, send a test export if you wish, then Finish to save "
                    "it. Secrets go to the keychain, the rest to the store."));
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
-    m_summary->setAccessibleName(tr("Summary"));
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_summary);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // the summary itself takes the focus
+    QScrollArea *scroll = scrollingSummary(m_summary, tr("Summary"), this);
     m_test->setObjectName(QStringLiteral("reviewTestButton"));
     m_test->setToolTip(tr("Send one sample export to the endpoint now, with these settings. "
                           "Nothing is queued."));
@@ -69,9 +55,7 @@ ReviewPage::ReviewPage(EngineHost &host, DestinationDraft &draft, QWidget *paren
                                   "when to export."));
     m_activateNext->setChecked(true);
     m_saveError->setObjectName(QStringLiteral("reviewSaveError"));
-    m_saveError->setWordWrap(true);
-    m_saveError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_saveError->hide();
+    setUpSaveErrorLabel(m_saveError);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -96,28 +80,29 @@ QString ReviewPage::summaryHtml(const DestinationDraft &draft)
                                                   : tr("none");
     };
     QString html = QStringLiteral("<table>");
-    html += row(tr("Name"), d.name.toHtmlEscaped());
+    html += summaryRow(tr("Name"), d.name.toHtmlEscaped());
     if (!d.description.isEmpty())
-        html += row(tr("Description"), d.description.toHtmlEscaped());
-    html += row(tr("Endpoint"), QStringLiteral("POST ") + d.endpoint.toString().toHtmlEscaped());
-    html += row(tr("Authentication"), DestinationsModel::authLabel(d.auth));
+        html += summaryRow(tr("Description"), d.description.toHtmlEscaped());
+    html +=
+        summaryRow(tr("Endpoint"), QStringLiteral("POST ") + d.endpoint.toString().toHtmlEscaped());
+    html += summaryRow(tr("Authentication"), DestinationsModel::authLabel(d.auth));
     switch (d.auth) {
     case AuthType::None:
         break;
     case AuthType::Bearer:
-        html += row(tr("Bearer token"), secret(DestinationSecrets::Kind::BearerToken));
+        html += summaryRow(tr("Bearer token"), secret(DestinationSecrets::Kind::BearerToken));
         break;
     case AuthType::OAuth2Password:
-        html += row(tr("Username"), d.username.toHtmlEscaped());
-        html += row(tr("Password"), secret(DestinationSecrets::Kind::Password));
+        html += summaryRow(tr("Username"), d.username.toHtmlEscaped());
+        html += summaryRow(tr("Password"), secret(DestinationSecrets::Kind::Password));
         [[fallthrough]];
     case AuthType::OAuth2ClientCredentials:
-        html += row(tr("Token URL"), d.tokenUrl.toString().toHtmlEscaped());
-        html += row(tr("Client ID"), d.clientId.toHtmlEscaped());
-        html += row(tr("Client secret"), secret(DestinationSecrets::Kind::ClientSecret));
-        html += row(tr("Client credentials"), d.credentialsIn == CredentialsPlacement::Body
-                                                  ? tr("Body form encoded")
-                                                  : tr("Basic authorization"));
+        html += summaryRow(tr("Token URL"), d.tokenUrl.toString().toHtmlEscaped());
+        html += summaryRow(tr("Client ID"), d.clientId.toHtmlEscaped());
+        html += summaryRow(tr("Client secret"), secret(DestinationSecrets::Kind::ClientSecret));
+        html += summaryRow(tr("Client credentials"), d.credentialsIn == CredentialsPlacement::Body
+                                                         ? tr("Body form encoded")
+                                                         : tr("Basic authorization"));
         break;
     }
     QStringList headers;
@@ -125,8 +110,8 @@ QString ReviewPage::summaryHtml(const DestinationDraft &draft)
         headers.append(QString(header.name + QStringLiteral(": ") +
                                (header.secret ? QStringLiteral("••••") : header.value))
                            .toHtmlEscaped());
-    html +=
-        row(tr("Headers"), headers.isEmpty() ? tr("none") : headers.join(QStringLiteral("<br>")));
+    html += summaryRow(tr("Headers"),
+                       headers.isEmpty() ? tr("none") : headers.join(QStringLiteral("<br>")));
     QStringList query;
     for (const QString &pair : d.query.split(u'&', Qt::SkipEmptyParts)) {
         const QString name = pair.section(u'=', 0, 0);
@@ -134,33 +119,36 @@ QString ReviewPage::summaryHtml(const DestinationDraft &draft)
             (d.secretQueryNames.contains(name) ? QString(name + QStringLiteral("=••••")) : pair)
                 .toHtmlEscaped());
     }
-    html += row(tr("Query parameters"), query.isEmpty() ? tr("none") : query.join(u'&'));
-    html += row(tr("Segment names"), d.includeSegmentNames ? tr("included") : tr("not included"));
-    html += row(tr("Segment timestamps"),
-                d.includeSegmentTimestamps ? tr("included") : tr("not included"));
+    html += summaryRow(tr("Query parameters"), query.isEmpty() ? tr("none") : query.join(u'&'));
+    html += summaryRow(tr("Segment names"),
+                       d.includeSegmentNames ? tr("included") : tr("not included"));
+    html += summaryRow(tr("Segment timestamps"),
+                       d.includeSegmentTimestamps ? tr("included") : tr("not included"));
     QStringList delays;
     for (const int delay : d.retryScheduleMs)
         delays.append(QString::number(delay / 1000.0) + u's');
-    html += row(tr("Delivery"), tr("timeout %1 ms, %2 retries (%3), up to %4 requests at once%5")
-                                    .arg(d.timeoutMs)
-                                    .arg(d.maxRetries)
-                                    .arg(delays.join(QStringLiteral(", ")))
-                                    .arg(d.maxConcurrency)
-                                    .arg(d.http2PriorKnowledge ? tr(", HTTP/2") : QString()));
+    html +=
+        summaryRow(tr("Delivery"), tr("timeout %1 ms, %2 retries (%3), up to %4 requests at once%5")
+                                       .arg(d.timeoutMs)
+                                       .arg(d.maxRetries)
+                                       .arg(delays.join(QStringLiteral(", ")))
+                                       .arg(d.maxConcurrency)
+                                       .arg(d.http2PriorKnowledge ? tr(", HTTP/2") : QString()));
     if (!d.caCertPath.isEmpty())
-        html += row(tr("CA bundle"), d.caCertPath.toHtmlEscaped());
+        html += summaryRow(tr("CA bundle"), d.caCertPath.toHtmlEscaped());
     if (!d.clientCertPath.isEmpty()) {
-        html += row(tr("Client certificate"), d.clientCertPath.toHtmlEscaped());
+        html += summaryRow(tr("Client certificate"), d.clientCertPath.toHtmlEscaped());
         if (!d.clientKeyPath.isEmpty())
-            html += row(tr("Client key"), d.clientKeyPath.toHtmlEscaped());
-        html += row(tr("Key passphrase"), secret(DestinationSecrets::Kind::KeyPassphrase));
+            html += summaryRow(tr("Client key"), d.clientKeyPath.toHtmlEscaped());
+        html += summaryRow(tr("Key passphrase"), secret(DestinationSecrets::Kind::KeyPassphrase));
     }
     QStringList alerts;
     for (const AlertKind kind : allAlertKinds()) {
         if (d.alerts.contains(alertKindId(kind)))
             alerts.append(AlertTexts::kindTitle(kind).toHtmlEscaped());
     }
-    html += row(tr("Alerts"), alerts.isEmpty() ? tr("none") : alerts.join(QStringLiteral(", ")));
+    html +=
+        summaryRow(tr("Alerts"), alerts.isEmpty() ? tr("none") : alerts.join(QStringLiteral(", ")));
     return html + QStringLiteral("</table>");
 }
 
