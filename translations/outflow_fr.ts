@@ -2459,6 +2459,21 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::DeliveriesPage</name>
+    <message>
+        <source>Nothing delivered yet</source>
+        <translation>Rien n’a encore été envoyé</translation>
+    </message>
+    <message>
+        <source>Every delivery attempt appears here with its request and answer, secrets masked; failed exports can be replayed.</source>
+        <translation>Chaque tentative d’envoi apparaît ici avec sa requête et sa réponse, secrets masqués ; les exportations en échec peuvent être renvoyées.</translation>
+    </message>
+    <message>
+        <source>Activate an audience to a destination: its exports are listed as they are sent.</source>
+        <translation>Activez une audience vers une destination : ses exportations s’affichent ici à mesure qu’elles partent.</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::DesktopNotifier</name>
     <message>
         <source>%1 (%2)</source>
@@ -3039,18 +3054,6 @@
         <translation>Surveillance</translation>
     </message>
     <message>
-        <source>Nothing to monitor yet</source>
-        <translation>Rien à surveiller pour l’instant</translation>
-    </message>
-    <message>
-        <source>Live figures of each dataflow appear here: exports sent, failed, retried and late, backlog and delivery latency.</source>
-        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d’attente et latence de livraison.</translation>
-    </message>
-    <message>
-        <source>Activate an audience to a destination to start a dataflow.</source>
-        <translation>Activez une audience vers une destination pour démarrer un flux de données.</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
@@ -3177,6 +3180,10 @@
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Envois</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::MappedAttributesModel</name>
@@ -3301,6 +3308,21 @@
     <message>
         <source>Qualified or exited at</source>
         <translation>Qualifié ou sorti le</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::MonitoringPage</name>
+    <message>
+        <source>Nothing to monitor yet</source>
+        <translation>Rien à surveiller pour l’instant</translation>
+    </message>
+    <message>
+        <source>Live figures of each dataflow appear here: exports sent, failed, retried and late, backlog and delivery latency.</source>
+        <translation>Les chiffres en direct de chaque flux de données apparaissent ici : exportations envoyées, en échec, relancées et en retard, file d’attente et latence de livraison.</translation>
+    </message>
+    <message>
+        <source>Activate an audience to a destination to start a dataflow.</source>
+        <translation>Activez une audience vers une destination pour démarrer un flux de données.</translation>
     </message>
 </context>
 <context>

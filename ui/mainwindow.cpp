@@ -6,7 +6,6 @@
 #include "app/settings.h"
 #include "audiencespage.h"
 #include "desktopnotifier.h"
-#include "emptystatepage.h"
 #include "enginehost.h"
 #include "pages/destinationspage.h"
 #include "pages/profilespage.h"
@@ -109,55 +108,6 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createPages()
-{
-    struct PageText
-    {
-        QString title;
-        QString icon;
-        QString heading;
-        QString whatAppears;
-        QString howToBegin;
-    };
-    const PageText pages[PageCount] = {
-        {tr("Destinations"), QStringLiteral("network-server"), {}, {}, {}}, // a DestinationsPage
-        {tr("Audiences"), QStringLiteral("system-users"), {}, {}, {}},      // an AudiencesPage
-        {tr("Profiles"), QStringLiteral("avatar-default"), {}, {}, {}},     // a ProfilesPage
-        {tr("Monitoring"), QStringLiteral("utilities-system-monitor"), tr("Nothing to monitor yet"),
-         tr("Live figures of each dataflow appear here: exports sent, failed, retried and late, "
-            "backlog and delivery latency."),
-         tr("Activate an audience to a destination to start a dataflow.")},
-        {tr("Alerts"), QStringLiteral("dialog-warning"), {}, {}, {}}, // an AlertsPage
-    };
-    for (const PageText &page : pages) {
-        auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
-        item->setEditable(false);
-        m_navigationModel->appendRow(item);
-        if (m_pages->count() == int(Page::Destinations)) {
-            m_destinationsPage = new DestinationsPage(m_pages);
-            m_pages->addWidget(m_destinationsPage);
-            continue;
-        }
-        if (m_pages->count() == int(Page::Audiences)) {
-            m_audiencesPage = new AudiencesPage(m_pages);
-            m_pages->addWidget(m_audiencesPage);
-            continue;
-        }
-        if (m_pages->count() == int(Page::Profiles)) {
-            m_profilesPage = new ProfilesPage(m_pages);
-            m_pages->addWidget(m_profilesPage);
-            continue;
-        }
-        if (m_pages->count() == int(Page::Alerts)) {
-            m_alertsPage = new AlertsPage(m_pages);
-            m_pages->addWidget(m_alertsPage);
-            continue;
-        }
-        auto *widget = new EmptyStatePage(page.heading, page.whatAppears, page.howToBegin, m_pages);
-        m_pages->addWidget(widget);
-    }
-}
-
 void MainWindow::showProfile(const QString &identityNamespace, const QString &identityId)
 {
     showPage(Page::Profiles);
@@ -192,7 +142,7 @@ void MainWindow::createMenus()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const QList<QKeySequence> shortcuts{Qt::CTRL | Qt::Key_1, Qt::CTRL | Qt::Key_2,
                                         Qt::CTRL | Qt::Key_3, Qt::CTRL | Qt::Key_4,
-                                        Qt::CTRL | Qt::Key_5};
+                                        Qt::CTRL | Qt::Key_5, Qt::CTRL | Qt::Key_6};
     for (int row = 0; row < PageCount; ++row) {
         QAction *action = viewMenu->addAction(m_navigationModel->item(row)->text(), this,
                                               [this, row] { showPage(static_cast<Page>(row)); });
@@ -284,20 +234,7 @@ void MainWindow::setEngine(EngineHost *engine)
     connect(engine, &EngineHost::destinationsListed, m_destinationsPage,
             &DestinationsPage::setDestinations);
     connectDestinationPage(engine);
-    m_profilesPage->setEngine(engine);
-    connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
-        m_profilesPage->setEmptyStateHeading(
-            count == 0 ? tr("No profile yet")
-                       : tr("%n profile(s) in the store", nullptr, int(count)));
-    });
-    connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
-    connect(engine, &EngineHost::storeOpened, m_audiencesPage,
-            [this, engine] { m_audiencesPage->setEngine(engine); }); // issue #17
-    connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
-    // Kept current even while hidden: alerts change at most once per monitor
-    // tick, and the page coalesces the asks.
-    connect(engine, &EngineHost::alertsChanged, m_alertsPage, &AlertsPage::refresh);
-    connect(engine, &EngineHost::alertsListed, m_alertsPage, &AlertsPage::setAlerts);
+    connectPages(engine);
     connect(engine, &EngineHost::failed, this, [this](const QString &message) {
         statusBar()->showMessage(message);
         if (!m_storeOpen)

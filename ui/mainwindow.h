@@ -21,7 +21,9 @@ namespace outflow::ui {
 class AlertsPage;
 class DestinationSettingsDialog;
 class DestinationWizard;
+class DeliveriesPage;
 class DestinationsPage;
+class MonitoringPage;
 class AudiencesPage;
 class DesktopNotifier;
 class EngineHost;
@@ -36,9 +38,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Destinations, Audiences, Profiles, Monitoring, Alerts };
+    enum class Page { Destinations, Audiences, Profiles, Monitoring, Deliveries, Alerts };
     Q_ENUM(Page)
-    static constexpr int PageCount = 5;
+    static constexpr int PageCount = 6;
 
     explicit MainWindow(Settings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -96,6 +98,8 @@ private:
     void backUpStore();
     void showStoreRefused(const QString &message);
     void connectDestinationPage(EngineHost *engine);
+    // Feeds the other pages (mainwindowpages.cpp).
+    void connectPages(EngineHost *engine);
     QStringList destinationNames(const QString &exceptId = {}) const;
 
     Settings &m_settings;
@@ -110,6 +114,8 @@ private:
     AudiencesPage *m_audiencesPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     ProfilesPage *m_profilesPage = nullptr;
+    MonitoringPage *m_monitoringPage = nullptr;
+    DeliveriesPage *m_deliveriesPage = nullptr;
     QLabel *m_keychainStatus;
     QLabel *m_demoStatus;
     QLabel *m_ingestStatus;

@@ -31,13 +31,13 @@ private slots:
             QStringLiteral("%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
 
-    void navigationHasTheFiveAreasInOrder()
+    void navigationHasTheSixAreasInOrder()
     {
         Settings settings(m_settingsFile);
         MainWindow window(settings);
         const QStringList expected{QStringLiteral("Destinations"), QStringLiteral("Audiences"),
-                                   QStringLiteral("Profiles"), QStringLiteral("Monitoring"),
-                                   QStringLiteral("Alerts")};
+                                   QStringLiteral("Profiles"),     QStringLiteral("Monitoring"),
+                                   QStringLiteral("Deliveries"),   QStringLiteral("Alerts")};
         QStandardItemModel *model = window.navigationModel();
         QCOMPARE(model->rowCount(), expected.size());
         for (int row = 0; row < expected.size(); ++row)
@@ -190,7 +190,8 @@ private slots:
         MainWindow window(settings);
         QCOMPARE(window.navigationModel()->item(2)->text(), QStringLiteral("Profils"));
         QCOMPARE(window.navigationModel()->item(3)->text(), QStringLiteral("Surveillance"));
-        QCOMPARE(window.navigationModel()->item(4)->text(), QStringLiteral("Alertes"));
+        QCOMPARE(window.navigationModel()->item(4)->text(), QStringLiteral("Envois"));
+        QCOMPARE(window.navigationModel()->item(5)->text(), QStringLiteral("Alertes"));
     }
 
 private:

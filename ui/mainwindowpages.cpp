@@ -1,0 +1,71 @@
+// MainWindow's pages: their navigation entries, and how each is fed by the
+// engine. Every page is a view; the Engine (through EngineHost) answers.
+#include "alertspage.h"
+#include "audiencespage.h"
+#include "desktopnotifier.h"
+#include "enginehost.h"
+#include "mainwindow.h"
+#include "pages/deliveriespage.h"
+#include "pages/destinationspage.h"
+#include "pages/monitoringpage.h"
+#include "pages/profilespage.h"
+
+#include <QListView>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+
+namespace outflow::ui {
+
+void MainWindow::createPages()
+{
+    struct PageEntry
+    {
+        QString title;
+        QString icon;
+        QWidget *widget;
+    };
+    m_destinationsPage = new DestinationsPage(m_pages);
+    m_audiencesPage = new AudiencesPage(m_pages);
+    m_profilesPage = new ProfilesPage(m_pages);
+    m_monitoringPage = new MonitoringPage(m_pages);
+    m_deliveriesPage = new DeliveriesPage(m_pages);
+    m_alertsPage = new AlertsPage(m_pages);
+    // In Page's order.
+    const PageEntry pages[PageCount] = {
+        {tr("Destinations"), QStringLiteral("network-server"), m_destinationsPage},
+        {tr("Audiences"), QStringLiteral("system-users"), m_audiencesPage},
+        {tr("Profiles"), QStringLiteral("avatar-default"), m_profilesPage},
+        {tr("Monitoring"), QStringLiteral("utilities-system-monitor"), m_monitoringPage},
+        {tr("Deliveries"), QStringLiteral("mail-send"), m_deliveriesPage},
+        {tr("Alerts"), QStringLiteral("dialog-warning"), m_alertsPage},
+    };
+    for (const PageEntry &page : pages) {
+        auto *item = new QStandardItem(QIcon::fromTheme(page.icon), page.title);
+        item->setEditable(false);
+        m_navigationModel->appendRow(item);
+        m_pages->addWidget(page.widget);
+    }
+}
+
+void MainWindow::connectPages(EngineHost *engine)
+{
+    m_profilesPage->setEngine(engine);
+    connect(engine, &EngineHost::profileCountChanged, this, [this](qint64 count) {
+        m_profilesPage->setEmptyStateHeading(
+            count == 0 ? tr("No profile yet")
+                       : tr("%n profile(s) in the store", nullptr, int(count)));
+    });
+    connect(engine, &EngineHost::audiencesChanged, m_audiencesPage, &AudiencesPage::setAudiences);
+    connect(engine, &EngineHost::storeOpened, this, [this, engine] {
+        m_audiencesPage->setEngine(engine); // issue #17
+        m_monitoringPage->setEngine(engine);
+        m_deliveriesPage->setEngine(engine);
+    });
+    connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
+    // Kept current even while hidden: alerts change at most once per monitor
+    // tick, and the page coalesces the asks.
+    connect(engine, &EngineHost::alertsChanged, m_alertsPage, &AlertsPage::refresh);
+    connect(engine, &EngineHost::alertsListed, m_alertsPage, &AlertsPage::setAlerts);
+}
+
+} // namespace outflow::ui
