@@ -79,6 +79,58 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::DeliveriesPage</name>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Replay %n failed export of “%1”?</numerusform>
+            <numerusform>Replay %n failed exports of “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of %1?</source>
+        <translation>
+            <numerusform>Replay %n failed export of %1?</numerusform>
+            <numerusform>Replay %n failed exports of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay all %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Replay the %n failed export of “%1”?</numerusform>
+            <numerusform>Replay all %n failed exports of “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued again</source>
+        <translation>
+            <numerusform>%n queued again</numerusform>
+            <numerusform>%n queued again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent again: a newer export replaced each</source>
+        <translation>
+            <numerusform>%n not sent again: a newer export replaced it</numerusform>
+            <numerusform>%n not sent again: a newer export replaced each</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer failed, left as it was</source>
+        <translation>
+            <numerusform>%n no longer failed, left as it was</numerusform>
+            <numerusform>%n no longer failed, left as they were</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export ID(s) copied.</source>
+        <translation>
+            <numerusform>%n export ID copied.</numerusform>
+            <numerusform>%n export IDs copied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::DesktopNotifier</name>
     <message numerus="yes">
         <source>%n alert(s)</source>

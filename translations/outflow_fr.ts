@@ -509,6 +509,53 @@
     </message>
 </context>
 <context>
+    <name>DeliveryInspection</name>
+    <message>
+        <source>No longer queued</source>
+        <translation>Plus en file d’attente</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>En cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
+        <translation>En attente d’une nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed (dead letter)</source>
+        <translation>En échec (lettre morte)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Not sent again: a newer export replaced it</source>
+        <translation>Pas renvoyée : une exportation plus récente l’a remplacée</translation>
+    </message>
+    <message>
+        <source>The destination of this export no longer exists.</source>
+        <translation>La destination de cette exportation n’existe plus.</translation>
+    </message>
+    <message>
+        <source>No attempt of export %1 is left in the delivery log of “%2”.</source>
+        <translation>Aucune tentative de l’exportation %1 ne reste dans le journal de livraison de « %2 ».</translation>
+    </message>
+    <message>
+        <source>The body of a delivered export is not kept: the outbox lets it go after the 2xx.</source>
+        <translation>Le corps d’une exportation livrée n’est pas conservé : la file d’envoi le libère après le 2xx.</translation>
+    </message>
+    <message>
+        <source>The body is no longer kept: the export left the outbox.</source>
+        <translation>Le corps n’est plus conservé : l’exportation a quitté la file d’envoi.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryJournal</name>
     <message>
         <source>Could not claim exports</source>
@@ -1668,6 +1715,10 @@
         <source>Give an identity namespace and an id.</source>
         <translation>Indiquez un espace de noms d’identité et un identifiant.</translation>
     </message>
+    <message>
+        <source>This destination has no dataflow: nothing was ever queued for it.</source>
+        <translation>Cette destination n’a pas de flux de données : rien n’a jamais été mis en file pour elle.</translation>
+    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -2471,6 +2522,329 @@
     <message>
         <source>Activate an audience to a destination: its exports are listed as they are sent.</source>
         <translation>Activez une audience vers une destination : ses exportations s’affichent ici à mesure qu’elles partent.</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>All destinations</source>
+        <translation>Toutes les destinations</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Rés&amp;ultat :</translation>
+    </message>
+    <message>
+        <source>Search by export ID or profile</source>
+        <translation>Rechercher par identifiant d’exportation ou par profil</translation>
+    </message>
+    <message>
+        <source>Export ID, profile ID or identity (email:someone@example.com)</source>
+        <translation>Identifiant d’exportation, de profil ou identité (email:quelquun@example.com)</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Mas&amp;k profile values</source>
+        <translation>&amp;Masquer les valeurs des profils</translation>
+    </message>
+    <message>
+        <source>For screen sharing: identities and the values of exported profiles show as •••</source>
+        <translation>Pour le partage d’écran : les identités et les valeurs des profils exportés s’affichent comme •••</translation>
+    </message>
+    <message>
+        <source>Delivery attempts, newest first</source>
+        <translation>Tentatives de livraison, les plus récentes d’abord</translation>
+    </message>
+    <message>
+        <source>Load &amp;More</source>
+        <translation>Charger &amp;plus</translation>
+    </message>
+    <message>
+        <source>Append older deliveries to the table</source>
+        <translation>Ajouter au tableau des livraisons plus anciennes</translation>
+    </message>
+    <message>
+        <source>&amp;Replay Selected</source>
+        <translation>Renvo&amp;yer la sélection</translation>
+    </message>
+    <message>
+        <source>Queue the selected failed exports again, same export IDs</source>
+        <translation>Remettre en file les exportations en échec sélectionnées, avec les mêmes identifiants</translation>
+    </message>
+    <message>
+        <source>Replay &amp;All Failed…</source>
+        <translation>Renvoyer &amp;toutes les exportations en échec…</translation>
+    </message>
+    <message>
+        <source>Queue every failed export of the chosen destination again</source>
+        <translation>Remettre en file toutes les exportations en échec de la destination choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Export ID</source>
+        <translation>&amp;Copier l’identifiant d’exportation</translation>
+    </message>
+    <message>
+        <source>Show &amp;Profile</source>
+        <translation>Affic&amp;her le profil</translation>
+    </message>
+    <message>
+        <source>Open the selected export&apos;s profile on the Profiles page</source>
+        <translation>Ouvrir le profil de l’exportation sélectionnée dans la page Profils</translation>
+    </message>
+    <message>
+        <source>No delivery matches these filters.</source>
+        <translation>Aucune livraison ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Choose a destination first: a replay acts on one destination&apos;s failed exports</source>
+        <translation>Choisissez d’abord une destination : un renvoi porte sur les exportations en échec d’une destination</translation>
+    </message>
+    <message>
+        <source>The same export IDs are sent again. A failed export whose profile has a newer export is not: the endpoint keeps the newer state.</source>
+        <translation>Les mêmes identifiants d’exportation sont renvoyés. Une exportation en échec dont le profil a une exportation plus récente ne l’est pas : le point de terminaison garde l’état le plus récent.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Renvoyer %n exportation en échec de « %1 » ?</numerusform>
+            <numerusform>Renvoyer %n exportations en échec de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of %1?</source>
+        <translation>
+            <numerusform>Renvoyer %n exportation en échec de %1 ?</numerusform>
+            <numerusform>Renvoyer %n exportations en échec de %1 ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay Selected</source>
+        <translation>Renvoyer la sélection</translation>
+    </message>
+    <message>
+        <source>“%1” has no failed export to replay.</source>
+        <translation>« %1 » n’a aucune exportation en échec à renvoyer.</translation>
+    </message>
+    <message>
+        <source>Replay All Failed</source>
+        <translation>Renvoyer toutes les exportations en échec</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay all %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Renvoyer l’exportation en échec de « %1 » (%n) ?</numerusform>
+            <numerusform>Renvoyer les %n exportations en échec de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Renvoi en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued again</source>
+        <translation>
+            <numerusform>%n remise en file</numerusform>
+            <numerusform>%n remises en file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent again: a newer export replaced each</source>
+        <translation>
+            <numerusform>%n pas renvoyée : une exportation plus récente l’a remplacée</numerusform>
+            <numerusform>%n pas renvoyées : une exportation plus récente a remplacé chacune</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer failed, left as it was</source>
+        <translation>
+            <numerusform>%n plus en échec, laissée telle quelle</numerusform>
+            <numerusform>%n plus en échec, laissées telles quelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export ID(s) copied.</source>
+        <translation>
+            <numerusform>%n identifiant d’exportation copié.</numerusform>
+            <numerusform>%n identifiants d’exportation copiés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DeliveryDetailPane</name>
+    <message>
+        <source>Attempts &amp;log:</source>
+        <translation>&amp;Journal des tentatives :</translation>
+    </message>
+    <message>
+        <source>Every attempt of this export</source>
+        <translation>Chaque tentative de cette exportation</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>UR&amp;L :</translation>
+    </message>
+    <message>
+        <source>Request URL</source>
+        <translation>URL de la requête</translation>
+    </message>
+    <message>
+        <source>Request h&amp;eaders:</source>
+        <translation>En-têtes de la re&amp;quête :</translation>
+    </message>
+    <message>
+        <source>Request &amp;body:</source>
+        <translation>Corp&amp;s de la requête :</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer headers:</source>
+        <translation>E&amp;n-têtes de la réponse :</translation>
+    </message>
+    <message>
+        <source>Answer e&amp;xcerpt:</source>
+        <translation>E&amp;xtrait de la réponse :</translation>
+    </message>
+    <message>
+        <source>Select a delivery to see its request and answer.</source>
+        <translation>Sélectionnez une livraison pour voir sa requête et sa réponse.</translation>
+    </message>
+    <message>
+        <source>Export %1 to “%2”. State: %3.</source>
+        <translation>Exportation %1 vers « %2 ». État : %3.</translation>
+    </message>
+    <message>
+        <source>Profile %1.</source>
+        <translation>Profil %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>No HTTP answer</source>
+        <translation>Aucune réponse HTTP</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1, à %2</translation>
+    </message>
+    <message>
+        <source>A 2xx answer&apos;s headers are not kept.</source>
+        <translation>Les en-têtes d’une réponse 2xx ne sont pas conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DeliveryLogModel</name>
+    <message>
+        <source>Not sent again</source>
+        <translation>Pas renvoyée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>direct</translation>
+    </message>
+    <message>
+        <source>backfill</source>
+        <translation>rattrapage</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>renvoi</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Export ID</source>
+        <translation>Identifiant d’exportation</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
 </context>
 <context>
@@ -5191,6 +5565,18 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>With --identity: why the profile was (or was not) sent to DESTINATION, and what became of each export.</source>
         <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION, et ce qu’est devenue chaque exportation.</translation>
+    </message>
+    <message>
+        <source>Re-queue only this failed export (repeatable; default: every failed one).</source>
+        <translation>Remettre en file seulement cette exportation en échec (répétable ; par défaut : toutes celles en échec).</translation>
+    </message>
+    <message>
+        <source>--export needs an export id.</source>
+        <translation>--export demande un identifiant d’exportation.</translation>
+    </message>
+    <message>
+        <source>export %1 is not a failed export of “%2”; nothing was replayed (&apos;outflowctl deliveries “%2” --failed&apos; lists them).</source>
+        <translation>l’exportation %1 n’est pas une exportation en échec de « %2 » ; rien n’a été renvoyé (« outflowctl deliveries “%2” --failed » les liste).</translation>
     </message>
 </context>
 </TS>

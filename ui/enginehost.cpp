@@ -117,6 +117,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
                     });
             });
     connectAudiences();
+    connectDeliveries();
     m_thread.start();
 }
 

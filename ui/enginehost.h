@@ -2,6 +2,7 @@
 
 #include "activation/activationplan.h"
 #include "activation/profilelineage.h"
+#include "delivery/deliveryinspection.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsaver.h"
@@ -103,6 +104,16 @@ public:
     // Answered by identityNamespacesListed().
     quint64 listIdentityNamespaces();
     // --- end Profiles page ---
+    // --- Deliveries page (issue #18, enginehostdeliveries.cpp) ---
+    // The Engine's operations of the same names, each returning the request
+    // id its answer carries: deliveriesRead(), deliveryDetailRead(),
+    // failedExportsCounted(), exportsReplayed().
+    quint64 readDeliveries(const outflow::DeliveryLogQuery &query);
+    quint64 readDeliveryDetail(const QString &destinationId, const QString &exportId);
+    quint64 countFailedExports(const QString &destinationId);
+    // Every dead letter of the destination when `exportIds` is empty.
+    quint64 replayExports(const QString &destinationId, const QStringList &exportIds);
+    // --- end Deliveries page ---
     // Keychain entries a saved destination no longer uses; a failure is
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
@@ -163,6 +174,17 @@ signals:
     void identityNamespacesListed(quint64 requestId, const QStringList &namespaces);
     // --- end Profiles page ---
 
+    // --- Deliveries page (issue #18) ---
+    void deliveriesRead(quint64 requestId, const QList<outflow::DeliveryLogEntry> &entries,
+                        bool more, const QString &error);
+    void deliveryDetailRead(quint64 requestId, const outflow::DeliveryDetail &detail,
+                            const QString &error);
+    void failedExportsCounted(quint64 requestId, const QString &destinationId, qint64 count,
+                              const QString &error);
+    void exportsReplayed(quint64 requestId, qint64 replayed, qint64 superseded,
+                         const QString &error);
+    // --- end Deliveries page ---
+
     // --- Activation (issue #17) ---
     void activationRead(quint64 requestId, const outflow::ActivationChoices &choices,
                         const QString &error);
@@ -188,7 +210,8 @@ signals:
 private:
     template<typename Operation>
     quint64 queue(Operation operation);
-    void connectAudiences(); // the Audiences page's (issue #17)
+    void connectAudiences();  // the Audiences page's (issue #17)
+    void connectDeliveries(); // the Deliveries page's (issue #18)
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

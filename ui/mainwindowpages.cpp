@@ -61,6 +61,7 @@ void MainWindow::connectPages(EngineHost *engine)
         m_monitoringPage->setEngine(engine);
         m_deliveriesPage->setEngine(engine);
     });
+    connect(m_deliveriesPage, &DeliveriesPage::profileRequested, this, &MainWindow::showProfile);
     connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
     // Kept current even while hidden: alerts change at most once per monitor
     // tick, and the page coalesces the asks.

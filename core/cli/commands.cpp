@@ -61,7 +61,7 @@ QList<Command> commands()
         {QStringLiteral("deliveries"), QStringLiteral("DESTINATION [--failed] [--limit N]"),
          QT_TRANSLATE_NOOP("outflowctl", "List recent deliveries and their outcome."),
          deliveriesCommand},
-        {QStringLiteral("replay"), QStringLiteral("DESTINATION [--failed]"),
+        {QStringLiteral("replay"), QStringLiteral("DESTINATION [--failed] [--export ID]"),
          QT_TRANSLATE_NOOP("outflowctl", "Send failed exports again."), replayCommand},
         {QStringLiteral("resend"), QStringLiteral("DESTINATION --audience A"),
          QT_TRANSLATE_NOOP("outflowctl", "Export every profile realized in an audience again."),

@@ -1,5 +1,5 @@
 // `outflowctl deliveries DESTINATION [--failed] [--limit N]` and
-// `outflowctl replay DESTINATION [--failed]`.
+// `outflowctl replay DESTINATION [--failed] [--export ID]…` (--export repeatable).
 #include "activation/activationservice.h"
 #include "app/paths.h"
 #include "cli.h"
@@ -40,7 +40,8 @@ QJsonObject logEntryJson(const DeliveryLogEntry &entry)
                        {QStringLiteral("outcome"), deliveryOutcomeName(entry.outcome)},
                        {QStringLiteral("time"), isoTime(entry.attemptedAt)},
                        {QStringLiteral("lane"), exportLaneName(entry.lane)},
-                       {QStringLiteral("response"), entry.responseExcerpt}};
+                       {QStringLiteral("response"), entry.responseExcerpt},
+                       {QStringLiteral("responseHeaders"), entry.responseHeaders}};
 }
 
 QJsonObject failedJson(const FailedExport &failed)
@@ -182,18 +183,60 @@ int replayCommand(Context &context)
     // replay, so --failed is what replay does, said or not.
     const QCommandLineOption failedOption(QStringLiteral("failed"),
                                           Text::tr("Re-queue the failed exports (the default)."));
-    parser.addOption(failedOption);
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"),
+        Text::tr("Re-queue only this failed export (repeatable; default: every failed one)."),
+        QStringLiteral("ID"));
+    parser.addOptions({failedOption, exportOption});
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
     if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
         return *exitCode;
+    QStringList exportIds;
+    for (const QString &value : parser.values(exportOption)) {
+        const QString id = value.trimmed();
+        if (id.isEmpty()) {
+            context.err << command << ": " << Text::tr("--export needs an export id.") << '\n';
+            return ExitUsage;
+        }
+        if (!exportIds.contains(id))
+            exportIds.append(id);
+    }
     SqliteStore store(paths::resolveStorePath(context.storePath));
     int exit = ExitSuccess;
     const std::optional<Target> target = findTarget(context, command, parser, store, &exit);
     if (!target)
         return exit;
     qint64 superseded = 0;
-    const qint64 replayed =
-        store.replayFailed(target->dataflow.id, QDateTime::currentMSecsSinceEpoch(), &superseded);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 replayed = 0;
+    if (exportIds.isEmpty()) {
+        replayed = store.replayFailed(target->dataflow.id, now, &superseded);
+    } else {
+        // All or nothing: an id that is not a dead letter here is bad input,
+        // and the others are left as they were.
+        if (!store.begin()) {
+            context.err << command << ": " << store.lastError() << '\n';
+            return ExitFailure;
+        }
+        QStringList notFailed;
+        replayed =
+            store.replayFailedExports(target->dataflow.id, exportIds, now, &superseded, &notFailed);
+        if (replayed < 0 || !notFailed.isEmpty() || !store.commit()) {
+            const QString error = store.lastError();
+            store.rollback();
+            if (replayed >= 0 && !notFailed.isEmpty()) {
+                context.err << command << ": "
+                            << Text::tr("export %1 is not a failed export of “%2”; nothing was "
+                                        "replayed ('outflowctl deliveries “%2” --failed' lists "
+                                        "them).")
+                                   .arg(notFailed.constFirst(), target->destination.name)
+                            << '\n';
+                return ExitUsage;
+            }
+            context.err << command << ": " << error << '\n';
+            return ExitFailure;
+        }
+    }
     if (replayed < 0) {
         context.err << command << ": " << store.lastError() << '\n';
         return ExitFailure;

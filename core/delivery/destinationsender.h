@@ -137,6 +137,7 @@ private:
         QString errorKind;
         QString error;
         QString excerpt;
+        QString headers; // of an answer that was not a 2xx
         QByteArray retryAfter;
     };
 

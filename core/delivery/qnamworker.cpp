@@ -115,6 +115,8 @@ void QnamWorker::onFinished(QNetworkReply *reply)
         if (result.httpStatus / 100 == 3)
             result.location = reply->rawHeader(QByteArrayLiteral("Location"));
         result.body = reply->read(TransportResult::BodyBytesKept);
+        if (result.httpStatus / 100 != 2)
+            result.responseHeaders = headerLines(*reply);
     }
     if (m_settings.keepPeerCertificates)
         result.peerCertificateChain = reply->sslConfiguration().peerCertificateChain();
@@ -124,6 +126,19 @@ void QnamWorker::onFinished(QNetworkReply *reply)
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &QnamWorker::flushResults, Qt::QueuedConnection);
     }
+}
+
+// The answer's headers as they came, whole lines up to HeaderBytesKept.
+QByteArray QnamWorker::headerLines(const QNetworkReply &reply)
+{
+    QByteArray lines;
+    for (const auto &[name, value] : reply.rawHeaderPairs()) {
+        const qsizetype size = name.size() + 2 + value.size() + 1;
+        if (lines.size() + size > TransportResult::HeaderBytesKept)
+            break;
+        lines.append(name).append(": ").append(value).append('\n');
+    }
+    return lines;
 }
 
 void QnamWorker::classifyFailure(QNetworkReply &reply, TransportResult &result)

@@ -77,6 +77,7 @@ private:
     int capacity(const Manager &manager) const;
     void onFinished(QNetworkReply *reply);
     void classifyFailure(QNetworkReply &reply, TransportResult &result);
+    static QByteArray headerLines(const QNetworkReply &reply);
     void expireDeadlines();
     void armDeadlineTimer();
     void flushResults();

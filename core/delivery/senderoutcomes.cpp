@@ -10,6 +10,23 @@
 
 namespace outflow {
 
+namespace {
+
+// An answer's header lines, redacted, then cut to whole lines within
+// DeliveryLogEntry::ResponseHeadersBytes of UTF-8.
+QString headerExcerpt(const SecretRedactor &redactor, const QByteArray &lines)
+{
+    const QString redacted = redactor.redact(QString::fromLatin1(lines));
+    QByteArray utf8 = redacted.toUtf8();
+    if (utf8.size() <= DeliveryLogEntry::ResponseHeadersBytes)
+        return redacted;
+    const qsizetype cut = utf8.lastIndexOf('\n', DeliveryLogEntry::ResponseHeadersBytes - 1);
+    utf8.truncate(cut < 0 ? 0 : cut + 1);
+    return QString::fromUtf8(utf8);
+}
+
+} // namespace
+
 void DestinationSender::onResults(const QList<TransportResult> &results)
 {
     if (!m_running)
@@ -93,6 +110,8 @@ DestinationSender::Failure DestinationSender::failureOf(const TransportResult &r
     failure.httpStatus = result.httpStatus;
     failure.retryAfter = result.retryAfter;
     failure.excerpt = m_redactor.excerpt(result.body);
+    if (!result.responseHeaders.isEmpty())
+        failure.headers = headerExcerpt(m_redactor, result.responseHeaders);
     if (result.error != TransportError::None) {
         failure.errorKind = transportErrorId(result.error);
         failure.error = m_redactor.redact(result.errorString);
@@ -127,6 +146,7 @@ DeliveryLogEntry DestinationSender::logEntry(const OutboxExport &row, DeliveryOu
     entry.errorKind = failure.errorKind;
     entry.error = failure.error;
     entry.responseExcerpt = failure.excerpt;
+    entry.responseHeaders = failure.headers;
     entry.lane = row.lane;
     return entry;
 }

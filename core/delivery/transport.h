@@ -60,6 +60,11 @@ struct TransportResult
     qint64 sentAtNs = 0;  // steady clock (std::chrono::steady_clock), when handed to the network
     qint64 latencyUs = 0; // from sending to the complete answer (or the failure)
     bool http2 = false;
+    // An answer that is not a 2xx only (the delivery inspector shows it; a
+    // 2xx costs nothing more): its header lines, "Name: value\n" each, whole
+    // lines up to HeaderBytesKept (the log keeps 2 KiB after redaction).
+    QByteArray responseHeaders;
+    static constexpr int HeaderBytesKept = 2048 + 512;
     // The server's certificate chain, leaf first: only when the transport was
     // asked to keep it (TransportSettings::keepPeerCertificates, the probe),
     // never on the bulk path.

@@ -2,6 +2,7 @@
 
 #include "activation/activationplan.h"
 #include "activation/profilelineage.h"
+#include "delivery/deliveryinspection.h"
 #include "delivery/deliverymetrics.h"
 #include "delivery/destinationprobe.h"
 #include "delivery/destinationsecrets.h"
@@ -179,6 +180,25 @@ public slots:
                            const QString &identityColumn, const QString &identityNamespace);
     void cancelAudienceImport(quint64 requestId);
     // --- end Audiences page ---
+    // --- Deliveries page (issue #18, enginedeliveries.cpp) ---
+    // A page of the delivery logs (Store::deliveryLog): answered by
+    // deliveriesRead() with at most query.limit entries, newest first, and
+    // whether more match beyond them.
+    void readDeliveries(quint64 requestId, const outflow::DeliveryLogQuery &query);
+    // One export's request, answer and attempts (DeliveryInspection, secrets
+    // masked); answered by deliveryDetailRead().
+    void readDeliveryDetail(quint64 requestId, const QString &destinationId,
+                            const QString &exportId);
+    // How many dead letters the destination has now (the Replay All
+    // confirmation names it); answered by failedExportsCounted().
+    void countFailedExports(quint64 requestId, const QString &destinationId);
+    // Queues the destination's dead letters again (every one when
+    // `exportIds` is empty), except those a newer export of their profile
+    // superseded: logged and dropped, never sent (Store::replayFailed). Its
+    // sender claims them at once. Answered by exportsReplayed().
+    void replayExports(quint64 requestId, const QString &destinationId,
+                       const QStringList &exportIds);
+    // --- end Deliveries page ---
     // The wizard's Authenticate check: one token request with these settings
     // and secrets (OAuth2; other types pass at once), answered by
     // tokenChecked(). A cancelled check never answers: its request is dropped.
@@ -247,6 +267,19 @@ signals:
                          const QString &error);
     void identityNamespacesListed(quint64 requestId, const QStringList &namespaces);
     // --- end Profiles page ---
+    // --- Deliveries page (issue #18) ---
+    void deliveriesRead(quint64 requestId, const QList<outflow::DeliveryLogEntry> &entries,
+                        bool more, const QString &error);
+    void deliveryDetailRead(quint64 requestId, const outflow::DeliveryDetail &detail,
+                            const QString &error);
+    // `count` is -1 with an error.
+    void failedExportsCounted(quint64 requestId, const QString &destinationId, qint64 count,
+                              const QString &error);
+    // `replayed`: queued again; `superseded`: not sent again (a newer
+    // export of the same profile replaced each). Both 0 with an error.
+    void exportsReplayed(quint64 requestId, qint64 replayed, qint64 superseded,
+                         const QString &error);
+    // --- end Deliveries page ---
     // An empty error: a token was issued (never carried here).
     void tokenChecked(quint64 requestId, const QString &error);
     void failed(const QString &message);

@@ -49,6 +49,40 @@ struct DeliveryLogEntry
     QString error;           // one translated sentence, redacted
     QString responseExcerpt; // at most 1 KiB of the answer's body, redacted
     ExportLane lane = ExportLane::Live;
+    // The answer's header lines ("Name: value", one a line) of an answer
+    // that was not a 2xx, redacted, at most ResponseHeadersBytes (store
+    // version 11); empty for a 2xx, for no answer and for older rows.
+    QString responseHeaders;
+    static constexpr int ResponseHeadersBytes = 2048;
+
+    // Filled by Store::deliveryLog(const DeliveryLogQuery &) only, for the
+    // delivery inspector's table: the destination's name, and one identity
+    // of the profile ("ns:id", its primary one first; the survivor's when the
+    // profile was merged into another since; empty when none is left).
+    QString destinationName;
+    QString profileIdentity;
+
+    // Not sent again by a replay: a newer export of its profile replaced it
+    // (Store::replayFailed, issue #21).
+    bool isSuperseded() const { return errorKind == QLatin1String("superseded"); }
+};
+
+// A filtered page of the delivery logs (the delivery inspector, issue #18):
+// entries newest first, at most `limit`.
+struct DeliveryLogQuery
+{
+    enum class Outcome : quint8 { Any, Delivered, Retry, Failed };
+
+    QString destinationId; // empty: every destination
+    Outcome outcome = Outcome::Any;
+    // Blanks around it ignored; empty: no filter. Matches an export id by
+    // prefix (case aside), a profile id (digits), or an identity value: "ns:id"
+    // exactly, or an id in any namespace. A profile merged into the one the
+    // identity names since is matched too (its older entries carry its old id).
+    QString search;
+    qint64 beforeId = 0; // > 0: entries older than this one (the next page)
+    qint64 afterId = 0;  // > 0: entries newer than this one (a live refresh)
+    int limit = 500;
 };
 
 // A dead letter: an export that failed for good, kept with what the last
@@ -96,6 +130,10 @@ struct QueuedExport
     int httpStatus = 0;
     QString errorKind;
     QString error; // redacted
+    // Store::queuedExport() only: the export's JSON as it is sent, and the
+    // last attempt's answer (redacted, at most 1 KiB).
+    QByteArray payload;
+    QString responseExcerpt;
 };
 
 // Who delivers a dataflow: one sender at a time, whatever the processes on
@@ -124,3 +162,4 @@ struct AttemptRecord
 } // namespace outflow
 
 Q_DECLARE_METATYPE(outflow::DeliveryLogEntry)
+Q_DECLARE_METATYPE(outflow::DeliveryLogQuery)

@@ -5,6 +5,9 @@
 #include "sqlitestore_p.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 #include <sqlite3.h>
 
 namespace outflow {
@@ -197,9 +200,33 @@ bool SqliteStore::markFailed(const AttemptRecord &attempt)
 
 qint64 SqliteStore::replayFailed(const QString &dataflowId, qint64 nowMs, qint64 *superseded)
 {
+    return replayDeadLetters(dataflowId, nullptr, nowMs, superseded, nullptr);
+}
+
+qint64 SqliteStore::replayFailedExports(const QString &dataflowId, const QStringList &exportIds,
+                                        qint64 nowMs, qint64 *superseded, QStringList *notFailed)
+{
+    return replayDeadLetters(dataflowId, &exportIds, nowMs, superseded, notFailed);
+}
+
+// Every dead letter of the dataflow, or those among `chosen`: the superseded
+// ones logged and removed, the others queued again, in one transaction.
+qint64 SqliteStore::replayDeadLetters(const QString &dataflowId, const QStringList *chosen,
+                                      qint64 nowMs, qint64 *superseded, QStringList *notFailed)
+{
+    m_error.clear();
     DeliveryStatements *s = deliveryStatements();
     if (!s)
         return -1;
+    if (notFailed)
+        notFailed->clear();
+    QByteArray ids;
+    if (chosen) {
+        QJsonArray array;
+        for (const QString &id : *chosen)
+            array.append(id);
+        ids = QJsonDocument(array).toJson(QJsonDocument::Compact);
+    }
     // One transaction: what is logged as superseded is what is removed.
     const bool own = !m_inTransaction;
     if (own && !begin())
@@ -213,31 +240,57 @@ qint64 SqliteStore::replayFailed(const QString &dataflowId, qint64 nowMs, qint64
         }
         return qint64(-1);
     };
+    if (chosen) {
+        // Which of them are dead letters here, before any changes.
+        SqliteStatement &q = s->failedAmong;
+        const SqliteStatement::Use use(q);
+        q.bind(1, dataflowId);
+        q.bind(2, QByteArrayView(ids));
+        QSet<QString> found;
+        while (q.step())
+            found.insert(q.text(0));
+        if (q.failed())
+            return failed(q);
+        if (notFailed) {
+            for (const QString &id : *chosen) {
+                if (!found.contains(id) && !notFailed->contains(id))
+                    notFailed->append(id);
+            }
+        }
+    }
     {
-        const SqliteStatement::Use use(s->logSuperseded);
-        s->logSuperseded.bind(1, dataflowId);
-        s->logSuperseded.bind(2, nowMs);
-        s->logSuperseded.bind(
-            3, QCoreApplication::translate("SqliteStore", "Not sent again: a newer export of this "
-                                                          "profile replaced it."));
-        if (s->logSuperseded.step() || s->logSuperseded.failed())
-            return failed(s->logSuperseded);
+        SqliteStatement &q = chosen ? s->logSupersededChosen : s->logSuperseded;
+        const SqliteStatement::Use use(q);
+        q.bind(1, dataflowId);
+        q.bind(2, nowMs);
+        q.bind(3, QCoreApplication::translate("SqliteStore", "Not sent again: a newer export of "
+                                                             "this profile replaced it."));
+        if (chosen)
+            q.bind(4, QByteArrayView(ids));
+        if (q.step() || q.failed())
+            return failed(q);
     }
     qint64 removed = 0;
     {
-        const SqliteStatement::Use use(s->deleteSuperseded);
-        s->deleteSuperseded.bind(1, dataflowId);
-        if (s->deleteSuperseded.step() || s->deleteSuperseded.failed())
-            return failed(s->deleteSuperseded);
+        SqliteStatement &q = chosen ? s->deleteSupersededChosen : s->deleteSuperseded;
+        const SqliteStatement::Use use(q);
+        q.bind(1, dataflowId);
+        if (chosen)
+            q.bind(2, QByteArrayView(ids));
+        if (q.step() || q.failed())
+            return failed(q);
         removed = sqlite3_changes64(m_statements->handle);
     }
     qint64 replayed = 0;
     {
-        const SqliteStatement::Use use(s->replay);
-        s->replay.bind(1, dataflowId);
-        s->replay.bind(2, nowMs);
-        if (s->replay.step() || s->replay.failed())
-            return failed(s->replay);
+        SqliteStatement &q = chosen ? s->replayChosen : s->replay;
+        const SqliteStatement::Use use(q);
+        q.bind(1, dataflowId);
+        q.bind(2, nowMs);
+        if (chosen)
+            q.bind(3, QByteArrayView(ids));
+        if (q.step() || q.failed())
+            return failed(q);
         replayed = sqlite3_changes64(m_statements->handle);
     }
     if (own && !commit()) {

@@ -27,6 +27,17 @@ namespace outflow {
     " AND a.id > COALESCE((SELECT b.id FROM activations b WHERE b.dataflow_id = o.dataflow_id"     \
     " AND b.profile_id = o.profile_id AND b.export_id = o.export_id), 0))"
 
+// Logs the superseded dead letters of dataflow ?1 at time ?2 with the
+// sentence ?3 (see SqliteStore::replayFailed), `CHOSEN` narrowing them.
+#define OUTFLOW_LOG_SUPERSEDED(CHOSEN)                                                             \
+    "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"                 \
+    " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"            \
+    " SELECT d.destination_id, o.export_id, o.profile_id, ?2, o.attempts, 'failed', 0, 0,"         \
+    " 'superseded', ?3, '', o.lane FROM outbox o JOIN dataflows d ON d.id = o.dataflow_id"         \
+    " WHERE o.dataflow_id = ?1 AND o.state = 'failed'" CHOSEN OUTFLOW_SUPERSEDED
+
+#define OUTFLOW_CHOSEN(IDS) " AND o.export_id IN (SELECT value FROM json_each(" IDS "))"
+
 #define OUTFLOW_CLAIMABLE                                                                          \
     " AND NOT EXISTS (SELECT 1 FROM outbox_claims c WHERE c.id = o.id)"                            \
     " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dataflow_id = o.dataflow_id"                  \
@@ -79,14 +90,21 @@ struct SqliteStore::DeliveryStatements
                       " next_attempt_at = ?2 WHERE dataflow_id = ?1 AND state = 'failed'"},
             // Dead letters a newer export of their profile replaced (issue #21):
             // logged as not sent again, then removed, before the replay.
-            {&logSuperseded,
-             "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
-             " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"
-             " SELECT d.destination_id, o.export_id, o.profile_id, ?2, o.attempts, 'failed', 0, 0,"
-             " 'superseded', ?3, '', o.lane FROM outbox o JOIN dataflows d ON d.id = o.dataflow_id"
-             " WHERE o.dataflow_id = ?1 AND o.state = 'failed'" OUTFLOW_SUPERSEDED},
+            {&logSuperseded, OUTFLOW_LOG_SUPERSEDED("")},
             {&deleteSuperseded, "DELETE FROM outbox AS o WHERE o.dataflow_id = ?1 AND o.state = "
                                 "'failed'" OUTFLOW_SUPERSEDED},
+            // The same three for chosen dead letters (the delivery inspector's
+            // Replay Selected, `replay --export`): ?N a JSON array of export
+            // ids, tested on the dataflow's dead letters (outbox_failed).
+            {&logSupersededChosen, OUTFLOW_LOG_SUPERSEDED(OUTFLOW_CHOSEN("?4"))},
+            {&deleteSupersededChosen,
+             "DELETE FROM outbox AS o WHERE o.dataflow_id = ?1 AND o.state = "
+             "'failed'" OUTFLOW_CHOSEN("?2") OUTFLOW_SUPERSEDED},
+            {&replayChosen, "UPDATE outbox AS o SET state = 'pending', lane = 'replay',"
+                            " attempts = 0, next_attempt_at = ?2 WHERE o.dataflow_id = ?1"
+                            " AND o.state = 'failed'" OUTFLOW_CHOSEN("?3")},
+            {&failedAmong, "SELECT o.export_id FROM outbox o WHERE o.dataflow_id = ?1"
+                           " AND o.state = 'failed'" OUTFLOW_CHOSEN("?2")},
             {&failed, "SELECT id, export_id, profile_id, payload, reason, lane, attempts,"
                       " next_attempt_at, created_at, last_status, last_error_kind, last_error,"
                       " response_excerpt, last_attempt_at FROM outbox"
@@ -120,11 +138,12 @@ struct SqliteStore::DeliveryStatements
                        "  ORDER BY o.next_attempt_at LIMIT 1)"},
             {&appendLog,
              "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
-             " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane)"
-             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+             " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane,"
+             " response_headers)"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
             {&readLog, "SELECT id, export_id, profile_id, attempted_at, attempt, outcome, status,"
-                       " latency_ms, error_kind, error, response_excerpt, lane FROM deliveries"
-                       " WHERE destination_id = ?1 ORDER BY id DESC LIMIT ?2"},
+                       " latency_ms, error_kind, error, response_excerpt, lane, response_headers"
+                       " FROM deliveries WHERE destination_id = ?1 ORDER BY id DESC LIMIT ?2"},
             // No row at that offset (fewer entries): NULL, and nothing goes.
             {&pruneLogByCount, "DELETE FROM deliveries WHERE destination_id = ?1 AND id <="
                                " (SELECT id FROM deliveries WHERE destination_id = ?1"
@@ -147,11 +166,14 @@ struct SqliteStore::DeliveryStatements
     SqliteStatement claimPending, claimRetries, recordClaims, release, forgetClaim, sweepClaims;
     SqliteStatement deleteDelivered, deleteDeliveredClaims, scheduleRetry, markFailed, replay,
         logSuperseded, deleteSuperseded, failed, summary;
+    SqliteStatement logSupersededChosen, deleteSupersededChosen, replayChosen, failedAmong;
     SqliteStatement appendLog, readLog, pruneLogByCount, pruneLogByAge;
 };
 
 #undef OUTFLOW_CLAIMABLE
 #undef OUTFLOW_SUPERSEDED
+#undef OUTFLOW_LOG_SUPERSEDED
+#undef OUTFLOW_CHOSEN
 #undef OUTFLOW_CLAIM
 
 } // namespace outflow

@@ -28,6 +28,7 @@ bool SqliteStore::appendDeliveryLog(const DeliveryLogEntry &entry)
     q.bind(10, entry.error);
     q.bind(11, entry.responseExcerpt);
     q.bind(12, exportLaneName(entry.lane));
+    q.bind(13, entry.responseHeaders);
     if (q.step() || q.failed())
         return failStatement(q);
     return true;
@@ -62,6 +63,7 @@ QList<DeliveryLogEntry> SqliteStore::deliveryLog(const QString &destinationId, i
         entry.error = q.text(9);
         entry.responseExcerpt = q.text(10);
         entry.lane = exportLaneFromName(q.text(11));
+        entry.responseHeaders = q.text(12);
         entries.append(std::move(entry));
     }
     if (q.failed()) {

@@ -449,6 +449,23 @@ QStringList schemaVersion10()
     };
 }
 
+// Version 11: the delivery inspector (issue #18). The delivery log keeps the
+// header lines of an answer that was not a 2xx (redacted, at most 2 KiB,
+// DeliveryLogEntry::responseHeaders); rows written before have none. Its
+// failed and retried entries get an index of their own, partial so that a
+// delivery (the hot path, nearly every row) writes nothing more to it: the
+// inspector's outcome filter reads them without walking the whole log (see
+// sqlitedeliveryinspector.cpp).
+QStringList schemaVersion11()
+{
+    return {
+        QStringLiteral("ALTER TABLE deliveries ADD COLUMN response_headers TEXT NOT NULL"
+                       " DEFAULT ''"),
+        QStringLiteral("CREATE INDEX deliveries_not_delivered"
+                       " ON deliveries(destination_id, outcome, id) WHERE outcome <> 'delivered'"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -479,6 +496,8 @@ QList<Migration> SqliteStore::migrations()
         {9, QStringLiteral("Destinations: secret headers and query parameters"), schemaVersion9()},
         {10, QStringLiteral("Activation: suppressed decisions in the activation log"),
          schemaVersion10()},
+        {11, QStringLiteral("Delivery: the answer's headers in the delivery log"),
+         schemaVersion11()},
     };
 }
 

@@ -149,6 +149,17 @@ public:
     QList<DeliveryLogEntry> deliveryLogOf(const QString &destinationId, qint64 profileId,
                                           int limit) override;
 
+    // The delivery inspector (sqlitedeliveryinspector.cpp; replayFailedExports
+    // in sqlitedelivery.cpp).
+    QList<DeliveryLogEntry> deliveryLog(const DeliveryLogQuery &query) override;
+    QList<DeliveryLogEntry> deliveryLogOfExport(const QString &destinationId,
+                                                const QString &exportId) override;
+    std::optional<QueuedExport> queuedExport(const QString &dataflowId, qint64 profileId,
+                                             const QString &exportId) override;
+    qint64 replayFailedExports(const QString &dataflowId, const QStringList &exportIds,
+                               qint64 nowMs, qint64 *superseded = nullptr,
+                               QStringList *notFailed = nullptr) override;
+
     // Monitoring (sqlitemonitoring.cpp).
     bool addMetrics(const MetricsBucket &bucket) override;
     QList<MetricsBucket> metrics(const QString &dataflowId, MetricsBucket::Resolution resolution,
@@ -243,6 +254,8 @@ private:
         void operator()(DeliveryStatements *statements) const;
     };
     DeliveryStatements *deliveryStatements();
+    qint64 replayDeadLetters(const QString &dataflowId, const QStringList *chosen, qint64 nowMs,
+                             qint64 *superseded, QStringList *notFailed);
     QList<OutboxExport> claim(SqliteStatement &select, const QString &dataflowId, qint64 second,
                               int limit);
     bool recordAttempt(SqliteStatement &statement, const AttemptRecord &attempt);

@@ -214,6 +214,31 @@ public:
     virtual QList<DeliveryLogEntry> deliveryLogOf(const QString &destinationId, qint64 profileId,
                                                   int limit) = 0;
 
+    // --- the delivery inspector (issue #18) -------------------------------------
+    // The entries matching `query`, newest first, at most query.limit, with
+    // their destination's name and profile's identity (DeliveryLogEntry).
+    // On failure an empty list with lastError() set (cleared otherwise).
+    virtual QList<DeliveryLogEntry> deliveryLog(const DeliveryLogQuery &query) = 0;
+    // Every entry of one export in a destination's log (each attempt, and a
+    // replay's), newest first.
+    virtual QList<DeliveryLogEntry> deliveryLogOfExport(const QString &destinationId,
+                                                        const QString &exportId) = 0;
+    // One export of `profileId` still in a dataflow's outbox, with its payload
+    // and its last answer's excerpt; nullopt when it left the outbox
+    // (lastError() empty) or on failure (lastError() says why).
+    virtual std::optional<QueuedExport> queuedExport(const QString &dataflowId, qint64 profileId,
+                                                     const QString &exportId) = 0;
+    // replayFailed() for the dead letters among `exportIds` only, by the same
+    // rule: one superseded by a newer export of its profile is logged and
+    // removed, not sent again (`superseded` counts them). The ids that are
+    // not dead letters of the dataflow (unknown, delivered, already
+    // replayed) go to `notFailed` and are left alone. Returns how many were
+    // queued again, -1 on failure. Inside a transaction of the caller's, a
+    // rollback undoes it all (outflowctl refuses an unknown id that way).
+    virtual qint64 replayFailedExports(const QString &dataflowId, const QStringList &exportIds,
+                                       qint64 nowMs, qint64 *superseded = nullptr,
+                                       QStringList *notFailed = nullptr) = 0;
+
     // --- backfills -------------------------------------------------------------
     // Inserts (id 0: the id is assigned and returned) or updates a backfill;
     // returns its id, 0 on failure.

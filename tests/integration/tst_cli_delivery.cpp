@@ -114,6 +114,53 @@ private slots:
         QCOMPARE(latest.at(0).toObject().value(u"lane").toString(), u"replay"_s);
     }
 
+    // `replay DESTINATION --export ID ...`: only the chosen dead letters go
+    // again; an id that is not one is refused (exit 2, named) and nothing
+    // is replayed; a chosen one a newer export of its profile replaced is
+    // not sent again (issue #18 item 3: a replay never sends stale state).
+    void replayChosenExports()
+    {
+        Destination destination;
+        const QString dataflow = m_fixture->addDestination(m_receiver->url(), &destination);
+        const QList<QByteArray> ids = m_fixture->enqueueMany(dataflow, 3); // profiles 1, 2, 3
+        bool healthy = false;
+        m_receiver->setHandler([&healthy](const ReceivedRequest &, int) {
+            return healthy ? Reply() : Reply::withStatus(400, "refused");
+        });
+        QCOMPARE(outflowctl({u"run"_s, u"--until-idle"_s}).exitCode, 0);
+        QCOMPARE(m_fixture->summary(dataflow).failed, 3);
+        const QString first = QString::fromLatin1(ids.at(0));
+        const QString third = QString::fromLatin1(ids.at(2));
+
+        const Finished unknown = outflowctl(
+            {u"replay"_s, destination.name, u"--export"_s, first, u"--export"_s, u"nope-123"_s});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(u"nope-123"_s), qPrintable(unknown.err));
+        QCOMPARE(m_fixture->summary(dataflow).failed, 3); // all or nothing
+        QCOMPARE(outflowctl({u"replay"_s, destination.name, u"--export"_s, u" "_s}).exitCode, 2);
+
+        // Profile 1 gets a newer export (logged as the activation does).
+        const QByteArray newer = m_fixture->enqueue(dataflow, 1);
+        QVERIFY(m_fixture->store().recordActivation(ActivationRecord{
+            0, dataflow, 1, ActivationOutcome::Exported, QString::fromLatin1(newer),
+            QByteArrayLiteral("{}"), QDateTime::currentMSecsSinceEpoch()}));
+        healthy = true;
+        const Finished chosen = outflowctl({u"--json"_s, u"replay"_s, destination.name,
+                                            u"--export"_s, first, u"--export"_s, third});
+        QCOMPARE(chosen.exitCode, 0);
+        const QJsonObject counts = QJsonDocument::fromJson(chosen.out.toUtf8()).object();
+        QCOMPARE(counts.value(u"replayed").toInt(), 1);
+        QCOMPARE(counts.value(u"superseded").toInt(), 1);
+        QCOMPARE(outflowctl({u"run"_s, u"--until-idle"_s}).exitCode, 0);
+        QCOMPARE(m_receiver->exportIds().count(ids.at(0)), 1); // the stale state, never again
+        QCOMPARE(m_receiver->exportIds().count(ids.at(1)), 1); // not chosen: still failed
+        QCOMPARE(m_receiver->exportIds().count(ids.at(2)), 2);
+        QCOMPARE(m_receiver->exportIds().count(newer), 1);
+        QCOMPARE(m_fixture->summary(dataflow).failed, 1);
+        const Finished text = outflowctl({u"replay"_s, destination.name, u"--export"_s, first});
+        QCOMPARE(text.exitCode, 2); // superseded and gone: no longer a dead letter
+    }
+
     void badUsage()
     {
         m_fixture->addDestination(m_receiver->url());
