@@ -118,6 +118,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
             });
     connectAudiences();
     connectDeliveries();
+    connectMonitoring();
     m_thread.start();
 }
 

@@ -10,6 +10,7 @@
 #include "model/destinationsummary.h"
 #include "model/storereports.h"
 #include "monitoring/alerttracker.h"
+#include "monitoring/monitoringreport.h"
 #include "segmentation/audienceservice.h"
 
 #include <functional>
@@ -114,6 +115,13 @@ public:
     // Every dead letter of the destination when `exportIds` is empty.
     quint64 replayExports(const QString &destinationId, const QStringList &exportIds);
     // --- end Deliveries page ---
+    // --- Monitoring page (issue #18, enginehostmonitoring.cpp) ---
+    // Engine::readMonitoring: every dataflow's figures over `window` (one
+    // destination's with `destinationId`), the series and hourly runs with
+    // `series`. Answered by monitoringRead() with the request id returned.
+    quint64 readMonitoring(outflow::MonitoringWindow window, const QString &destinationId = {},
+                           bool series = false);
+    // --- end Monitoring page ---
     // Keychain entries a saved destination no longer uses; a failure is
     // logged (a stale entry is harmless).
     void forgetSecrets(const QStringList &keychainKeys);
@@ -184,6 +192,13 @@ signals:
     void exportsReplayed(quint64 requestId, qint64 replayed, qint64 superseded,
                          const QString &error);
     // --- end Deliveries page ---
+    // --- Monitoring page (issue #18) ---
+    // An empty error: `report` holds the figures; else why not.
+    void monitoringRead(quint64 requestId, const outflow::MonitoringReport &report,
+                        const QString &error);
+    // After each backfill page (or Activate Now's): done of total profiles.
+    void backfillProgress(const QString &dataflowId, qint64 done, qint64 total, bool finished);
+    // --- end Monitoring page ---
 
     // --- Activation (issue #17) ---
     void activationRead(quint64 requestId, const outflow::ActivationChoices &choices,
@@ -212,6 +227,7 @@ private:
     quint64 queue(Operation operation);
     void connectAudiences();  // the Audiences page's (issue #17)
     void connectDeliveries(); // the Deliveries page's (issue #18)
+    void connectMonitoring(); // the Monitoring page's (issue #18)
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

@@ -366,6 +366,8 @@ void Activator::recordSavedCounts()
                 m_recorder->recordReceived(flow.key(), counter.value());
             } else if (name == QLatin1String("created")) {
                 m_recorder->recordCreated(flow.key(), counter.value());
+            } else if (name == QLatin1String("suppressed")) {
+                m_recorder->recordSuppressed(flow.key(), counter.value());
             } else if (name.startsWith(QLatin1String("excluded:"))) {
                 for (qint64 i = 0; i < counter.value(); ++i)
                     m_recorder->recordExcluded(flow.key(), name.mid(9));

@@ -55,7 +55,7 @@ QList<Command> commands()
         {QStringLiteral("run"), QStringLiteral("[--until-idle] [--ingest-port P]"),
          QT_TRANSLATE_NOOP("outflowctl", "Run the engine: ingest, segment, activate, deliver."),
          runCommand},
-        {QStringLiteral("status"), QStringLiteral("[DESTINATION]"),
+        {QStringLiteral("status"), QStringLiteral("[DESTINATION] [--window 15m|24h|7d] [--series]"),
          QT_TRANSLATE_NOOP("outflowctl", "Show the monitoring figures of each dataflow."),
          statusCommand},
         {QStringLiteral("deliveries"), QStringLiteral("DESTINATION [--failed] [--limit N]"),

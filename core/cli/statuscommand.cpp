@@ -1,7 +1,9 @@
-// `outflowctl status [DESTINATION]` (DESIGN §5; issues #5 and #7): per
-// dataflow, the lifetime counters, the last hour's figures with latency
-// percentiles and SLO attainment, the live outbox and the active alerts;
-// destinations without a dataflow yet with their state (issue #16).
+// `outflowctl status [DESTINATION] [--window W] [--series]` (DESIGN §5;
+// issues #5, #7 and #18): per dataflow, the lifetime counters, the last
+// hour's figures with latency percentiles and SLO attainment, the live
+// outbox and the active alerts; destinations without a dataflow yet with
+// their state (issue #16). The state, the outbox and a window's figures come
+// from MonitoringReader, as the app's Monitoring page has them.
 #include "activationcli_p.h"
 #include "app/paths.h"
 #include "cli.h"
@@ -11,7 +13,9 @@
 #include "delivery/tlsconfig.h"
 #include "monitoring/alertrules.h"
 #include "monitoring/monitor.h"
+#include "monitoring/monitoringreport.h"
 #include "secrets/secretstore.h"
+#include "statuswindow_p.h"
 #include "store/sqlitestore.h"
 
 #include <QCommandLineParser>
@@ -25,40 +29,27 @@ namespace outflow::cli {
 
 namespace {
 
-QJsonValue percentileMs(const LatencyHistogram &latency, double share)
-{
-    return latency.isEmpty() ? QJsonValue() : QJsonValue(latency.percentileMicros(share) / 1000);
-}
-
 // The last hour from the stored minutes; the live values from the outbox
 // (another process may be sending: its unfinished minute is not stored yet).
 QJsonObject lastHourJson(Monitor &monitor, const Destination &destination,
-                         const QString &dataflowId, const OutboxSummary &outbox, qint64 oldestMs)
+                         const DataflowReport &row)
 {
-    monitor.setLiveValues(dataflowId, outbox.sending, outbox.backlog(), oldestMs);
-    const DataflowFiguresSnapshot figures = monitor.figures(destination, dataflowId);
+    monitor.setLiveValues(row.dataflowId, row.inFlight, row.backlog, row.oldestPendingMs);
+    const DataflowFiguresSnapshot figures = monitor.figures(destination, row.dataflowId);
     const MetricsBucket &hour = figures.lastHour;
     const AlertThresholds thresholds =
         AlertRules::thresholds(destination.alertThresholds).value_or(AlertThresholds{});
-    return QJsonObject{
-        {QStringLiteral("received"), hour.received},
-        {QStringLiteral("created"), hour.created},
-        {QStringLiteral("excluded"), hour.excluded},
-        {QStringLiteral("attempts"), hour.attempts},
-        {QStringLiteral("delivered"), hour.delivered},
-        {QStringLiteral("failed"), hour.failed},
-        {QStringLiteral("retried"), hour.retried},
-        {QStringLiteral("timeouts"), hour.timeouts},
-        {QStringLiteral("latencyMs"),
-         QJsonObject{{QStringLiteral("p50"), percentileMs(hour.latency, 0.50)},
-                     {QStringLiteral("p95"), percentileMs(hour.latency, 0.95)},
-                     {QStringLiteral("p99"), percentileMs(hour.latency, 0.99)}}},
-        {QStringLiteral("slo"),
-         QJsonObject{{QStringLiteral("target"), thresholds.sloTarget},
-                     {QStringLiteral("withinMs"), thresholds.sloTargetMs},
-                     {QStringLiteral("attainment"), figures.sloAttainment < 0
-                                                        ? QJsonValue()
-                                                        : QJsonValue(figures.sloAttainment)}}}};
+    return QJsonObject{{QStringLiteral("received"), hour.received},
+                       {QStringLiteral("created"), hour.created},
+                       {QStringLiteral("excluded"), hour.excluded},
+                       {QStringLiteral("attempts"), hour.attempts},
+                       {QStringLiteral("delivered"), hour.delivered},
+                       {QStringLiteral("failed"), hour.failed},
+                       {QStringLiteral("retried"), hour.retried},
+                       {QStringLiteral("timeouts"), hour.timeouts},
+                       {QStringLiteral("latencyMs"), latencyJson(hour)},
+                       {QStringLiteral("slo"), sloJson(thresholds.sloTarget, thresholds.sloTargetMs,
+                                                       figures.sloAttainment)}};
 }
 
 QString percent(const QJsonValue &share)
@@ -96,9 +87,10 @@ SenderBlock blockOf(SecretStore &keychain, const Destination &destination)
 
 // A destination without a dataflow: its state, and every figure of the
 // others at zero (`dataflow` null), so that scripts read one shape.
-QJsonObject withoutDataflowJson(const Destination &destination, DestinationState state,
+QJsonObject withoutDataflowJson(const Destination &destination, const DataflowReport &row,
                                 const QJsonArray &alerts)
 {
+    const DestinationState state = row.state;
     QJsonObject json{{QStringLiteral("destination"), destination.name},
                      {QStringLiteral("state"), DestinationStates::id(state)},
                      {QStringLiteral("stateLabel"), DestinationStates::label(state)},
@@ -108,6 +100,8 @@ QJsonObject withoutDataflowJson(const Destination &destination, DestinationState
                      {QStringLiteral("excludedBy"), QJsonObject()},
                      {QStringLiteral("backfill"),
                       QJsonObject{{QStringLiteral("done"), 0}, {QStringLiteral("total"), 0}}},
+                     {QStringLiteral("latencyMs"), latencyJson(MetricsBucket{})},
+                     {QStringLiteral("slo"), sloJson(row.sloTarget, row.sloWithinMs, -1)},
                      {QStringLiteral("alerts"), alerts}};
     for (const char *figure :
          {"received", "created", "excluded", "suppressed", "delivered", "failed", "retried",
@@ -116,47 +110,49 @@ QJsonObject withoutDataflowJson(const Destination &destination, DestinationState
     return json;
 }
 
-void printText(Context &context, const QJsonObject &s)
+// A destination with a dataflow: its lifetime counters (the store's), the
+// outbox now, its state and newest backfill.
+QJsonObject dataflowJson(const DataflowStatus &status, const DataflowReport &row,
+                         const QJsonArray &alerts)
 {
-    if (s.value(QLatin1String("dataflow")).isNull()) {
-        context.out << Text::tr("%1: %2").arg(s.value(QLatin1String("destination")).toString(),
-                                              s.value(QLatin1String("stateLabel")).toString())
-                    << '\n';
-        if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
-            context.out << "  " << fix << '\n';
-        context.out << "  "
-                    << Text::tr("No dataflow yet: map audiences with 'outflowctl activate %1 "
-                                "--audience …'.")
-                           .arg(s.value(QLatin1String("destination")).toString())
-                    << '\n';
-        return;
+    QJsonObject excludedBy;
+    for (auto it = status.counters.cbegin(); it != status.counters.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("excluded:")))
+            excludedBy.insert(it.key().mid(9), it.value());
     }
-    const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
-    const auto n = [&](const QJsonObject &o, const char *key) {
-        return QString::number(o.value(QLatin1String(key)).toInteger());
+    const auto count = [&](const char *name) {
+        return status.counters.value(QString::fromLatin1(name));
     };
-    context.out << Text::tr("%1 (dataflow %2): %3")
-                       .arg(s.value(QLatin1String("destination")).toString(),
-                            s.value(QLatin1String("dataflow")).toString(),
-                            s.value(QLatin1String("stateLabel")).toString())
-                << '\n';
-    if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
-        context.out << "  " << fix << '\n';
-    context.out << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
-                            "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
-                            "to be sent: %5")
-                       .arg(n(s, "received"), n(s, "created"), n(s, "excluded"), n(s, "suppressed"),
-                            n(s, "backlog"))
-                << '\n';
-    const QJsonObject excludedBy = s.value(QLatin1String("excludedBy")).toObject();
-    for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
-        context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
-                    << '\n';
-    context.out << Text::tr("  delivered %1, retried %2, failed %3; dead letters kept %4, "
-                            "oldest waiting export %5 ms")
-                       .arg(n(s, "delivered"), n(s, "retried"), n(s, "failed"), n(s, "deadLetters"),
-                            n(s, "oldestPendingMs"))
-                << '\n';
+    return QJsonObject{{QStringLiteral("destination"), status.destination.name},
+                       {QStringLiteral("state"), DestinationStates::id(row.state)},
+                       {QStringLiteral("stateLabel"), DestinationStates::label(row.state)},
+                       {QStringLiteral("stateFix"), DestinationStates::fix(row.state)},
+                       {QStringLiteral("dataflow"), status.dataflow.id},
+                       {QStringLiteral("enabled"), status.destination.enabled},
+                       {QStringLiteral("received"), count("received")},
+                       {QStringLiteral("created"), count("created")},
+                       {QStringLiteral("excluded"), count("excluded")},
+                       {QStringLiteral("excludedBy"), excludedBy},
+                       {QStringLiteral("suppressed"), count("suppressed")},
+                       {QStringLiteral("delivered"), count("delivered")},
+                       {QStringLiteral("failed"), count("failed")},
+                       {QStringLiteral("retried"), count("retried")},
+                       {QStringLiteral("backlog"), row.backlog},
+                       {QStringLiteral("deadLetters"), row.deadLetters},
+                       {QStringLiteral("oldestPendingMs"), row.oldestPendingMs},
+                       {QStringLiteral("backfill"), backfillJson(status.backfill)},
+                       {QStringLiteral("inFlight"), row.inFlight},
+                       {QStringLiteral("alerts"), alerts}};
+}
+
+QString integer(const QJsonObject &o, const char *key)
+{
+    return QString::number(o.value(QLatin1String(key)).toInteger());
+}
+
+void printLastHour(Context &context, const QJsonObject &s)
+{
+    const auto n = integer;
     const QJsonObject hour = s.value(QLatin1String("lastHour")).toObject();
     const QJsonObject latency = hour.value(QLatin1String("latencyMs")).toObject();
     context.out << Text::tr("  last hour: delivered %1, failed %2, retried %3, timed out %4 of %5 "
@@ -177,6 +173,11 @@ void printText(Context &context, const QJsonObject &s)
                         : Text::tr("  SLO (%1): %2 over the last hour")
                               .arg(target, percent(slo.value(QLatin1String("attainment")))))
                 << '\n';
+}
+
+void printBackfillAndAlerts(Context &context, const QJsonObject &s)
+{
+    const QJsonObject backfill = s.value(QLatin1String("backfill")).toObject();
     QString pace;
     if (const double perSecond = backfill.value(QLatin1String("perSecond")).toDouble();
         perSecond > 0) {
@@ -202,6 +203,52 @@ void printText(Context &context, const QJsonObject &s)
     }
 }
 
+void printText(Context &context, const QJsonObject &s)
+{
+    if (s.value(QLatin1String("dataflow")).isNull()) {
+        context.out << Text::tr("%1: %2").arg(s.value(QLatin1String("destination")).toString(),
+                                              s.value(QLatin1String("stateLabel")).toString())
+                    << '\n';
+        if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
+            context.out << "  " << fix << '\n';
+        context.out << "  "
+                    << Text::tr("No dataflow yet: map audiences with 'outflowctl activate %1 "
+                                "--audience …'.")
+                           .arg(s.value(QLatin1String("destination")).toString())
+                    << '\n';
+        return;
+    }
+    const auto n = integer;
+    context.out << Text::tr("%1 (dataflow %2): %3")
+                       .arg(s.value(QLatin1String("destination")).toString(),
+                            s.value(QLatin1String("dataflow")).toString(),
+                            s.value(QLatin1String("stateLabel")).toString())
+                << '\n';
+    if (const QString fix = s.value(QLatin1String("stateFix")).toString(); !fix.isEmpty())
+        context.out << "  " << fix << '\n';
+    context.out << Text::tr("  profile updates that met a trigger: %1; exports created: %2; "
+                            "excluded: %3; suppressed by a switched-off trigger: %4; waiting "
+                            "to be sent: %5")
+                       .arg(n(s, "received"), n(s, "created"), n(s, "excluded"), n(s, "suppressed"),
+                            n(s, "backlog"))
+                << '\n';
+    const QJsonObject excludedBy = s.value(QLatin1String("excludedBy")).toObject();
+    for (auto it = excludedBy.begin(); it != excludedBy.end(); ++it)
+        context.out << Text::tr("  excluded (%1): %2").arg(it.key()).arg(it.value().toInteger())
+                    << '\n';
+    context.out << Text::tr("  delivered %1, retried %2, failed %3; dead letters kept %4, "
+                            "oldest waiting export %5 ms")
+                       .arg(n(s, "delivered"), n(s, "retried"), n(s, "failed"), n(s, "deadLetters"),
+                            n(s, "oldestPendingMs"))
+                << '\n';
+    if (s.contains(QLatin1String("window"))) {
+        printWindowText(context, s); // in place of the last hour
+    } else {
+        printLastHour(context, s);
+    }
+    printBackfillAndAlerts(context, s);
+}
+
 } // namespace
 
 int statusCommand(Context &context)
@@ -209,12 +256,36 @@ int statusCommand(Context &context)
     const QString command = QStringLiteral("status");
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("destination"), Text::tr("Id or name."));
+    const QCommandLineOption windowOption(
+        QStringLiteral("window"),
+        Text::tr("Also show the figures of the last 15 minutes, 24 hours or 7 days "
+                 "(\"window\" and \"windowFigures\" in --json) in place of the last hour's."),
+        QStringLiteral("15m|24h|7d"));
+    const QCommandLineOption seriesOption(
+        QStringLiteral("series"),
+        Text::tr("With the window (15m unless --window says otherwise): its figures per minute "
+                 "(per hour for 7d) and the hourly runs of the last 24 hours."));
+    parser.addOption(windowOption);
+    parser.addOption(seriesOption);
     if (const std::optional<int> exitCode = parseCommandOptions(parser, context, command, true))
         return *exitCode;
     if (parser.positionalArguments().size() > 1) {
         context.err << Text::tr("status: give at most one destination.") << '\n';
         return ExitUsage;
     }
+    std::optional<MonitoringWindow> window;
+    if (parser.isSet(windowOption)) {
+        window = MonitoringWindows::fromId(parser.value(windowOption));
+        if (!window) {
+            context.err << Text::tr("status: --window: “%1” is not a window; give 15m, 24h or 7d.")
+                               .arg(parser.value(windowOption))
+                        << '\n';
+            return ExitUsage;
+        }
+    }
+    const bool series = parser.isSet(seriesOption);
+    if (series && !window)
+        window = MonitoringWindow::FifteenMinutes;
     SqliteStore store(paths::resolveStorePath(context.storePath));
     if (!store.open()) {
         context.err << command << ": " << store.lastError() << '\n';
@@ -241,8 +312,35 @@ int statusCommand(Context &context)
         }
         return alerts;
     };
+    // The figures the app's Monitoring page reads (issue #18), with the
+    // state judged as an engine would: the keychain asked here, an active
+    // auth-failure alert standing for the failures in a row.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    MonitoringReader reader(store, nullptr, now);
+    reader.setBlockOf(
+        [&keychain](const Destination &destination) { return blockOf(keychain, destination); });
+    reader.setAuthFailuresOf([&activeAlerts](const QString &destinationId) {
+        for (const Alert &alert : activeAlerts) {
+            if (alert.destinationId == destinationId && alert.kind == AlertKind::AuthFailure)
+                return 1;
+        }
+        return 0;
+    });
     QJsonArray list;
     for (const Destination &destination : std::as_const(destinations)) {
+        MonitoringReader::Options options;
+        options.window = window.value_or(MonitoringWindow::FifteenMinutes);
+        options.destinationId = destination.id;
+        options.series = series;
+        const std::optional<MonitoringReport> report = reader.read(options);
+        if (!report) {
+            context.err << command << ": " << reader.lastError() << '\n';
+            return ExitFailure;
+        }
+        if (report->dataflows.isEmpty())
+            continue; // removed meanwhile
+        const DataflowReport &row = report->dataflows.constFirst();
+        QJsonObject json;
         const std::optional<DataflowStatus> status = service.status(destination);
         if (!status) {
             if (service.lastErrorKind() != ActivationService::ErrorKind::Input ||
@@ -250,64 +348,25 @@ int statusCommand(Context &context)
                 return reportFailure(context, command, service);
             // Listing all: a destination without a dataflow has no figures,
             // but it has a state (a missing secret, disabled…).
-            DestinationStateInputs inputs;
-            inputs.enabled = destination.enabled;
-            inputs.block = blockOf(keychain, destination);
-            list.append(withoutDataflowJson(destination, DestinationStates::judge(inputs),
-                                            alertsOf(destination.id)));
-            continue;
+            json = withoutDataflowJson(destination, row, alertsOf(destination.id));
+        } else {
+            json = dataflowJson(*status, row, alertsOf(destination.id));
+            // The last hour, as the alerts judge it; its latency and SLO
+            // also at the top (DESIGN §5).
+            const QJsonObject lastHour = lastHourJson(monitor, destination, row);
+            json.insert(QStringLiteral("lastHour"), lastHour);
+            json.insert(QStringLiteral("latencyMs"), lastHour.value(QLatin1String("latencyMs")));
+            json.insert(QStringLiteral("slo"), lastHour.value(QLatin1String("slo")));
         }
-        QJsonObject excludedBy;
-        for (auto it = status->counters.cbegin(); it != status->counters.cend(); ++it) {
-            if (it.key().startsWith(QLatin1String("excluded:")))
-                excludedBy.insert(it.key().mid(9), it.value());
+        if (window) {
+            json.insert(QStringLiteral("window"), MonitoringWindows::id(*window));
+            json.insert(QStringLiteral("windowFigures"), windowFiguresJson(row, *window, now));
         }
-        const auto count = [&](const char *name) {
-            return status->counters.value(QString::fromLatin1(name));
-        };
-        // The outbox by state: what waits (backlog) apart from the dead letters.
-        const OutboxSummary outbox =
-            store.outboxSummary(status->dataflow.id).value_or(OutboxSummary());
-        const qint64 oldestPendingMs =
-            outbox.oldestCreatedAt > 0
-                ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - outbox.oldestCreatedAt)
-                : 0;
-        // The same one state the app shows (issue #16).
-        DestinationStateInputs inputs;
-        inputs.enabled = destination.enabled;
-        inputs.block = blockOf(keychain, destination);
-        inputs.backlog = outbox.backlog();
-        inputs.retrying = outbox.retrying;
-        inputs.inFlight = int(outbox.sending);
-        inputs.oldestPendingAgeMs = oldestPendingMs;
-        for (const Alert &alert : activeAlerts) {
-            if (alert.destinationId == destination.id && alert.kind == AlertKind::AuthFailure)
-                inputs.consecutiveAuthFailures = 1;
+        if (series) {
+            json.insert(QStringLiteral("series"), seriesJson(row));
+            json.insert(QStringLiteral("hourlyRuns"), hourlyRunsJson(row));
         }
-        const DestinationState state = DestinationStates::judge(inputs);
-        list.append(QJsonObject{
-            {QStringLiteral("destination"), destination.name},
-            {QStringLiteral("state"), DestinationStates::id(state)},
-            {QStringLiteral("stateLabel"), DestinationStates::label(state)},
-            {QStringLiteral("stateFix"), DestinationStates::fix(state)},
-            {QStringLiteral("dataflow"), status->dataflow.id},
-            {QStringLiteral("enabled"), destination.enabled},
-            {QStringLiteral("received"), count("received")},
-            {QStringLiteral("created"), count("created")},
-            {QStringLiteral("excluded"), count("excluded")},
-            {QStringLiteral("excludedBy"), excludedBy},
-            {QStringLiteral("suppressed"), count("suppressed")},
-            {QStringLiteral("delivered"), count("delivered")},
-            {QStringLiteral("failed"), count("failed")},
-            {QStringLiteral("retried"), count("retried")},
-            {QStringLiteral("backlog"), outbox.backlog()},
-            {QStringLiteral("deadLetters"), outbox.failed},
-            {QStringLiteral("oldestPendingMs"), oldestPendingMs},
-            {QStringLiteral("backfill"), backfillJson(status->backfill)},
-            {QStringLiteral("inFlight"), outbox.sending},
-            {QStringLiteral("lastHour"),
-             lastHourJson(monitor, destination, status->dataflow.id, outbox, oldestPendingMs)},
-            {QStringLiteral("alerts"), alertsOf(destination.id)}});
+        list.append(json);
     }
     if (context.json) {
         context.out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';

@@ -47,6 +47,8 @@ Engine::Engine(QString storePath, QObject *parent)
     qRegisterMetaType<ActivationChoices>();
     qRegisterMetaType<PayloadPreview>();
     qRegisterMetaType<ProfileLineage>();
+    qRegisterMetaType<MonitoringReport>();
+    qRegisterMetaType<MonitoringWindow>();
     m_audiencesTimer->setSingleShot(true);
     m_audiencesTimer->setInterval(AudiencesRefreshMs);
     connect(m_audiencesTimer, &QTimer::timeout, this, &Engine::refreshAudiences);

@@ -11,6 +11,7 @@
 #include "model/destination.h"
 #include "model/destinationsummary.h"
 #include "monitoring/alerttracker.h"
+#include "monitoring/monitoringreport.h"
 #include "segmentation/audienceservice.h"
 #include "store/storemaintenance.h"
 
@@ -139,6 +140,16 @@ public slots:
     // identityNamespacesListed() (empty when the store is not open).
     void listIdentityNamespaces(quint64 requestId);
     // --- end Profiles page ---
+    // --- Monitoring page (issue #18, enginemonitoring.cpp) ---
+    // Every dataflow's figures over `window` (or one destination's, when
+    // `destinationId` is given), with the per-period series and the hourly
+    // runs when `series`: MonitoringReader, as `outflowctl status --window`,
+    // with this engine's unfinished minute and what its senders know
+    // (blocked destinations, authentication failures in a row). Answered by
+    // monitoringRead().
+    void readMonitoring(quint64 requestId, outflow::MonitoringWindow window,
+                        const QString &destinationId, bool series);
+    // --- end Monitoring page ---
     // --- Audiences page (issue #17) ---
     // engineaudiences.cpp. Writes go through an AudienceService attached to
     // a Pipeline, as outflowctl's do (transitions of a mapped audience queue
@@ -280,6 +291,11 @@ signals:
     void exportsReplayed(quint64 requestId, qint64 replayed, qint64 superseded,
                          const QString &error);
     // --- end Deliveries page ---
+    // --- Monitoring page (issue #18) ---
+    // An empty error: `report` holds the figures; else why not.
+    void monitoringRead(quint64 requestId, const outflow::MonitoringReport &report,
+                        const QString &error);
+    // --- end Monitoring page ---
     // An empty error: a token was issued (never carried here).
     void tokenChecked(quint64 requestId, const QString &error);
     void failed(const QString &message);

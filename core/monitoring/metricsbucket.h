@@ -29,8 +29,14 @@ struct MetricsBucket
     qint64 retried = 0;                // attempts that will be retried
     qint64 timeouts = 0;               // attempts that timed out
     qint64 onTime = 0;                 // delivered within the SLO target
+    qint64 suppressed = 0;             // of received: every trigger that applied switched off
     QHash<QString, qint64> excludedBy; // reason → count
     LatencyHistogram latency;          // committed → 2xx
+    // Gauges, not counts: the highest value seen during the period (the
+    // outbox's backlog and its oldest waiting export's age), so that a window
+    // of buckets shows its worst moment (issue #18's backlog chart).
+    qint64 backlogMax = 0;
+    qint64 oldestPendingMaxMs = 0;
 
     static qint64 periodOf(qint64 unixMs, Resolution resolution)
     {
@@ -38,13 +44,18 @@ struct MetricsBucket
         return unixMs - unixMs % length;
     }
 
-    bool isEmpty() const
+    // Nothing counted and no gauge above zero.
+    bool isEmpty() const { return !hasActivity() && backlogMax == 0 && oldestPendingMaxMs == 0; }
+    // Something counted (the gauges aside): a dataflow run of the period.
+    bool hasActivity() const
     {
-        return received == 0 && created == 0 && attempts == 0 && delivered == 0 && failed == 0 &&
-               retried == 0 && excluded == 0 && timeouts == 0 && latency.isEmpty();
+        return received != 0 || created != 0 || attempts != 0 || delivered != 0 || failed != 0 ||
+               retried != 0 || excluded != 0 || suppressed != 0 || timeouts != 0 ||
+               !latency.isEmpty();
     }
 
-    // Adds another bucket's figures (same dataflow; any period).
+    // Adds another bucket's figures (same dataflow; any period): counts add
+    // up, gauges keep the higher value.
     void add(const MetricsBucket &other)
     {
         received += other.received;
@@ -56,6 +67,9 @@ struct MetricsBucket
         retried += other.retried;
         timeouts += other.timeouts;
         onTime += other.onTime;
+        suppressed += other.suppressed;
+        backlogMax = qMax(backlogMax, other.backlogMax);
+        oldestPendingMaxMs = qMax(oldestPendingMaxMs, other.oldestPendingMaxMs);
         for (auto it = other.excludedBy.cbegin(); it != other.excludedBy.cend(); ++it)
             excludedBy[it.key()] += it.value();
         latency.merge(other.latency);

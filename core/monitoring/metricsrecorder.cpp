@@ -1,5 +1,6 @@
 #include "metricsrecorder.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QMutexLocker>
 
@@ -49,6 +50,23 @@ void MetricsRecorder::recordExcluded(const QString &dataflowId, const QString &r
     MetricsBucket &b = bucket(dataflowId);
     ++b.excluded;
     ++b.excludedBy[reason];
+}
+
+void MetricsRecorder::recordSuppressed(const QString &dataflowId, qint64 count)
+{
+    const QMutexLocker lock(&m_mutex);
+    bucket(dataflowId).suppressed += count;
+}
+
+void MetricsRecorder::recordBacklog(const QString &dataflowId, qint64 backlog,
+                                    qint64 oldestPendingMs)
+{
+    if (backlog <= 0 && oldestPendingMs <= 0)
+        return; // an idle dataflow writes no row a minute
+    const QMutexLocker lock(&m_mutex);
+    MetricsBucket &b = bucket(dataflowId);
+    b.backlogMax = qMax(b.backlogMax, backlog);
+    b.oldestPendingMaxMs = qMax(b.oldestPendingMaxMs, oldestPendingMs);
 }
 
 void MetricsRecorder::recordAttempt(const QString &dataflowId, bool timedOut)
@@ -115,6 +133,22 @@ MetricsBucket MetricsRecorder::current(const QString &dataflowId) const
     copy.dataflowId = dataflowId;
     copy.periodStart = minute;
     return copy;
+}
+
+QList<MetricsBucket> MetricsRecorder::unstored(const QString &dataflowId) const
+{
+    QList<MetricsBucket> minutes;
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (const MetricsBucket &b : m_buckets) {
+            if (b.dataflowId == dataflowId)
+                minutes.append(b);
+        }
+    }
+    std::sort(minutes.begin(), minutes.end(), [](const MetricsBucket &a, const MetricsBucket &b) {
+        return a.periodStart < b.periodStart;
+    });
+    return minutes;
 }
 
 } // namespace outflow

@@ -28,6 +28,11 @@ public:
     void recordReceived(const QString &dataflowId, qint64 count = 1);
     void recordCreated(const QString &dataflowId, qint64 count = 1);
     void recordExcluded(const QString &dataflowId, const QString &reason);
+    // Changes whose every applying trigger is switched off (logged, not sent).
+    void recordSuppressed(const QString &dataflowId, qint64 count = 1);
+    // The outbox's backlog and its oldest waiting export's age now: the
+    // current minute keeps the highest of each (gauges). Zeros record nothing.
+    void recordBacklog(const QString &dataflowId, qint64 backlog, qint64 oldestPendingMs);
     // One HTTP attempt and its outcome.
     void recordAttempt(const QString &dataflowId, bool timedOut);
     // A 2xx: `latencyMs` from the export's creation (its fragment's commit).
@@ -45,6 +50,9 @@ public:
     QList<MetricsBucket> takeFinished(bool everything = false);
     // A copy of the current, unfinished minute of a dataflow (live figures).
     MetricsBucket current(const QString &dataflowId) const;
+    // Copies of every minute of a dataflow still in memory, oldest first:
+    // the current one and any ended one takeFinished() has not taken yet.
+    QList<MetricsBucket> unstored(const QString &dataflowId) const;
 
 private:
     MetricsBucket &bucket(const QString &dataflowId); // under m_mutex

@@ -41,6 +41,7 @@ void Monitor::setLiveValues(const QString &dataflowId, qint64 inFlight, qint64 b
                             qint64 oldestPendingMs)
 {
     m_live.insert(dataflowId, Live{inFlight, backlog, oldestPendingMs});
+    m_recorder.recordBacklog(dataflowId, backlog, oldestPendingMs);
 }
 
 void Monitor::setConsecutiveAuthFailures(const QString &destinationId, int failures)
@@ -112,6 +113,8 @@ bool Monitor::tick()
         const std::optional<Dataflow> dataflow = m_store.dataflowOfDestination(destination.id);
         if (!dataflow)
             continue; // nothing flows to it: no figure to judge
+        if (const auto live = m_live.constFind(dataflow->id); live != m_live.cend())
+            m_recorder.recordBacklog(dataflow->id, live->backlog, live->oldestPendingMs);
         const DataflowFiguresSnapshot hour = figures(destination, dataflow->id);
         const MetricsBucket recent = window(dataflow->id, ShortWindowMs);
         DataflowFigures input;

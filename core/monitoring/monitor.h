@@ -62,7 +62,10 @@ public:
     bool restore();
     void addNotifier(AlertNotifier *notifier) { m_notifiers.append(notifier); }
 
-    // Live values of a dataflow (from its sender's snapshots).
+    // Live values of a dataflow (from its sender's snapshots); the backlog
+    // and the oldest export's age also go into the current minute's gauges
+    // (and again at every tick(), so that a minute without a snapshot still
+    // carries the backlog that stood through it).
     void setLiveValues(const QString &dataflowId, qint64 inFlight, qint64 backlog,
                        qint64 oldestPendingMs);
     // Token endpoint errors and 401/403 answers in a row, per destination.
@@ -77,6 +80,8 @@ public:
     bool maintain();
 
     DataflowFiguresSnapshot figures(const Destination &destination, const QString &dataflowId);
+    // The recorder whose unfinished minutes this Monitor stores.
+    MetricsRecorder &recorder() const { return m_recorder; }
     // Every alert change of the last tick().
     const QList<AlertTracker::Event> &lastEvents() const { return m_lastEvents; }
     QString lastError() const { return m_error; }

@@ -34,6 +34,12 @@ public:
     static qint64 lengthMs(MonitoringWindow window);
     // Minutes for 15m and 24h, hours for 7d.
     static MetricsBucket::Resolution resolution(MonitoringWindow window);
+    // How many periods of that resolution the window spans: 15, 1440, 168.
+    // The last one is the period under way (the current minute or hour).
+    static int periods(MonitoringWindow window);
+    // The start of the window's first period, for a window ending `nowMs`.
+    static qint64 startOf(MonitoringWindow window, qint64 nowMs);
+    static QList<MonitoringWindow> all();
 };
 
 // One dataflow's figures over a window, with its live outbox, state and
@@ -113,11 +119,38 @@ public:
         m_authFailuresOf = std::move(authFailuresOf);
     }
 
-    // nullopt when the store failed: lastError().
+    // nullopt when the store failed: lastError(). A destination asked for
+    // that does not exist (removed meanwhile) gives a report without rows;
+    // one asked for without a dataflow gives its row with an empty
+    // dataflowId, its state and zeros.
     std::optional<MonitoringReport> read(const Options &options);
     QString lastError() const { return m_error; }
 
+    // The reference's hourly dataflow runs (DataflowReport::hourlyRuns): a
+    // run's profiles "activated" are the exports its activation queued (a
+    // profile update that met a trigger and had every mandatory attribute),
+    // so that received = activated + excluded + suppressed; whether they
+    // were then delivered or failed is MetricsBucket::delivered and failed.
+    static qint64 activated(const MetricsBucket &run) { return run.created; }
+    // activated ÷ received; < 0 when nothing was received.
+    static double activationRate(const MetricsBucket &run);
+    // A latency percentile in ms (the histogram bucket's upper bound, as
+    // `status` prints it); -1 when nothing was delivered.
+    static qint64 latencyMs(const MetricsBucket &bucket, double quantile);
+    // onTime ÷ delivered (the reference's promise is about exports sent
+    // successfully); < 0 when nothing was delivered.
+    static double sloAttainment(const MetricsBucket &bucket);
+
 private:
+    // The figures of `dataflowId` over `periods` periods of `resolution`
+    // ending with the current one: stored minutes (and, for hours, stored
+    // hours), plus the recorder's minutes not stored yet. Each period in
+    // `series` when given (every one present, oldest first); their sum in
+    // `sum`. False when the store failed.
+    bool collect(const QString &dataflowId, MetricsBucket::Resolution resolution, int periods,
+                 MetricsBucket *sum, QList<MetricsBucket> *series);
+    bool fill(DataflowReport &row, const Destination &destination, const Options &options);
+
     Store &m_store;
     Monitor *m_monitor;
     qint64 m_now;
@@ -129,3 +162,4 @@ private:
 } // namespace outflow
 
 Q_DECLARE_METATYPE(outflow::MonitoringReport)
+Q_DECLARE_METATYPE(outflow::MonitoringWindow)

@@ -466,6 +466,21 @@ QStringList schemaVersion11()
     };
 }
 
+// Version 13: the Monitoring page's figures (issue #18). Each bucket of
+// figures also counts the suppressed decisions (counted until now only in the
+// dataflow's lifetime counters), and keeps two gauges: the highest backlog
+// and the oldest waiting export's highest age seen during its period, for
+// the backlog chart. Rows stored before read as zeros.
+QStringList schemaVersion13()
+{
+    return {
+        QStringLiteral("ALTER TABLE metrics ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE metrics ADD COLUMN backlog_max INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE metrics ADD COLUMN oldest_pending_max_ms INTEGER NOT NULL"
+                       " DEFAULT 0"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -498,6 +513,8 @@ QList<Migration> SqliteStore::migrations()
          schemaVersion10()},
         {11, QStringLiteral("Delivery: the answer's headers in the delivery log"),
          schemaVersion11()},
+        {13, QStringLiteral("Monitoring: suppressed decisions and backlog gauges per bucket"),
+         schemaVersion13()},
     };
 }
 

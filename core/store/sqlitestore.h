@@ -164,6 +164,8 @@ public:
     bool addMetrics(const MetricsBucket &bucket) override;
     QList<MetricsBucket> metrics(const QString &dataflowId, MetricsBucket::Resolution resolution,
                                  qint64 fromMs, qint64 toMs) override;
+    QList<MetricsBucket> minutesByHour(const QString &dataflowId, qint64 fromMs,
+                                       qint64 toMs) override;
     qint64 rollUpMinutes(qint64 beforeMs) override;
     qint64 removeHoursBefore(qint64 beforeMs) override;
     bool saveAlert(const Alert &alert) override;

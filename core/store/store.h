@@ -255,6 +255,12 @@ public:
     virtual QList<MetricsBucket> metrics(const QString &dataflowId,
                                          MetricsBucket::Resolution resolution, qint64 fromMs,
                                          qint64 toMs) = 0;
+    // The minute buckets of a dataflow whose period starts in [fromMs, toMs)
+    // summed per hour (hour buckets, oldest first; hours without a minute
+    // left out): what rollUpMinutes() would make of them, nothing written.
+    // The Monitoring page's week reads 168 of these rather than 10,080 minutes.
+    virtual QList<MetricsBucket> minutesByHour(const QString &dataflowId, qint64 fromMs,
+                                               qint64 toMs) = 0;
     // Rolls minute buckets older than `beforeMs` into hour buckets (one
     // transaction of its own); returns how many minutes, or -1 on failure.
     virtual qint64 rollUpMinutes(qint64 beforeMs) = 0;

@@ -4,6 +4,7 @@
 // dataflow is made by ActivationService. Each row checks what reached the
 // outbox, why (the export's reason and the activation log), what the payload's
 // segmentMembership.ups holds, and the dataflow's counters.
+#include "monitoring/metricsrecorder.h"
 #include "support/activationworld.h"
 
 #include <QJsonArray>
@@ -271,11 +272,21 @@ void TestActivator::decisions()
     QVERIFY(m_world->store.dataflowCounters(dataflowId).isEmpty());
 
     m_world->now += 60'000;
+    // The monitoring's recorder counts the same decisions (suppressed too, issue #18).
+    MetricsRecorder recorder([this] { return m_world->now; });
+    m_world->pipeline.activator().setRecorder(&recorder);
     QVERIFY2(m_world->ingest(change), qPrintable(m_world->lastError));
+    m_world->pipeline.activator().setRecorder(nullptr);
 
     const QList<OutboxExport> outbox = m_world->outbox(dataflowId);
     QCOMPARE(outbox.size(), exports);
     QCOMPARE(m_world->store.dataflowCounters(dataflowId), parseCounters(counters));
+    const MetricsBucket recorded = recorder.current(dataflowId);
+    const QHash<QString, qint64> expected = parseCounters(counters);
+    QCOMPARE(recorded.received, expected.value(QStringLiteral("received")));
+    QCOMPARE(recorded.created, expected.value(QStringLiteral("created")));
+    QCOMPARE(recorded.excluded, expected.value(QStringLiteral("excluded:missing-mandatory")));
+    QCOMPARE(recorded.suppressed, expected.value(QStringLiteral("suppressed")));
     const qint64 owner =
         m_world->profileOf(QStringLiteral("email"), QStringLiteral("ana@example.com"));
     QVERIFY(owner > 0);

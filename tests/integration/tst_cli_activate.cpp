@@ -7,6 +7,7 @@
 #include "testconfig.h"
 
 #include <memory>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +56,8 @@ private:
     // Gold (points >= 100) and Silver (>= 50); user0..user29 with points
     // i * 10 (Gold: user10..user29); user10..user24 have an e-mail address.
     void seedAudiencesAndProfiles();
+    // `status --window`, `--series` (issue #18) after the backfill's run.
+    void statusOverWindows();
     ProcessResult run(const QStringList &arguments);
     QString write(const QString &name, const QByteArray &data);
 
@@ -268,6 +271,7 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
     QVERIFY2(r.out.contains(s("excluded (missing-mandatory): 5")), qPrintable(r.out));
     QVERIFY2(r.out.contains(s("backfill: 20 done of 20 (")), qPrintable(r.out));
     QVERIFY2(r.out.contains(s(" profiles/s)")), qPrintable(r.out));
+    statusOverWindows();
 
     // Resend ("Activate now"): every realized member again.
     QCOMPARE(run({s("resend"), s("Hook")}).exitCode, 2); // no --audience
@@ -334,6 +338,126 @@ void TestCliActivate::disabledDestinationsBackfillWaits()
     QCOMPARE(status.value(s("backlog")).toInteger(), 0);
     QCOMPARE(status.value(s("delivered")).toInteger(), 20);
     QCOMPARE(m_receiver->exportIds().size(), 20);
+}
+
+void TestCliActivate::statusOverWindows()
+{
+    // Without --window: as before, plus the last hour's latency and SLO at the top.
+    QJsonObject status = array(run({s("--json"), s("status"), s("Hook")}).out).first().toObject();
+    QVERIFY(!status.contains(s("window")));
+    QVERIFY(!status.contains(s("series")));
+    QCOMPARE(status.value(s("latencyMs")),
+             status.value(s("lastHour")).toObject().value(s("latencyMs")));
+    QVERIFY(!status.value(s("latencyMs")).toObject().value(s("p95")).isNull());
+    QCOMPARE(status.value(s("slo")), status.value(s("lastHour")).toObject().value(s("slo")));
+    for (const char *key : {"target", "withinMs", "attainment"})
+        QVERIFY2(status.value(s("slo")).toObject().contains(s(key)), key);
+
+    // The 20 profiles of the backfill, over each window.
+    for (const char *window : {"15m", "24h", "7d"}) {
+        const ProcessResult r =
+            run({s("--json"), s("status"), s("Hook"), s("--window"), s(window)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        status = array(r.out).first().toObject();
+        QCOMPARE(status.value(s("window")).toString(), s(window));
+        QCOMPARE(status.value(s("received")).toInteger(), 20); // the lifetime counters stay
+        const QJsonObject figures = status.value(s("windowFigures")).toObject();
+        QCOMPARE(figures.value(s("received")).toInteger(), 20);
+        QCOMPARE(figures.value(s("created")).toInteger(), 15);
+        QCOMPARE(figures.value(s("excluded")).toInteger(), 5);
+        QCOMPARE(figures.value(s("excludedBy")).toObject(),
+                 (QJsonObject{{s("missing-mandatory"), 5}}));
+        QCOMPARE(figures.value(s("suppressed")).toInteger(), 0);
+        QCOMPARE(figures.value(s("delivered")).toInteger(), 15);
+        QCOMPARE(figures.value(s("attempts")).toInteger(), 15);
+        QCOMPARE(figures.value(s("failed")).toInteger(), 0);
+        QCOMPARE(figures.value(s("retried")).toInteger(), 0);
+        QCOMPARE(figures.value(s("timeouts")).toInteger(), 0);
+        QVERIFY(!figures.value(s("latencyMs")).toObject().value(s("p99")).isNull());
+        QCOMPARE(figures.value(s("slo")).toObject().value(s("attainment")).toDouble(), 1.0);
+        QVERIFY(!status.contains(s("series")));
+    }
+
+    // --series: every minute of the window (every hour for 7d), and the hourly runs.
+    const QList<std::pair<const char *, int>> windows{{"15m", 15}, {"24h", 1440}, {"7d", 168}};
+    for (const auto &[window, periods] : windows) {
+        const ProcessResult r =
+            run({s("--json"), s("status"), s("Hook"), s("--window"), s(window), s("--series")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        status = array(r.out).first().toObject();
+        const QJsonArray series = status.value(s("series")).toArray();
+        QCOMPARE(series.size(), periods);
+        qint64 delivered = 0, received = 0;
+        QDateTime previous;
+        for (const QJsonValue &value : series) {
+            const QJsonObject bucket = value.toObject();
+            for (const char *key : {"start", "delivered", "failed", "retried", "created",
+                                    "received", "excluded", "suppressed", "p95Ms", "backlogMax"})
+                QVERIFY2(bucket.contains(s(key)), key);
+            const QDateTime start =
+                QDateTime::fromString(bucket.value(s("start")).toString(), Qt::ISODate);
+            QVERIFY(start.isValid());
+            if (previous.isValid())
+                QCOMPARE(previous.msecsTo(start), qint64(periods == 168 ? 3'600'000 : 60'000));
+            previous = start;
+            delivered += bucket.value(s("delivered")).toInteger();
+            received += bucket.value(s("received")).toInteger();
+            if (bucket.value(s("delivered")).toInteger() == 0)
+                QVERIFY(bucket.value(s("p95Ms")).isNull());
+        }
+        QCOMPARE(delivered, 15);
+        QCOMPARE(received, 20);
+        // One run, or two when the run straddled an hour.
+        const QJsonArray runs = status.value(s("hourlyRuns")).toArray();
+        QVERIFY(runs.size() == 1 || runs.size() == 2);
+        qint64 activated = 0, excluded = 0;
+        received = 0;
+        for (const QJsonValue &value : runs) {
+            const QJsonObject run = value.toObject();
+            QVERIFY(QDateTime::fromString(run.value(s("hour")).toString(), Qt::ISODate).isValid());
+            received += run.value(s("received")).toInteger();
+            activated += run.value(s("activated")).toInteger();
+            excluded += run.value(s("excluded")).toInteger();
+            QCOMPARE(run.value(s("failed")).toInteger(), 0);
+            QVERIFY(run.value(s("activationRate")).isDouble());
+        }
+        QCOMPARE(received, 20);
+        QCOMPARE(activated, 15);
+        QCOMPARE(excluded, 5);
+        if (runs.size() == 1)
+            QCOMPARE(runs.at(0).toObject().value(s("activationRate")).toDouble(), 0.75);
+    }
+    // --series alone: the last 15 minutes.
+    status =
+        array(run({s("--json"), s("status"), s("Hook"), s("--series")}).out).first().toObject();
+    QCOMPARE(status.value(s("window")).toString(), s("15m"));
+    QCOMPARE(status.value(s("series")).toArray().size(), 15);
+
+    // In text: the window's figures in place of the last hour's, the tables.
+    ProcessResult r = run({s("status"), s("Hook"), s("--window"), s("24h"), s("--series")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(s("Last 24 hours: received 20, created 15, excluded 5, suppressed 0; "
+                              "delivered 15, failed 0, retried 0, timed out 0 of 15 attempts")),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("SLO (95.0% within 600 s): 100.0% of the exports delivered")),
+             qPrintable(r.out));
+    QVERIFY2(!r.out.contains(s("last hour:")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("per minute, oldest first")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("hourly runs of the last 24 hours")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("activation rate")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(s("backfill: 20 done of 20")), qPrintable(r.out));
+
+    // A window it does not know: a usage error naming the option and the choices.
+    r = run({s("status"), s("Hook"), s("--window"), s("1h")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(s("--window")) && r.err.contains(s("“1h”")) &&
+                 r.err.contains(s("15m, 24h or 7d")),
+             qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    r = run({s("status"), s("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(s("--window <15m|24h|7d>")) && r.out.contains(s("--series")),
+             qPrintable(r.out));
 }
 
 void TestCliActivate::seedAudiencesAndProfiles()
