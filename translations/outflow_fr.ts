@@ -520,6 +520,17 @@
     </message>
 </context>
 <context>
+    <name>DemoFeed</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>no profile with an identityMap</source>
+        <translation>aucun profil avec un identityMap</translation>
+    </message>
+</context>
+<context>
     <name>DestinationConfig</name>
     <message>
         <source>&quot;%1&quot;</source>
@@ -810,6 +821,18 @@
     <message>
         <source>Could not remove figures older than a year</source>
         <translation>Impossible de supprimer les chiffres de plus d’un an</translation>
+    </message>
+    <message>
+        <source>Could not acknowledge the alert %1: %2</source>
+        <translation>Impossible d’acquitter l’alerte %1 : %2</translation>
+    </message>
+    <message>
+        <source>No alert has the id %1.</source>
+        <translation>Aucune alerte n’a l’identifiant %1.</translation>
+    </message>
+    <message>
+        <source>The alert %1 is resolved: there is nothing to acknowledge.</source>
+        <translation>L’alerte %1 est résolue : il n’y a rien à acquitter.</translation>
     </message>
 </context>
 <context>
@@ -2008,28 +2031,98 @@
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
+    <message>
+        <source>Acknowledged on %1: active until its condition clears, no longer announced.</source>
+        <translation>Acquittée le %1 : active jusqu’à ce que sa condition cesse, elle n’est plus annoncée.</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1.</source>
+        <translation>Acquittée le %1.</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <comment>an active alert</comment>
+        <translation>Acquittée</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::AlertsPage</name>
-    <message>
-        <source>Show &amp;resolved alerts</source>
-        <translation>Afficher les alertes &amp;résolues</translation>
-    </message>
     <message>
         <source>No active alert</source>
         <translation>Aucune alerte active</translation>
     </message>
     <message>
-        <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
-        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
-    </message>
-    <message>
-        <source>Every destination is watched for every kind of alert; the kinds it subscribes to (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) are also announced on the desktop.</source>
-        <translation>Chaque destination est surveillée pour tous les types d’alerte ; ceux auxquels elle est abonnée (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) sont aussi annoncés sur le bureau.</translation>
-    </message>
-    <message>
         <source>No alert</source>
         <translation>Aucune alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>A&amp;cquitter</translation>
+    </message>
+    <message>
+        <source>Alert Setti&amp;ngs…</source>
+        <translation>&amp;Réglages des alertes…</translation>
+    </message>
+    <message>
+        <source>Alerts raised by your dataflows appear here, those not acknowledged first, with what to do about each.</source>
+        <translation>Les alertes levées par vos flux de données apparaissent ici, celles qui ne sont pas acquittées en premier, avec ce qu’il faut faire pour chacune.</translation>
+    </message>
+    <message>
+        <source>Every destination is watched for every kind of alert; the kinds it subscribes to are also announced on the desktop. &lt;b&gt;Alert Settings…&lt;/b&gt; chooses them and their thresholds per destination (&lt;b&gt;outflowctl destination edit NAME --alert KIND&lt;/b&gt;).</source>
+        <translation>Chaque destination est surveillée pour tous les types d’alerte ; ceux auxquels elle est abonnée sont aussi annoncés sur le bureau. &lt;b&gt;Réglages des alertes…&lt;/b&gt; les choisit, avec leurs seuils, pour chaque destination (&lt;b&gt;outflowctl destination edit NOM --alert KIND&lt;/b&gt;).</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Keep the selected alerts active until their condition clears, without announcing them again (outflowctl alerts acknowledge ID)</source>
+        <translation>Garder les alertes sélectionnées actives jusqu’à ce que leur condition cesse, sans plus les annoncer (outflowctl alerts acknowledge ID)</translation>
+    </message>
+    <message>
+        <source>Choose the alerts a destination subscribes to and their thresholds: the selected alert&apos;s destination, or one from a list</source>
+        <translation>Choisir les alertes auxquelles une destination est abonnée et leurs seuils : la destination de l’alerte sélectionnée, ou une destination à choisir dans une liste</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>alerts of every state</comment>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All destinations</source>
+        <translation>Toutes les destinations</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>No alert matches these filters</source>
+        <translation>Aucune alerte ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>No resolved alert</source>
+        <translation>Aucune alerte résolue</translation>
     </message>
 </context>
 <context>
@@ -3975,6 +4068,122 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n healthy</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en bonne santé</numerusform>
+            <numerusform>%n en bonne santé</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sending</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en cours d’envoi</numerusform>
+            <numerusform>%n en cours d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backlogged</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrying</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en nouvelle tentative</numerusform>
+            <numerusform>%n en nouvelles tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing to authenticate</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en échec d’authentification</numerusform>
+            <numerusform>%n en échec d’authentification</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a TLS problem</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n avec un problème TLS</numerusform>
+            <numerusform>%n avec un problème TLS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a secret</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n sans son secret</numerusform>
+            <numerusform>%n sans leur secret</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n désactivée</numerusform>
+            <numerusform>%n désactivées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no active alert</source>
+        <translation>aucune alerte active</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n alerte active</numerusform>
+            <numerusform>%n alertes actives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — no destination; %2</source>
+        <comment>app — no destination; alerts</comment>
+        <translation>%1 — aucune destination ; %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3; %4</source>
+        <comment>app — destinations: their states; alerts</comment>
+        <translation>%1 — %2 : %3 ; %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s)</source>
+        <translation>
+            <numerusform>%n destination</numerusform>
+            <numerusform>%n destinations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between destination states</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Show %1</source>
+        <translation>&amp;Afficher %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n acknowledged)</source>
+        <comment>active alerts (how many acknowledged)</comment>
+        <translation>
+            <numerusform>%1 (%n acquittée)</numerusform>
+            <numerusform>%1 (%n acquittées)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::TriggersEditor</name>
     <message>
         <source>&amp;Attribute changes</source>
@@ -4100,10 +4309,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>Export every profile realized in an audience again.</source>
         <translation>Exporter à nouveau chaque profil réalisé dans une audience.</translation>
-    </message>
-    <message>
-        <source>List active (or all) alerts.</source>
-        <translation>Lister les alertes actives (ou toutes).</translation>
     </message>
     <message>
         <source>Check that the OS keychain answers.</source>
@@ -4610,10 +4815,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>Délai d’expiration des requêtes en millisecondes (2000 par défaut).</translation>
     </message>
     <message>
-        <source>Subscribe to an alert kind; repeatable.</source>
-        <translation>S’abonner à un type d’alerte ; répétable.</translation>
-    </message>
-    <message>
         <source>auth: unknown type &apos;%1&apos; (none, bearer, oauth2-client-credentials, oauth2-password).</source>
         <translation>auth : type « %1 » inconnu (none, bearer, oauth2-client-credentials, oauth2-password).</translation>
     </message>
@@ -4783,14 +4984,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>run: --alert-command exited with %1 for alert %2.</source>
         <translation>run : --alert-command s’est terminée avec le code %1 pour l’alerte %2.</translation>
-    </message>
-    <message>
-        <source>Override an alert threshold, e.g. delivery-failure-rate=2% or delivery-delay=5m; repeatable.</source>
-        <translation>Remplacer un seuil d’alerte, par exemple delivery-failure-rate=2% ou delivery-delay=5m ; répétable.</translation>
-    </message>
-    <message>
-        <source>alert-threshold: write KEY=VALUE, not &apos;%1&apos;.</source>
-        <translation>alert-threshold : écrivez CLÉ=VALEUR, pas « %1 ».</translation>
     </message>
     <message>
         <source>Run CMD (through /bin/sh) for each subscribed alert raised, the alert as JSON on its standard input.</source>
@@ -5191,6 +5384,138 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>With --identity: why the profile was (or was not) sent to DESTINATION, and what became of each export.</source>
         <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION, et ce qu’est devenue chaque exportation.</translation>
+    </message>
+    <message>
+        <source>active, acknowledged %1</source>
+        <translation>active, acquittée le %1</translation>
+    </message>
+    <message>
+        <source>alerts acknowledge: %1</source>
+        <translation>alerts acknowledge : %1</translation>
+    </message>
+    <message>
+        <source>Alert %1 acknowledged at %2: it stays active until its condition clears, without being announced again.</source>
+        <translation>Alerte %1 acquittée le %2 : elle reste active jusqu’à ce que sa condition cesse, sans être annoncée de nouveau.</translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged at %2.</source>
+        <translation>L’alerte %1 était déjà acquittée depuis le %2.</translation>
+    </message>
+    <message>
+        <source>Only alerts of this kind (%1).</source>
+        <translation>Seulement les alertes de ce type (%1).</translation>
+    </message>
+    <message>
+        <source>Only the alerts of this destination.</source>
+        <translation>Seulement les alertes de cette destination.</translation>
+    </message>
+    <message>
+        <source>acknowledge ID: the alert stays active until its condition clears, but is no longer announced.</source>
+        <translation>acknowledge ID : l’alerte reste active jusqu’à ce que sa condition cesse, mais n’est plus annoncée.</translation>
+    </message>
+    <message>
+        <source>alerts acknowledge: give the id of one alert (outflowctl alerts lists them).</source>
+        <translation>alerts acknowledge : indiquez l’identifiant d’une alerte (outflowctl alerts les liste).</translation>
+    </message>
+    <message>
+        <source>alerts: unexpected argument &apos;%1&apos; (did you mean acknowledge?)</source>
+        <translation>alerts : argument inattendu « %1 » (vouliez-vous dire acknowledge ?)</translation>
+    </message>
+    <message>
+        <source>alerts: --kind: unknown alert kind &apos;%1&apos; (use one of %2).</source>
+        <translation>alerts : --kind : type d’alerte inconnu « %1 » (utilisez l’un de %2).</translation>
+    </message>
+    <message>
+        <source>No alert matches.</source>
+        <translation>Aucune alerte ne correspond.</translation>
+    </message>
+    <message>
+        <source>No active alert matches.</source>
+        <translation>Aucune alerte active ne correspond.</translation>
+    </message>
+    <message>
+        <source>List active (or all) alerts; acknowledge one.</source>
+        <translation>Lister les alertes actives (ou toutes) ; en acquitter une.</translation>
+    </message>
+    <message>
+        <source>Keep merging changes of sample profiles, for a demo that moves.</source>
+        <translation>Fusionner sans cesse des modifications de profils d’exemple, pour une démonstration qui bouge.</translation>
+    </message>
+    <message>
+        <source>Fragments per second (default 20, at most %1).</source>
+        <translation>Fragments par seconde (20 par défaut, %1 au plus).</translation>
+    </message>
+    <message>
+        <source>Stop after this many fragments (default: never).</source>
+        <translation>S’arrêter après ce nombre de fragments (par défaut : jamais).</translation>
+    </message>
+    <message>
+        <source>Seed of the fragments (default: the time).</source>
+        <translation>Graine des fragments (par défaut : l’heure).</translation>
+    </message>
+    <message>
+        <source>The sample profiles (NDJSON) whose fragments to vary.</source>
+        <translation>Les profils d’exemple (NDJSON) dont varier les fragments.</translation>
+    </message>
+    <message>
+        <source>demo-feed: give one FILE.ndjson of sample profiles.</source>
+        <translation>demo-feed : indiquez un FICHIER.ndjson de profils d’exemple.</translation>
+    </message>
+    <message>
+        <source>demo-feed: --rate must be a number from 1 to %1, not &apos;%2&apos;.</source>
+        <translation>demo-feed : --rate doit être un nombre de 1 à %1, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: --count must be a whole number, not &apos;%1&apos;.</source>
+        <translation>demo-feed : --count doit être un nombre entier, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: --seed must be a whole number, not &apos;%1&apos;.</source>
+        <translation>demo-feed : --seed doit être un nombre entier, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: cannot read &apos;%1&apos;: %2</source>
+        <translation>demo-feed : impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>demo-feed: %1: %2</source>
+        <translation>demo-feed : %1 : %2</translation>
+    </message>
+    <message>
+        <source>demo-feed: %1</source>
+        <translation>demo-feed : %1</translation>
+    </message>
+    <message>
+        <source>Feeding %1 fragments a second into %2 (stop with Ctrl+C).</source>
+        <translation>Envoi de %1 fragments par seconde dans %2 (arrêt avec Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Merged %1 fragments (%2 new profiles).</source>
+        <translation>%1 fragments fusionnés (%2 nouveaux profils).</translation>
+    </message>
+    <message>
+        <source>Subscribe to an alert kind; repeatable (on an edit, the kinds given replace the subscriptions).</source>
+        <translation>S’abonner à un type d’alerte ; répétable (en modification, les types indiqués remplacent les abonnements).</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from every alert kind (edit).</source>
+        <translation>Se désabonner de tous les types d’alerte (edit).</translation>
+    </message>
+    <message>
+        <source>Override an alert threshold, e.g. delivery-failure-rate=2% or delivery-delay=5m; KEY= drops the override; repeatable.</source>
+        <translation>Remplacer un seuil d’alerte, par exemple delivery-failure-rate=2% ou delivery-delay=5m ; CLÉ= retire le remplacement ; répétable.</translation>
+    </message>
+    <message>
+        <source>no-alerts: not with --alert, which already replaces the subscriptions.</source>
+        <translation>no-alerts : pas avec --alert, qui remplace déjà les abonnements.</translation>
+    </message>
+    <message>
+        <source>alert-threshold: write KEY=VALUE (or KEY= to drop it), not &apos;%1&apos;.</source>
+        <translation>alert-threshold : écrivez CLÉ=VALEUR (ou CLÉ= pour le retirer), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>alert-threshold: unknown key &apos;%1&apos; (use one of %2).</source>
+        <translation>alert-threshold : clé inconnue « %1 » (utilisez l’une de %2).</translation>
     </message>
 </context>
 </TS>

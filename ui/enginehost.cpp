@@ -117,6 +117,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
                     });
             });
     connectAudiences();
+    connectAlerts();
     m_thread.start();
 }
 

@@ -449,6 +449,16 @@ QStringList schemaVersion10()
     };
 }
 
+// Version 12: acknowledged alerts (issue #18). An administrator acknowledges
+// an active alert: it stays active until its condition clears but is no
+// longer announced. 0: not acknowledged (every alert stored before).
+QStringList schemaVersion12()
+{
+    return {
+        QStringLiteral("ALTER TABLE alerts ADD COLUMN acknowledged_at INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -479,6 +489,7 @@ QList<Migration> SqliteStore::migrations()
         {9, QStringLiteral("Destinations: secret headers and query parameters"), schemaVersion9()},
         {10, QStringLiteral("Activation: suppressed decisions in the activation log"),
          schemaVersion10()},
+        {12, QStringLiteral("Monitoring: acknowledged alerts"), schemaVersion12()},
     };
 }
 
