@@ -4,9 +4,11 @@
 #
 #   ./tools/run.sh            the app
 #   ./tools/run.sh --demo     on a demo store of its own (Outflow/demo in your
-#                             data folder): a demo receiver on 127.0.0.1 and
-#                             the sample profiles and audiences, so exports
-#                             flow at once
+#                             data folder): a demo receiver on 127.0.0.1, the
+#                             sample profiles and audiences, and changes to
+#                             them streaming in, so exports flow at once; a
+#                             second, flaky destination shows retries, dead
+#                             letters and alerts
 #   ./tools/run.sh -- ARGS    extra arguments for `outflow` (e.g. -- --lang fr)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -16,7 +18,7 @@ app_args=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --demo) demo=1 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         --) shift; app_args+=("$@"); break ;;
         *) app_args+=("$1") ;;
     esac
@@ -49,11 +51,14 @@ mkdir -p "$(dirname "$demo_store")"
 export OUTFLOW_STORE="$demo_store"
 echo "Demo store: $demo_store (your own store is not touched)"
 
-# A receiver on a free loopback port, stopped when the app exits.
+# A receiver on a free loopback port, and later the feed of changes: both
+# stopped when the app exits.
 log=$(mktemp)
+feedlog=$(mktemp)
+feed=""
 "$bin/outflowctl" receiver --port 0 >"$log" 2>&1 &
 receiver=$!
-trap 'kill "$receiver" 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill "$receiver" $feed 2>/dev/null; rm -f "$log" "$feedlog"' EXIT
 url=""
 for _ in $(seq 1 100); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" || true)
@@ -86,10 +91,33 @@ if "$bin/outflowctl" destination add --name "Demo receiver" --endpoint "${url}ex
 else
     echo "Demo destination not created."
 fi
+# A partner that answers a quarter of its requests 503 (retried 15 s and 30 s
+# later) and rejects one export in twenty with 400 (a dead letter, which
+# Replay sends again), the same receiver's /flaky path: its alerts are
+# subscribed, and a delay over 30 s counts. It gets the Gold members and
+# France and Germany, on their tier and first name: only tier changes and
+# arrivals export to it, so that its retries never hold a profile's next
+# export back for good.
+"$bin/outflowctl" destination remove "Flaky partner" >/dev/null 2>&1 || true
+if "$bin/outflowctl" destination add --name "Flaky partner" --endpoint "${url}flaky" \
+        --query "fail=25&reject=5" --include-segment-names --alert delivery-failure-rate \
+        --alert delivery-delay --alert-threshold delivery-delay=30s >/dev/null &&
+    "$bin/outflowctl" activate "Flaky partner" --audience "Gold members" \
+        --audience "France and Germany" --attribute person.name.firstName \
+        --attribute loyalty.tier >/dev/null; then
+    echo "Demo destination \"Flaky partner\" fails part of its requests on ${url}flaky"
+else
+    echo "Demo destination \"Flaky partner\" not created."
+fi
 if msg=$("$bin/outflowctl" ingest "$sample/profiles.ndjson" 2>&1); then
     echo "Sample profiles loaded from $sample/profiles.ndjson"
 else
     echo "Sample profiles not loaded: $msg"
 fi
+# Changes to the sample profiles, 20 a second, and now and then a new
+# profile: the charts move from the start.
+"$bin/outflowctl" demo-feed "$sample/profiles.ndjson" --rate 20 >"$feedlog" 2>&1 &
+feed=$!
+echo "Sample profiles change 20 times a second (outflowctl demo-feed; log: $feedlog)"
 
 "$bin/outflow" --store "$demo_store" --demo-receiver "$url" "${app_args[@]}"

@@ -236,6 +236,95 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n healthy</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n healthy</numerusform>
+            <numerusform>%n healthy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sending</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n sending</numerusform>
+            <numerusform>%n sending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backlogged</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n backlogged</numerusform>
+            <numerusform>%n backlogged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrying</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n retrying</numerusform>
+            <numerusform>%n retrying</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing to authenticate</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n failing to authenticate</numerusform>
+            <numerusform>%n failing to authenticate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a TLS problem</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n with a TLS problem</numerusform>
+            <numerusform>%n with a TLS problem</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a secret</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n missing a secret</numerusform>
+            <numerusform>%n missing a secret</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n disabled</numerusform>
+            <numerusform>%n disabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n active alert</numerusform>
+            <numerusform>%n active alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s)</source>
+        <translation>
+            <numerusform>%n destination</numerusform>
+            <numerusform>%n destinations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n acknowledged)</source>
+        <comment>active alerts (how many acknowledged)</comment>
+        <translation>
+            <numerusform>%1 (%n acknowledged)</numerusform>
+            <numerusform>%1 (%n acknowledged)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflowctl</name>
     <message numerus="yes">
         <source>Audience “%1” created (id %2): %n profile(s) realized.</source>

@@ -509,53 +509,6 @@
     </message>
 </context>
 <context>
-    <name>DeliveryInspection</name>
-    <message>
-        <source>No longer queued</source>
-        <translation>Plus en file d’attente</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>En file d’attente</translation>
-    </message>
-    <message>
-        <source>Being sent</source>
-        <translation>En cours d’envoi</translation>
-    </message>
-    <message>
-        <source>Waiting for a retry</source>
-        <translation>En attente d’une nouvelle tentative</translation>
-    </message>
-    <message>
-        <source>Failed (dead letter)</source>
-        <translation>En échec (lettre morte)</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Livrée</translation>
-    </message>
-    <message>
-        <source>Not sent again: a newer export replaced it</source>
-        <translation>Pas renvoyée : une exportation plus récente l’a remplacée</translation>
-    </message>
-    <message>
-        <source>The destination of this export no longer exists.</source>
-        <translation>La destination de cette exportation n’existe plus.</translation>
-    </message>
-    <message>
-        <source>No attempt of export %1 is left in the delivery log of “%2”.</source>
-        <translation>Aucune tentative de l’exportation %1 ne reste dans le journal de livraison de « %2 ».</translation>
-    </message>
-    <message>
-        <source>The body of a delivered export is not kept: the outbox lets it go after the 2xx.</source>
-        <translation>Le corps d’une exportation livrée n’est pas conservé : la file d’envoi le libère après le 2xx.</translation>
-    </message>
-    <message>
-        <source>The body is no longer kept: the export left the outbox.</source>
-        <translation>Le corps n’est plus conservé : l’exportation a quitté la file d’envoi.</translation>
-    </message>
-</context>
-<context>
     <name>DeliveryJournal</name>
     <message>
         <source>Could not claim exports</source>
@@ -564,6 +517,17 @@
     <message>
         <source>Could not record deliveries</source>
         <translation>Impossible d’enregistrer les livraisons</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFeed</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>no profile with an identityMap</source>
+        <translation>aucun profil avec un identityMap</translation>
     </message>
 </context>
 <context>
@@ -857,6 +821,18 @@
     <message>
         <source>Could not remove figures older than a year</source>
         <translation>Impossible de supprimer les chiffres de plus d’un an</translation>
+    </message>
+    <message>
+        <source>Could not acknowledge the alert %1: %2</source>
+        <translation>Impossible d’acquitter l’alerte %1 : %2</translation>
+    </message>
+    <message>
+        <source>No alert has the id %1.</source>
+        <translation>Aucune alerte n’a l’identifiant %1.</translation>
+    </message>
+    <message>
+        <source>The alert %1 is resolved: there is nothing to acknowledge.</source>
+        <translation>L’alerte %1 est résolue : il n’y a rien à acquitter.</translation>
     </message>
 </context>
 <context>
@@ -1715,10 +1691,6 @@
         <source>Give an identity namespace and an id.</source>
         <translation>Indiquez un espace de noms d’identité et un identifiant.</translation>
     </message>
-    <message>
-        <source>This destination has no dataflow: nothing was ever queued for it.</source>
-        <translation>Cette destination n’a pas de flux de données : rien n’a jamais été mis en file pour elle.</translation>
-    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -2059,28 +2031,98 @@
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
+    <message>
+        <source>Acknowledged on %1: active until its condition clears, no longer announced.</source>
+        <translation>Acquittée le %1 : active jusqu’à ce que sa condition cesse, elle n’est plus annoncée.</translation>
+    </message>
+    <message>
+        <source>Acknowledged on %1.</source>
+        <translation>Acquittée le %1.</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <comment>an active alert</comment>
+        <translation>Acquittée</translation>
+    </message>
 </context>
 <context>
     <name>outflow::ui::AlertsPage</name>
-    <message>
-        <source>Show &amp;resolved alerts</source>
-        <translation>Afficher les alertes &amp;résolues</translation>
-    </message>
     <message>
         <source>No active alert</source>
         <translation>Aucune alerte active</translation>
     </message>
     <message>
-        <source>Alerts raised by your dataflows appear here, active first, with what to do about each.</source>
-        <translation>Les alertes levées par vos flux de données apparaissent ici, les actives en premier, avec ce qu’il faut faire pour chacune.</translation>
-    </message>
-    <message>
-        <source>Every destination is watched for every kind of alert; the kinds it subscribes to (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) are also announced on the desktop.</source>
-        <translation>Chaque destination est surveillée pour tous les types d’alerte ; ceux auxquels elle est abonnée (&lt;b&gt;outflowctl destination add --alert KIND&lt;/b&gt;) sont aussi annoncés sur le bureau.</translation>
-    </message>
-    <message>
         <source>No alert</source>
         <translation>Aucune alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>A&amp;cquitter</translation>
+    </message>
+    <message>
+        <source>Alert Setti&amp;ngs…</source>
+        <translation>&amp;Réglages des alertes…</translation>
+    </message>
+    <message>
+        <source>Alerts raised by your dataflows appear here, those not acknowledged first, with what to do about each.</source>
+        <translation>Les alertes levées par vos flux de données apparaissent ici, celles qui ne sont pas acquittées en premier, avec ce qu’il faut faire pour chacune.</translation>
+    </message>
+    <message>
+        <source>Every destination is watched for every kind of alert; the kinds it subscribes to are also announced on the desktop. &lt;b&gt;Alert Settings…&lt;/b&gt; chooses them and their thresholds per destination (&lt;b&gt;outflowctl destination edit NAME --alert KIND&lt;/b&gt;).</source>
+        <translation>Chaque destination est surveillée pour tous les types d’alerte ; ceux auxquels elle est abonnée sont aussi annoncés sur le bureau. &lt;b&gt;Réglages des alertes…&lt;/b&gt; les choisit, avec leurs seuils, pour chaque destination (&lt;b&gt;outflowctl destination edit NOM --alert KIND&lt;/b&gt;).</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Keep the selected alerts active until their condition clears, without announcing them again (outflowctl alerts acknowledge ID)</source>
+        <translation>Garder les alertes sélectionnées actives jusqu’à ce que leur condition cesse, sans plus les annoncer (outflowctl alerts acknowledge ID)</translation>
+    </message>
+    <message>
+        <source>Choose the alerts a destination subscribes to and their thresholds: the selected alert&apos;s destination, or one from a list</source>
+        <translation>Choisir les alertes auxquelles une destination est abonnée et leurs seuils : la destination de l’alerte sélectionnée, ou une destination à choisir dans une liste</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>alerts of every state</comment>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All destinations</source>
+        <translation>Toutes les destinations</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>É&amp;tat :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>No alert matches these filters</source>
+        <translation>Aucune alerte ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>No resolved alert</source>
+        <translation>Aucune alerte résolue</translation>
     </message>
 </context>
 <context>
@@ -2522,329 +2564,6 @@
     <message>
         <source>Activate an audience to a destination: its exports are listed as they are sent.</source>
         <translation>Activez une audience vers une destination : ses exportations s’affichent ici à mesure qu’elles partent.</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>Destination</translation>
-    </message>
-    <message>
-        <source>All destinations</source>
-        <translation>Toutes les destinations</translation>
-    </message>
-    <message>
-        <source>&amp;Destination:</source>
-        <translation>&amp;Destination :</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>All outcomes</source>
-        <translation>Tous les résultats</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Livrée</translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation>Nouvelle tentative</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome:</source>
-        <translation>Rés&amp;ultat :</translation>
-    </message>
-    <message>
-        <source>Search by export ID or profile</source>
-        <translation>Rechercher par identifiant d’exportation ou par profil</translation>
-    </message>
-    <message>
-        <source>Export ID, profile ID or identity (email:someone@example.com)</source>
-        <translation>Identifiant d’exportation, de profil ou identité (email:quelquun@example.com)</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
-    </message>
-    <message>
-        <source>Mas&amp;k profile values</source>
-        <translation>&amp;Masquer les valeurs des profils</translation>
-    </message>
-    <message>
-        <source>For screen sharing: identities and the values of exported profiles show as •••</source>
-        <translation>Pour le partage d’écran : les identités et les valeurs des profils exportés s’affichent comme •••</translation>
-    </message>
-    <message>
-        <source>Delivery attempts, newest first</source>
-        <translation>Tentatives de livraison, les plus récentes d’abord</translation>
-    </message>
-    <message>
-        <source>Load &amp;More</source>
-        <translation>Charger &amp;plus</translation>
-    </message>
-    <message>
-        <source>Append older deliveries to the table</source>
-        <translation>Ajouter au tableau des livraisons plus anciennes</translation>
-    </message>
-    <message>
-        <source>&amp;Replay Selected</source>
-        <translation>Renvo&amp;yer la sélection</translation>
-    </message>
-    <message>
-        <source>Queue the selected failed exports again, same export IDs</source>
-        <translation>Remettre en file les exportations en échec sélectionnées, avec les mêmes identifiants</translation>
-    </message>
-    <message>
-        <source>Replay &amp;All Failed…</source>
-        <translation>Renvoyer &amp;toutes les exportations en échec…</translation>
-    </message>
-    <message>
-        <source>Queue every failed export of the chosen destination again</source>
-        <translation>Remettre en file toutes les exportations en échec de la destination choisie</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Export ID</source>
-        <translation>&amp;Copier l’identifiant d’exportation</translation>
-    </message>
-    <message>
-        <source>Show &amp;Profile</source>
-        <translation>Affic&amp;her le profil</translation>
-    </message>
-    <message>
-        <source>Open the selected export&apos;s profile on the Profiles page</source>
-        <translation>Ouvrir le profil de l’exportation sélectionnée dans la page Profils</translation>
-    </message>
-    <message>
-        <source>No delivery matches these filters.</source>
-        <translation>Aucune livraison ne correspond à ces filtres.</translation>
-    </message>
-    <message>
-        <source>Choose a destination first: a replay acts on one destination&apos;s failed exports</source>
-        <translation>Choisissez d’abord une destination : un renvoi porte sur les exportations en échec d’une destination</translation>
-    </message>
-    <message>
-        <source>The same export IDs are sent again. A failed export whose profile has a newer export is not: the endpoint keeps the newer state.</source>
-        <translation>Les mêmes identifiants d’exportation sont renvoyés. Une exportation en échec dont le profil a une exportation plus récente ne l’est pas : le point de terminaison garde l’état le plus récent.</translation>
-    </message>
-    <message>
-        <source>&amp;Replay</source>
-        <translation>&amp;Renvoyer</translation>
-    </message>
-    <message numerus="yes">
-        <source>Replay %n failed export(s) of “%1”?</source>
-        <translation>
-            <numerusform>Renvoyer %n exportation en échec de « %1 » ?</numerusform>
-            <numerusform>Renvoyer %n exportations en échec de « %1 » ?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Replay %n failed export(s) of %1?</source>
-        <translation>
-            <numerusform>Renvoyer %n exportation en échec de %1 ?</numerusform>
-            <numerusform>Renvoyer %n exportations en échec de %1 ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replay Selected</source>
-        <translation>Renvoyer la sélection</translation>
-    </message>
-    <message>
-        <source>“%1” has no failed export to replay.</source>
-        <translation>« %1 » n’a aucune exportation en échec à renvoyer.</translation>
-    </message>
-    <message>
-        <source>Replay All Failed</source>
-        <translation>Renvoyer toutes les exportations en échec</translation>
-    </message>
-    <message numerus="yes">
-        <source>Replay all %n failed export(s) of “%1”?</source>
-        <translation>
-            <numerusform>Renvoyer l’exportation en échec de « %1 » (%n) ?</numerusform>
-            <numerusform>Renvoyer les %n exportations en échec de « %1 » ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replaying…</source>
-        <translation>Renvoi en cours…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n queued again</source>
-        <translation>
-            <numerusform>%n remise en file</numerusform>
-            <numerusform>%n remises en file</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not sent again: a newer export replaced each</source>
-        <translation>
-            <numerusform>%n pas renvoyée : une exportation plus récente l’a remplacée</numerusform>
-            <numerusform>%n pas renvoyées : une exportation plus récente a remplacé chacune</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n no longer failed, left as it was</source>
-        <translation>
-            <numerusform>%n plus en échec, laissée telle quelle</numerusform>
-            <numerusform>%n plus en échec, laissées telles quelles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n export ID(s) copied.</source>
-        <translation>
-            <numerusform>%n identifiant d’exportation copié.</numerusform>
-            <numerusform>%n identifiants d’exportation copiés.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>outflow::ui::DeliveryDetailPane</name>
-    <message>
-        <source>Attempts &amp;log:</source>
-        <translation>&amp;Journal des tentatives :</translation>
-    </message>
-    <message>
-        <source>Every attempt of this export</source>
-        <translation>Chaque tentative de cette exportation</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Requête</translation>
-    </message>
-    <message>
-        <source>&amp;URL:</source>
-        <translation>UR&amp;L :</translation>
-    </message>
-    <message>
-        <source>Request URL</source>
-        <translation>URL de la requête</translation>
-    </message>
-    <message>
-        <source>Request h&amp;eaders:</source>
-        <translation>En-têtes de la re&amp;quête :</translation>
-    </message>
-    <message>
-        <source>Request &amp;body:</source>
-        <translation>Corp&amp;s de la requête :</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Réponse</translation>
-    </message>
-    <message>
-        <source>Ans&amp;wer headers:</source>
-        <translation>E&amp;n-têtes de la réponse :</translation>
-    </message>
-    <message>
-        <source>Answer e&amp;xcerpt:</source>
-        <translation>E&amp;xtrait de la réponse :</translation>
-    </message>
-    <message>
-        <source>Select a delivery to see its request and answer.</source>
-        <translation>Sélectionnez une livraison pour voir sa requête et sa réponse.</translation>
-    </message>
-    <message>
-        <source>Export %1 to “%2”. State: %3.</source>
-        <translation>Exportation %1 vers « %2 ». État : %3.</translation>
-    </message>
-    <message>
-        <source>Profile %1.</source>
-        <translation>Profil %1.</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>No HTTP answer</source>
-        <translation>Aucune réponse HTTP</translation>
-    </message>
-    <message>
-        <source>%1, at %2</source>
-        <translation>%1, à %2</translation>
-    </message>
-    <message>
-        <source>A 2xx answer&apos;s headers are not kept.</source>
-        <translation>Les en-têtes d’une réponse 2xx ne sont pas conservés.</translation>
-    </message>
-</context>
-<context>
-    <name>outflow::ui::DeliveryLogModel</name>
-    <message>
-        <source>Not sent again</source>
-        <translation>Pas renvoyée</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Livrée</translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation>Nouvelle tentative</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation>direct</translation>
-    </message>
-    <message>
-        <source>backfill</source>
-        <translation>rattrapage</translation>
-    </message>
-    <message>
-        <source>replay</source>
-        <translation>renvoi</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>Destination</translation>
-    </message>
-    <message>
-        <source>Export ID</source>
-        <translation>Identifiant d’exportation</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Attempt</source>
-        <translation>Tentative</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>Latence</translation>
-    </message>
-    <message>
-        <source>Lane</source>
-        <translation>Voie</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Raison</translation>
     </message>
 </context>
 <context>
@@ -4349,6 +4068,122 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::TrayIcon</name>
+    <message numerus="yes">
+        <source>%n healthy</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en bonne santé</numerusform>
+            <numerusform>%n en bonne santé</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sending</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en cours d’envoi</numerusform>
+            <numerusform>%n en cours d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backlogged</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrying</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en nouvelle tentative</numerusform>
+            <numerusform>%n en nouvelles tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing to authenticate</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n en échec d’authentification</numerusform>
+            <numerusform>%n en échec d’authentification</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a TLS problem</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n avec un problème TLS</numerusform>
+            <numerusform>%n avec un problème TLS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing a secret</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n sans son secret</numerusform>
+            <numerusform>%n sans leur secret</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled</source>
+        <comment>destinations</comment>
+        <translation>
+            <numerusform>%n désactivée</numerusform>
+            <numerusform>%n désactivées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no active alert</source>
+        <translation>aucune alerte active</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n alerte active</numerusform>
+            <numerusform>%n alertes actives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — no destination; %2</source>
+        <comment>app — no destination; alerts</comment>
+        <translation>%1 — aucune destination ; %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3; %4</source>
+        <comment>app — destinations: their states; alerts</comment>
+        <translation>%1 — %2 : %3 ; %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n destination(s)</source>
+        <translation>
+            <numerusform>%n destination</numerusform>
+            <numerusform>%n destinations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between destination states</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&amp;Show %1</source>
+        <translation>&amp;Afficher %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n acknowledged)</source>
+        <comment>active alerts (how many acknowledged)</comment>
+        <translation>
+            <numerusform>%1 (%n acquittée)</numerusform>
+            <numerusform>%1 (%n acquittées)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::TriggersEditor</name>
     <message>
         <source>&amp;Attribute changes</source>
@@ -4474,10 +4309,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>Export every profile realized in an audience again.</source>
         <translation>Exporter à nouveau chaque profil réalisé dans une audience.</translation>
-    </message>
-    <message>
-        <source>List active (or all) alerts.</source>
-        <translation>Lister les alertes actives (ou toutes).</translation>
     </message>
     <message>
         <source>Check that the OS keychain answers.</source>
@@ -4984,10 +4815,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>Délai d’expiration des requêtes en millisecondes (2000 par défaut).</translation>
     </message>
     <message>
-        <source>Subscribe to an alert kind; repeatable.</source>
-        <translation>S’abonner à un type d’alerte ; répétable.</translation>
-    </message>
-    <message>
         <source>auth: unknown type &apos;%1&apos; (none, bearer, oauth2-client-credentials, oauth2-password).</source>
         <translation>auth : type « %1 » inconnu (none, bearer, oauth2-client-credentials, oauth2-password).</translation>
     </message>
@@ -5157,14 +4984,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
     <message>
         <source>run: --alert-command exited with %1 for alert %2.</source>
         <translation>run : --alert-command s’est terminée avec le code %1 pour l’alerte %2.</translation>
-    </message>
-    <message>
-        <source>Override an alert threshold, e.g. delivery-failure-rate=2% or delivery-delay=5m; repeatable.</source>
-        <translation>Remplacer un seuil d’alerte, par exemple delivery-failure-rate=2% ou delivery-delay=5m ; répétable.</translation>
-    </message>
-    <message>
-        <source>alert-threshold: write KEY=VALUE, not &apos;%1&apos;.</source>
-        <translation>alert-threshold : écrivez CLÉ=VALEUR, pas « %1 ».</translation>
     </message>
     <message>
         <source>Run CMD (through /bin/sh) for each subscribed alert raised, the alert as JSON on its standard input.</source>
@@ -5567,16 +5386,136 @@ Chaque action accepte --help pour ses options.</translation>
         <translation>Avec --identity : pourquoi le profil a (ou n’a pas) été envoyé à DESTINATION, et ce qu’est devenue chaque exportation.</translation>
     </message>
     <message>
-        <source>Re-queue only this failed export (repeatable; default: every failed one).</source>
-        <translation>Remettre en file seulement cette exportation en échec (répétable ; par défaut : toutes celles en échec).</translation>
+        <source>active, acknowledged %1</source>
+        <translation>active, acquittée le %1</translation>
     </message>
     <message>
-        <source>--export needs an export id.</source>
-        <translation>--export demande un identifiant d’exportation.</translation>
+        <source>alerts acknowledge: %1</source>
+        <translation>alerts acknowledge : %1</translation>
     </message>
     <message>
-        <source>export %1 is not a failed export of “%2”; nothing was replayed (&apos;outflowctl deliveries “%2” --failed&apos; lists them).</source>
-        <translation>l’exportation %1 n’est pas une exportation en échec de « %2 » ; rien n’a été renvoyé (« outflowctl deliveries “%2” --failed » les liste).</translation>
+        <source>Alert %1 acknowledged at %2: it stays active until its condition clears, without being announced again.</source>
+        <translation>Alerte %1 acquittée le %2 : elle reste active jusqu’à ce que sa condition cesse, sans être annoncée de nouveau.</translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged at %2.</source>
+        <translation>L’alerte %1 était déjà acquittée depuis le %2.</translation>
+    </message>
+    <message>
+        <source>Only alerts of this kind (%1).</source>
+        <translation>Seulement les alertes de ce type (%1).</translation>
+    </message>
+    <message>
+        <source>Only the alerts of this destination.</source>
+        <translation>Seulement les alertes de cette destination.</translation>
+    </message>
+    <message>
+        <source>acknowledge ID: the alert stays active until its condition clears, but is no longer announced.</source>
+        <translation>acknowledge ID : l’alerte reste active jusqu’à ce que sa condition cesse, mais n’est plus annoncée.</translation>
+    </message>
+    <message>
+        <source>alerts acknowledge: give the id of one alert (outflowctl alerts lists them).</source>
+        <translation>alerts acknowledge : indiquez l’identifiant d’une alerte (outflowctl alerts les liste).</translation>
+    </message>
+    <message>
+        <source>alerts: unexpected argument &apos;%1&apos; (did you mean acknowledge?)</source>
+        <translation>alerts : argument inattendu « %1 » (vouliez-vous dire acknowledge ?)</translation>
+    </message>
+    <message>
+        <source>alerts: --kind: unknown alert kind &apos;%1&apos; (use one of %2).</source>
+        <translation>alerts : --kind : type d’alerte inconnu « %1 » (utilisez l’un de %2).</translation>
+    </message>
+    <message>
+        <source>No alert matches.</source>
+        <translation>Aucune alerte ne correspond.</translation>
+    </message>
+    <message>
+        <source>No active alert matches.</source>
+        <translation>Aucune alerte active ne correspond.</translation>
+    </message>
+    <message>
+        <source>List active (or all) alerts; acknowledge one.</source>
+        <translation>Lister les alertes actives (ou toutes) ; en acquitter une.</translation>
+    </message>
+    <message>
+        <source>Keep merging changes of sample profiles, for a demo that moves.</source>
+        <translation>Fusionner sans cesse des modifications de profils d’exemple, pour une démonstration qui bouge.</translation>
+    </message>
+    <message>
+        <source>Fragments per second (default 20, at most %1).</source>
+        <translation>Fragments par seconde (20 par défaut, %1 au plus).</translation>
+    </message>
+    <message>
+        <source>Stop after this many fragments (default: never).</source>
+        <translation>S’arrêter après ce nombre de fragments (par défaut : jamais).</translation>
+    </message>
+    <message>
+        <source>Seed of the fragments (default: the time).</source>
+        <translation>Graine des fragments (par défaut : l’heure).</translation>
+    </message>
+    <message>
+        <source>The sample profiles (NDJSON) whose fragments to vary.</source>
+        <translation>Les profils d’exemple (NDJSON) dont varier les fragments.</translation>
+    </message>
+    <message>
+        <source>demo-feed: give one FILE.ndjson of sample profiles.</source>
+        <translation>demo-feed : indiquez un FICHIER.ndjson de profils d’exemple.</translation>
+    </message>
+    <message>
+        <source>demo-feed: --rate must be a number from 1 to %1, not &apos;%2&apos;.</source>
+        <translation>demo-feed : --rate doit être un nombre de 1 à %1, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: --count must be a whole number, not &apos;%1&apos;.</source>
+        <translation>demo-feed : --count doit être un nombre entier, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: --seed must be a whole number, not &apos;%1&apos;.</source>
+        <translation>demo-feed : --seed doit être un nombre entier, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>demo-feed: cannot read &apos;%1&apos;: %2</source>
+        <translation>demo-feed : impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>demo-feed: %1: %2</source>
+        <translation>demo-feed : %1 : %2</translation>
+    </message>
+    <message>
+        <source>demo-feed: %1</source>
+        <translation>demo-feed : %1</translation>
+    </message>
+    <message>
+        <source>Feeding %1 fragments a second into %2 (stop with Ctrl+C).</source>
+        <translation>Envoi de %1 fragments par seconde dans %2 (arrêt avec Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Merged %1 fragments (%2 new profiles).</source>
+        <translation>%1 fragments fusionnés (%2 nouveaux profils).</translation>
+    </message>
+    <message>
+        <source>Subscribe to an alert kind; repeatable (on an edit, the kinds given replace the subscriptions).</source>
+        <translation>S’abonner à un type d’alerte ; répétable (en modification, les types indiqués remplacent les abonnements).</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from every alert kind (edit).</source>
+        <translation>Se désabonner de tous les types d’alerte (edit).</translation>
+    </message>
+    <message>
+        <source>Override an alert threshold, e.g. delivery-failure-rate=2% or delivery-delay=5m; KEY= drops the override; repeatable.</source>
+        <translation>Remplacer un seuil d’alerte, par exemple delivery-failure-rate=2% ou delivery-delay=5m ; CLÉ= retire le remplacement ; répétable.</translation>
+    </message>
+    <message>
+        <source>no-alerts: not with --alert, which already replaces the subscriptions.</source>
+        <translation>no-alerts : pas avec --alert, qui remplace déjà les abonnements.</translation>
+    </message>
+    <message>
+        <source>alert-threshold: write KEY=VALUE (or KEY= to drop it), not &apos;%1&apos;.</source>
+        <translation>alert-threshold : écrivez CLÉ=VALEUR (ou CLÉ= pour le retirer), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>alert-threshold: unknown key &apos;%1&apos; (use one of %2).</source>
+        <translation>alert-threshold : clé inconnue « %1 » (utilisez l’une de %2).</translation>
     </message>
 </context>
 </TS>

@@ -5,23 +5,25 @@
 #include <algorithm>
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 
 namespace outflow::ui {
 
 namespace {
-
-bool sameIds(const QList<Alert> &a, const QList<Alert> &b)
-{
-    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(),
-                      [](const Alert &x, const Alert &y) { return x.id == y.id; });
-}
 
 // What a row shows; the figures are not shown, so their change alone is no
 // reason to repaint.
 bool sameRow(const Alert &a, const Alert &b)
 {
     return a.state == b.state && a.kind == b.kind && a.destinationName == b.destinationName &&
-           a.raisedAt == b.raisedAt && a.resolvedAt == b.resolvedAt && a.message == b.message;
+           a.raisedAt == b.raisedAt && a.resolvedAt == b.resolvedAt &&
+           a.acknowledgedAt == b.acknowledgedAt && a.message == b.message;
+}
+
+// Active and not acknowledged, acknowledged, resolved.
+int group(const Alert &alert)
+{
+    return !alert.isActive() ? 2 : alert.isAcknowledged() ? 1 : 0;
 }
 
 QString localTime(qint64 ms)
@@ -42,24 +44,61 @@ void AlertsModel::setAlerts(QList<Alert> alerts)
     // The id breaks ties so that two alerts raised in the same millisecond
     // keep their rows from one snapshot to the next.
     std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
-        if (a.isActive() != b.isActive())
-            return a.isActive();
+        if (group(a) != group(b))
+            return group(a) < group(b);
         if (a.raisedAt != b.raisedAt)
             return a.raisedAt > b.raisedAt;
         return a.id < b.id;
     });
-    if (!sameIds(m_alerts, alerts)) {
-        beginResetModel();
-        m_alerts = std::move(alerts);
-        endResetModel();
-        return;
+    // The rows of alerts gone, a run at a time from the bottom.
+    QSet<QString> kept;
+    kept.reserve(alerts.size());
+    for (const Alert &alert : std::as_const(alerts))
+        kept.insert(alert.id);
+    for (int last = int(m_alerts.size()) - 1; last >= 0;) {
+        if (kept.contains(m_alerts.at(last).id)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !kept.contains(m_alerts.at(first - 1).id))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_alerts.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
     }
-    for (qsizetype row = 0; row < alerts.size(); ++row) {
-        const bool changed = !sameRow(m_alerts.at(row), alerts.at(row));
-        m_alerts[row] = alerts.at(row);
-        if (changed)
-            emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+    // Then row by row in the new order: in place, moved up from below, or new.
+    for (int row = 0; row < int(alerts.size()); ++row) {
+        const Alert &alert = alerts.at(row);
+        if (row < int(m_alerts.size()) && m_alerts.at(row).id == alert.id) {
+            replaceRow(row, alert);
+            continue;
+        }
+        int from = -1;
+        for (int below = row + 1; below < int(m_alerts.size()) && from < 0; ++below) {
+            if (m_alerts.at(below).id == alert.id)
+                from = below;
+        }
+        if (from >= 0) {
+            beginMoveRows({}, from, from, {}, row);
+            m_alerts.move(from, row);
+            endMoveRows();
+            replaceRow(row, alert);
+        } else {
+            beginInsertRows({}, row, row);
+            m_alerts.insert(row, alert);
+            endInsertRows();
+        }
     }
+}
+
+void AlertsModel::replaceRow(int row, const Alert &alert)
+{
+    const bool changed = !sameRow(m_alerts.at(row), alert);
+    m_alerts[row] = alert;
+    if (changed)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int AlertsModel::rowCount(const QModelIndex &parent) const
@@ -85,6 +124,12 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         // The message is long and the table does not wrap: whole in the tooltip.
         if (column == WhatToDo)
             return alert.message;
+        if (column == State && alert.isAcknowledged())
+            return alert.isActive()
+                       ? tr("Acknowledged on %1: active until its condition clears, no longer "
+                            "announced.")
+                             .arg(localTime(alert.acknowledgedAt))
+                       : tr("Acknowledged on %1.").arg(localTime(alert.acknowledgedAt));
         // The identifier `outflowctl destination add --alert` takes.
         if (column == Kind)
             return alertKindId(alert.kind);
@@ -93,6 +138,14 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         return sortValue(alert, column);
     case IdRole:
         return alert.id;
+    case KindRole:
+        return int(alert.kind);
+    case DestinationIdRole:
+        return alert.destinationId;
+    case ActiveRole:
+        return alert.isActive();
+    case AcknowledgedRole:
+        return alert.isAcknowledged();
     default:
         return {};
     }
@@ -102,7 +155,9 @@ QVariant AlertsModel::display(const Alert &alert, int column) const
 {
     switch (column) {
     case State:
-        return alert.isActive() ? tr("Active") : tr("Resolved");
+        return !alert.isActive()        ? tr("Resolved")
+               : alert.isAcknowledged() ? tr("Acknowledged", "an active alert")
+                                        : tr("Active");
     case Kind:
         return AlertTexts::kindTitle(alert.kind);
     case Destination:
@@ -123,7 +178,7 @@ QVariant AlertsModel::sortValue(const Alert &alert, int column)
 {
     switch (column) {
     case State:
-        return alert.isActive() ? 0 : 1;
+        return group(alert);
     case Kind:
         return AlertTexts::kindTitle(alert.kind);
     case Destination:

@@ -72,8 +72,11 @@ QString DesktopNotifier::bodyFor(const QList<Alert> &raised)
         .arg(titles.join(QStringLiteral(", ")));
 }
 
-void DesktopNotifier::notify(const QList<Alert> &raised)
+void DesktopNotifier::notify(const QList<Alert> &alerts)
 {
+    // An acknowledged alert has been seen: it is not announced again.
+    QList<Alert> raised = alerts;
+    raised.removeIf([](const Alert &alert) { return alert.isAcknowledged(); });
     if (raised.isEmpty())
         return;
     if (!m_settings.notificationsEnabled()) {

@@ -46,7 +46,8 @@ public:
     static QString bodyFor(const QList<Alert> &raised);
 
 public slots:
-    void notify(const QList<outflow::Alert> &raised);
+    // Announces these alerts, but those already acknowledged.
+    void notify(const QList<outflow::Alert> &alerts);
 
 signals:
     // A notification went out through `channel` (for D-Bus: the service accepted it).

@@ -119,6 +119,7 @@ EngineHost::EngineHost(const QString &storePath, QObject *parent)
     connectAudiences();
     connectDeliveries();
     connectMonitoring();
+    connectAlerts();
     m_thread.start();
 }
 

@@ -55,6 +55,10 @@ public:
     // Asynchronous; answered by alertsListed(): the active alerts, or every
     // alert with `includeResolved`, newest first.
     void refreshAlerts(bool includeResolved);
+    // The Alerts page's Acknowledge (enginehostalerts.cpp): answered by
+    // alertAcknowledged() with the request id returned (an empty error:
+    // done); alertsChanged() follows.
+    quint64 acknowledgeAlert(const QString &alertId);
     // File › Check Store and Back Up Store: return the request id that
     // storeChecked() / storeBackupProgress() and storeBackedUp() carry.
     quint64 checkStore();
@@ -163,6 +167,7 @@ signals:
     // An alert was raised, updated or resolved (any kind): lists are stale.
     void alertsChanged();
     void alertsListed(const QList<outflow::Alert> &alerts);
+    void alertAcknowledged(quint64 requestId, const QString &error);
     void storeChecked(quint64 requestId, const outflow::StoreCheckReport &report);
     void storeBackupProgress(quint64 requestId, qint64 done, qint64 total);
     void storeBackedUp(quint64 requestId, const outflow::StoreBackupReport &report);
@@ -228,6 +233,8 @@ private:
     void connectAudiences();  // the Audiences page's (issue #17)
     void connectDeliveries(); // the Deliveries page's (issue #18)
     void connectMonitoring(); // the Monitoring page's (issue #18)
+    void connectAudiences(); // the Audiences page's (issue #17)
+    void connectAlerts();    // the Alerts page's (issue #18, enginehostalerts.cpp)
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 #include <QUrl>
 
 class QDialog;
@@ -28,6 +29,7 @@ class AudiencesPage;
 class DesktopNotifier;
 class EngineHost;
 class ProfilesPage;
+class TrayIcon;
 
 // The shell: navigation on the left, one page per area on the right, the
 // keychain state in the status bar. Pages are views the Engine feeds; the
@@ -50,6 +52,9 @@ public:
     QStandardItemModel *navigationModel() const { return m_navigationModel; }
     // Shows the engine's new alerts on the desktop (owned by the window).
     DesktopNotifier *notifier() const { return m_notifier; }
+    // The system tray's status of the dataflows (owned by the window; made
+    // by setEngine(), nullptr before).
+    TrayIcon *trayIcon() const { return m_trayIcon; }
 
     // Shown in the status bar so that a demo user knows where exports go.
     void setDemoReceiver(const QUrl &url);
@@ -64,6 +69,9 @@ public:
     // open store.
     DestinationWizard *openDestinationWizard();
     DestinationSettingsDialog *openDestinationSettings(const QString &destinationId);
+    // The Edit dialog on its Alerts tab: subscriptions and thresholds
+    // (the Alerts page's Alert Settings…, mainwindowpages.cpp).
+    DestinationSettingsDialog *openAlertSettings(const QString &destinationId);
     // Reads the destination's activation, then opens the activation wizard
     // (no dataflow yet) or the Edit Activation dialog; activationOpened()
     // says which.
@@ -100,6 +108,8 @@ private:
     void connectDestinationPage(EngineHost *engine);
     // Feeds the other pages (mainwindowpages.cpp).
     void connectPages(EngineHost *engine);
+    // The Alerts page's actions and the tray icon (mainwindowpages.cpp).
+    void connectAlerts(EngineHost *engine);
     QStringList destinationNames(const QString &exceptId = {}) const;
 
     Settings &m_settings;
@@ -125,6 +135,9 @@ private:
     QAction *m_newDestinationAction = nullptr;
     QAction *m_backupStoreAction = nullptr;
     DesktopNotifier *m_notifier;
+    TrayIcon *m_trayIcon = nullptr;
+    static constexpr int TrayRefreshMs = 5000;
+    QSet<quint64> m_acknowledgements; // the Alerts page's, by request id
     EngineHost *m_engine = nullptr;
     bool m_storeOpen = false;
     SecretStore *m_secrets;

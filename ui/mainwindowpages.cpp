@@ -3,16 +3,20 @@
 #include "alertspage.h"
 #include "audiencespage.h"
 #include "desktopnotifier.h"
+#include "dialogs/destinationsettingsdialog.h"
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "pages/deliveriespage.h"
 #include "pages/destinationspage.h"
 #include "pages/monitoringpage.h"
 #include "pages/profilespage.h"
+#include "trayicon.h"
 
 #include <QListView>
 #include <QStackedWidget>
 #include <QStandardItemModel>
+#include <QSystemTrayIcon>
+#include <QTimer>
 
 namespace outflow::ui {
 
@@ -67,6 +71,49 @@ void MainWindow::connectPages(EngineHost *engine)
     // tick, and the page coalesces the asks.
     connect(engine, &EngineHost::alertsChanged, m_alertsPage, &AlertsPage::refresh);
     connect(engine, &EngineHost::alertsListed, m_alertsPage, &AlertsPage::setAlerts);
+    connectAlerts(engine);
+}
+
+void MainWindow::connectAlerts(EngineHost *engine)
+{
+    connect(engine, &EngineHost::destinationsListed, m_alertsPage, &AlertsPage::setDestinations);
+    connect(m_alertsPage, &AlertsPage::acknowledgeRequested, this, [this](const QStringList &ids) {
+        for (const QString &id : ids)
+            m_acknowledgements.insert(m_engine->acknowledgeAlert(id));
+    });
+    // alertsChanged() follows a success: the page lists them again.
+    connect(engine, &EngineHost::alertAcknowledged, this,
+            [this](quint64 request, const QString &error) {
+                if (m_acknowledgements.remove(request) && !error.isEmpty())
+                    m_alertsPage->showError(error);
+            });
+    connect(m_alertsPage, &AlertsPage::alertSettingsRequested, this,
+            &MainWindow::openAlertSettings);
+
+    m_trayIcon = new TrayIcon(this, this);
+    if (QSystemTrayIcon *tray = m_trayIcon->systemTrayIcon())
+        m_notifier->setTrayIcon(tray); // its balloon, where no notification service answers
+    connect(engine, &EngineHost::destinationsListed, m_trayIcon, &TrayIcon::setDestinations);
+    connect(engine, &EngineHost::alertsListed, m_trayIcon, &TrayIcon::setAlerts);
+    if (!m_trayIcon->systemTrayIcon())
+        return;
+    // The tray's states stay live while the Destinations page, which asks
+    // every 2 s, is not shown.
+    auto *trayTimer = new QTimer(this);
+    trayTimer->setInterval(TrayRefreshMs);
+    connect(trayTimer, &QTimer::timeout, this, [this] {
+        if (m_storeOpen && !(currentPage() == Page::Destinations && isVisible()))
+            m_engine->listDestinations();
+    });
+    trayTimer->start();
+}
+
+DestinationSettingsDialog *MainWindow::openAlertSettings(const QString &destinationId)
+{
+    DestinationSettingsDialog *dialog = openDestinationSettings(destinationId);
+    if (dialog)
+        dialog->setCurrentTab(DestinationSettingsDialog::AlertsTab);
+    return dialog;
 }
 
 } // namespace outflow::ui

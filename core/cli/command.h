@@ -62,6 +62,7 @@ int ingestTokenCommand(Context &context);
 int profilesCommand(Context &context);
 int runCommand(Context &context);
 int receiverCommand(Context &context);
+int demoFeedCommand(Context &context);
 int deliveriesCommand(Context &context);
 int replayCommand(Context &context);
 int storeCommand(Context &context);

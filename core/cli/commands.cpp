@@ -66,8 +66,9 @@ QList<Command> commands()
         {QStringLiteral("resend"), QStringLiteral("DESTINATION --audience A"),
          QT_TRANSLATE_NOOP("outflowctl", "Export every profile realized in an audience again."),
          resendCommand},
-        {QStringLiteral("alerts"), QStringLiteral("[--all]"),
-         QT_TRANSLATE_NOOP("outflowctl", "List active (or all) alerts."), alertsCommand},
+        {QStringLiteral("alerts"), QStringLiteral("[--all] [--kind K] | acknowledge ID"),
+         QT_TRANSLATE_NOOP("outflowctl", "List active (or all) alerts; acknowledge one."),
+         alertsCommand},
         {QStringLiteral("store"), QStringLiteral("check|backup FILE"),
          QT_TRANSLATE_NOOP("outflowctl",
                            "Check the store's integrity, or back it up while engines run."),
@@ -77,6 +78,10 @@ QList<Command> commands()
         {QStringLiteral("receiver"), QStringLiteral("[--port P]"),
          QT_TRANSLATE_NOOP("outflowctl", "Run a demo receiver on 127.0.0.1 that accepts exports."),
          receiverCommand},
+        {QStringLiteral("demo-feed"), QStringLiteral("FILE.ndjson [--rate N]"),
+         QT_TRANSLATE_NOOP("outflowctl",
+                           "Keep merging changes of sample profiles, for a demo that moves."),
+         demoFeedCommand},
     };
 }
 

@@ -1,6 +1,7 @@
 // The options shared by `outflowctl destination add` and `destination edit`.
 #include "delivery/destinationconfig.h"
 #include "destinationoptions_p.h"
+#include "monitoring/alertrules.h"
 #include "secretprompt.h"
 #include "secrets/secretstore.h"
 
@@ -183,10 +184,14 @@ DestinationOptions::DestinationOptions()
     , timeout(
           valued("timeout-ms", Text::tr("Request timeout in milliseconds (default 2000)."), "MS"))
     , retries(valued("max-retries", Text::tr("Retries of a failed request (default 2)."), "N"))
-    , alert(valued("alert", Text::tr("Subscribe to an alert kind; repeatable."), "KIND"))
+    , alert(valued("alert",
+                   Text::tr("Subscribe to an alert kind; repeatable (on an edit, the kinds "
+                            "given replace the subscriptions)."),
+                   "KIND"))
+    , noAlerts(flag("no-alerts", Text::tr("Unsubscribe from every alert kind (edit).")))
     , threshold(valued("alert-threshold",
                        Text::tr("Override an alert threshold, e.g. delivery-failure-rate=2% or "
-                                "delivery-delay=5m; repeatable."),
+                                "delivery-delay=5m; KEY= drops the override; repeatable."),
                        "KEY=VALUE"))
     , secretHeader(valued("secret-header",
                           Text::tr("A header whose value is secret (kept in the keychain), read "
@@ -200,10 +205,10 @@ DestinationOptions::DestinationOptions()
 
 QList<QCommandLineOption> DestinationOptions::all() const
 {
-    return {name,     endpoint,      description,  headers,    query,     auth,    tokenUrl,
-            clientId, credentialsIn, username,     clientCert, clientKey, caCert,  names,
-            noNames,  timestamps,    noTimestamps, http2,      noHttp2,   timeout, retries,
-            alert,    threshold,     secretHeader, secretQuery};
+    return {name,     endpoint,      description,  headers,      query,      auth,    tokenUrl,
+            clientId, credentialsIn, username,     clientCert,   clientKey,  caCert,  names,
+            noNames,  timestamps,    noTimestamps, http2,        noHttp2,    timeout, retries,
+            alert,    noAlerts,      threshold,    secretHeader, secretQuery};
 }
 
 bool applyDestinationOptions(const QCommandLineParser &parser, const DestinationOptions &o,
@@ -281,15 +286,33 @@ bool applyDestinationOptions(const QCommandLineParser &parser, const Destination
             return false;
         d.maxRetries = *retries;
     }
+    if (parser.isSet(o.noAlerts) && parser.isSet(o.alert)) {
+        *problem = Text::tr("no-alerts: not with --alert, which already replaces the "
+                            "subscriptions.");
+        return false;
+    }
     if (parser.isSet(o.alert))
         d.alerts = parser.values(o.alert);
+    else if (parser.isSet(o.noAlerts))
+        d.alerts.clear();
     for (const QString &pair : parser.values(o.threshold)) {
         const qsizetype equals = pair.indexOf(u'=');
         if (equals <= 0) {
-            *problem = Text::tr("alert-threshold: write KEY=VALUE, not '%1'.").arg(pair);
+            *problem = Text::tr("alert-threshold: write KEY=VALUE (or KEY= to drop it), not '%1'.")
+                           .arg(pair);
             return false;
         }
-        d.alertThresholds.insert(pair.left(equals).trimmed(), pair.mid(equals + 1).trimmed());
+        const QString key = pair.left(equals).trimmed();
+        const QString value = pair.mid(equals + 1).trimmed();
+        if (!value.isEmpty()) {
+            d.alertThresholds.insert(key, value);
+        } else if (AlertRules::isThresholdKey(key)) {
+            d.alertThresholds.remove(key); // back to the default
+        } else {
+            *problem = Text::tr("alert-threshold: unknown key '%1' (use one of %2).")
+                           .arg(key, AlertRules::thresholdKeys().join(QLatin1String(", ")));
+            return false;
+        }
     }
     for (const QString &header : parser.values(o.secretHeader)) {
         if (!applySecretHeader(header.trimmed(), d, problem))

@@ -24,7 +24,8 @@ struct DestinationOptions
 
     QCommandLineOption name, endpoint, description, headers, query, auth, tokenUrl, clientId,
         credentialsIn, username, clientCert, clientKey, caCert, names, noNames, timestamps,
-        noTimestamps, http2, noHttp2, timeout, retries, alert, threshold, secretHeader, secretQuery;
+        noTimestamps, http2, noHttp2, timeout, retries, alert, noAlerts, threshold, secretHeader,
+        secretQuery;
 
     QList<QCommandLineOption> all() const;
 };
@@ -32,7 +33,10 @@ struct DestinationOptions
 // Changes the fields of `destination` whose options are given, and only
 // those (`destination add` starts from a new Destination, `edit` from the
 // stored one). On an edit, --headers and --query replace the plain entries;
-// secret headers and query parameters stay unless the new text names them.
+// secret headers and query parameters stay unless the new text names them;
+// --alert replaces the subscriptions and --no-alerts drops them all;
+// --alert-threshold KEY=VALUE overrides a threshold and KEY= (no value)
+// drops the override, back to the default.
 // Secret values are read for --secret-header and --secret-query (variable or
 // prompt). Then the whole destination is validated (validateDestination).
 // False with *problem naming the option and what is wrong.

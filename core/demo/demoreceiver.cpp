@@ -2,11 +2,13 @@
 
 #include "app/logging.h"
 
+#include <QCryptographicHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 namespace outflow {
 
@@ -25,6 +27,52 @@ quint16 DemoReceiver::start(quint16 port)
                                 : all.constLast()->errorString();
     }
     return bound;
+}
+
+int DemoReceiver::flakyDraw(const QString &exportId, int attempt, QStringView purpose)
+{
+    // SHA-1 rather than qHash: the same on every platform and Qt version.
+    const QByteArray key =
+        purpose.toUtf8() + ':' + exportId.toUtf8() + ':' + QByteArray::number(attempt);
+    const QByteArray digest = QCryptographicHash::hash(key, QCryptographicHash::Sha1);
+    const quint32 value = (quint32(quint8(digest[0])) << 24) | (quint32(quint8(digest[1])) << 16) |
+                          (quint32(quint8(digest[2])) << 8) | quint32(quint8(digest[3]));
+    return int(value % 100);
+}
+
+int DemoReceiver::flakyStatus(const QHttpServerRequest &request, const QString &exportId,
+                              QString *error)
+{
+    const QUrlQuery query(request.url());
+    int shares[2] = {0, 0}; // fail, reject
+    const QString names[2] = {QStringLiteral("fail"), QStringLiteral("reject")};
+    bool flaky = false;
+    for (int i = 0; i < 2; ++i) {
+        if (!query.hasQueryItem(names[i]))
+            continue;
+        flaky = true;
+        bool ok = false;
+        shares[i] = query.queryItemValue(names[i]).toInt(&ok);
+        if (!ok || shares[i] < 0 || shares[i] > 100) {
+            *error = QStringLiteral("%1 must be a percentage from 0 to 100").arg(names[i]);
+            return 400;
+        }
+    }
+    if (!flaky)
+        return 200;
+    const QString id = exportId.isEmpty() ? QString::number(++m_unnamed) : exportId;
+    if (m_attempts.size() >= MaxRememberedExports && !m_attempts.contains(id))
+        m_attempts.clear(); // a long demo: forget, rather than grow without end
+    const int attempt = m_attempts[id]++;
+    if (attempt == 0 && flakyDraw(id, attempt, u"reject") < shares[1]) {
+        *error = QStringLiteral("demo: export rejected (reject=%1%)").arg(shares[1]);
+        return 400;
+    }
+    if (flakyDraw(id, attempt, u"fail") < shares[0]) {
+        *error = QStringLiteral("demo: temporarily unavailable (fail=%1%)").arg(shares[0]);
+        return 503;
+    }
+    return 200;
 }
 
 bool DemoReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -59,6 +107,8 @@ bool DemoReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         if (!seen.validJson) {
             status = Status::BadRequest;
             error = QStringLiteral("body is not a JSON object: %1").arg(parseError.errorString());
+        } else {
+            status = static_cast<Status>(flakyStatus(request, seen.exportId, &error));
         }
     }
     seen.answeredStatus = static_cast<int>(status);

@@ -237,6 +237,11 @@ public slots:
     // alertsListed(). Answers even before open(), with no alert: a view that
     // waits for its answer before asking again must never wait forever.
     void refreshAlerts(bool includeResolved);
+    // The Alerts page's Acknowledge (issue #18, enginealerts.cpp): the
+    // active alert stays active but is no longer announced
+    // (Monitor::acknowledge). Answered by alertAcknowledged() (an empty
+    // error: done, also when it already was); alertsChanged() follows.
+    void acknowledgeAlert(quint64 requestId, const QString &alertId);
     // Starts, stops or restarts senders after destinations or dataflows
     // changed (also done on each reload and every few seconds, so that
     // `outflowctl destination disable` reaches a running engine).
@@ -316,6 +321,7 @@ signals:
     void alertsChanged();
     // The answer to refreshAlerts().
     void alertsListed(const QList<outflow::Alert> &alerts);
+    void alertAcknowledged(quint64 requestId, const QString &error);
     // A destination's sender needs its secrets from the keychain: read them
     // on the main thread (DestinationSecretsLoader) and answer with
     // setDestinationSecrets() or destinationSecretsUnavailable().

@@ -89,6 +89,8 @@ public:
                                                      QString *error = nullptr);
     // The keys thresholds() accepts, each with the form of its value.
     static QStringList thresholdKeys();
+    // Whether thresholds() accepts `key` ("delivery-delay"…).
+    static bool isThresholdKey(const QString &key);
 };
 
 } // namespace outflow

@@ -3,6 +3,7 @@
 // counts and days as whole numbers.
 #include "alertrules.h"
 
+#include <algorithm>
 #include <QRegularExpression>
 
 namespace outflow {
@@ -81,6 +82,12 @@ QStringList AlertRules::thresholdKeys()
         keys << QStringLiteral("%1 (%2)").arg(QLatin1String(k.key), form);
     }
     return keys;
+}
+
+bool AlertRules::isThresholdKey(const QString &key)
+{
+    return std::any_of(std::cbegin(kKeys), std::cend(kKeys),
+                       [&key](const ThresholdKey &k) { return key == QLatin1String(k.key); });
 }
 
 std::optional<AlertThresholds> AlertRules::thresholds(const QMap<QString, QString> &overrides,

@@ -22,6 +22,7 @@ QJsonObject alertToJson(const Alert &alert)
         {QStringLiteral("raisedAt"), iso(alert.raisedAt)},
         {QStringLiteral("updatedAt"), iso(alert.updatedAt)},
         {QStringLiteral("resolvedAt"), alert.isActive() ? QJsonValue() : iso(alert.resolvedAt)},
+        {QStringLiteral("acknowledgedAt"), iso(alert.acknowledgedAt)},
         {QStringLiteral("message"), alert.message},
         {QStringLiteral("figures"), alert.figures}};
 }
@@ -92,6 +93,18 @@ QList<AlertTracker::Event> AlertTracker::forget(const QString &destinationId, qi
         events.append({Change::Resolved, alert});
     }
     return events;
+}
+
+std::optional<Alert> AlertTracker::acknowledge(const QString &alertId, qint64 nowMs)
+{
+    for (Alert &alert : m_active) {
+        if (alert.id != alertId)
+            continue;
+        if (!alert.isAcknowledged())
+            alert.acknowledgedAt = nowMs;
+        return alert;
+    }
+    return std::nullopt;
 }
 
 QList<Alert> AlertTracker::active() const

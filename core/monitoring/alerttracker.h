@@ -2,6 +2,7 @@
 
 #include "alertrules.h"
 
+#include <optional>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -24,15 +25,20 @@ struct Alert
     qint64 raisedAt = 0;   // UNIX ms
     qint64 updatedAt = 0;  // UNIX ms: the figures' last change
     qint64 resolvedAt = 0; // UNIX ms; 0 while active
-    QString message;       // what happened and what to do
+    // UNIX ms; 0: not acknowledged. An acknowledged alert stays active until
+    // its condition clears, but is no longer announced (desktop, tray).
+    qint64 acknowledgedAt = 0;
+    QString message; // what happened and what to do
     QJsonObject figures;
 
     bool isActive() const { return state == State::Active; }
+    bool isAcknowledged() const { return acknowledgedAt > 0; }
 };
 
 // The alert as `outflowctl alerts --json`, `status --json` and
 // `run --alert-command` show it: kind and state by identifier, times in ISO
-// 8601 UTC, figures as they were judged.
+// 8601 UTC (acknowledgedAt null when not acknowledged), figures as they were
+// judged.
 QJsonObject alertToJson(const Alert &alert);
 
 // Turns the rules' verdicts into alert lifecycles without floods: a kind
@@ -58,6 +64,11 @@ public:
                        const QList<AlertCondition> &verdicts, qint64 nowMs);
     // Resolves every alert of a destination that no longer exists.
     QList<Event> forget(const QString &destinationId, qint64 nowMs);
+    // Marks the active alert with this id acknowledged at `nowMs` (the first
+    // acknowledgement's time is kept): its updates keep it, and the next
+    // alert of its kind, raised after it resolved, starts unacknowledged.
+    // The alert as it now is; nullopt when no active alert has this id.
+    std::optional<Alert> acknowledge(const QString &alertId, qint64 nowMs);
 
     QList<Alert> active() const;
 

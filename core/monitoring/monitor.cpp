@@ -97,6 +97,39 @@ DataflowFiguresSnapshot Monitor::figures(const Destination &destination, const Q
     return snapshot;
 }
 
+AlertAcknowledgement Monitor::acknowledge(Store &store, const QString &alertId, qint64 nowMs)
+{
+    using Outcome = AlertAcknowledgement::Outcome;
+    AlertAcknowledgement result;
+    const std::optional<Alert> stored = store.acknowledgeAlert(alertId, nowMs);
+    if (!stored) {
+        const bool failed = !store.lastError().isEmpty();
+        result.outcome = failed ? Outcome::StoreFailed : Outcome::Unknown;
+        result.error =
+            failed ? tr("Could not acknowledge the alert %1: %2").arg(alertId, store.lastError())
+                   : tr("No alert has the id %1.").arg(alertId);
+        return result;
+    }
+    result.alert = *stored;
+    if (!stored->isActive()) {
+        result.outcome = Outcome::Resolved;
+        result.error =
+            tr("The alert %1 is resolved: there is nothing to acknowledge.").arg(alertId);
+    } else {
+        result.outcome =
+            stored->acknowledgedAt == nowMs ? Outcome::Acknowledged : Outcome::AlreadyAcknowledged;
+    }
+    return result;
+}
+
+AlertAcknowledgement Monitor::acknowledge(const QString &alertId)
+{
+    const AlertAcknowledgement result = acknowledge(m_store, alertId, now());
+    if (result.ok())
+        m_tracker.acknowledge(alertId, result.alert.acknowledgedAt);
+    return result;
+}
+
 bool Monitor::tick()
 {
     m_error.clear();

@@ -39,6 +39,23 @@ struct DataflowFiguresSnapshot
     double sloAttainment = -1; // < 0: nothing to judge yet
 };
 
+// What acknowledging an alert did (Monitor::acknowledge).
+struct AlertAcknowledgement
+{
+    enum class Outcome : quint8 {
+        Acknowledged,        // now
+        AlreadyAcknowledged, // earlier: its first acknowledgement's time stays
+        Resolved,            // no longer active: nothing to acknowledge
+        Unknown,             // no alert has this id
+        StoreFailed,
+    };
+    Outcome outcome = Outcome::Unknown;
+    Alert alert;   // as stored, unless Unknown or StoreFailed
+    QString error; // Resolved, Unknown, StoreFailed: a sentence naming the id
+
+    bool ok() const { return error.isEmpty(); }
+};
+
 // The monitoring stage (issue #7): stores the recorder's finished minutes,
 // rolls old minutes into hours, evaluates the alert rules per destination,
 // keeps the alerts' lifecycle in the store and hands newly raised alerts of
@@ -82,6 +99,14 @@ public:
     DataflowFiguresSnapshot figures(const Destination &destination, const QString &dataflowId);
     // The recorder whose unfinished minutes this Monitor stores.
     MetricsRecorder &recorder() const { return m_recorder; }
+    // Acknowledges the active alert `alertId` in the store and in this
+    // monitor's tracker (its updates keep the acknowledgement; the next
+    // alert of its kind starts without). Acknowledged alerts stay active but
+    // are not announced again.
+    AlertAcknowledgement acknowledge(const QString &alertId);
+    // The same in the store alone (outflowctl, beside a running engine whose
+    // own updates keep the stored acknowledgement: Store::saveAlert).
+    static AlertAcknowledgement acknowledge(Store &store, const QString &alertId, qint64 nowMs);
     // Every alert change of the last tick().
     const QList<AlertTracker::Event> &lastEvents() const { return m_lastEvents; }
     QString lastError() const { return m_error; }

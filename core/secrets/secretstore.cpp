@@ -112,21 +112,26 @@ SecretRequest *SecretStore::startRequest(SecretRequest::Operation operation,
     return request;
 }
 
+// The job has no parent: QtKeychain's libsecret backend calls back into it
+// when the Secret Service answers, so it must outlive a request (or store)
+// deleted meanwhile, e.g. a window closed while its keychain check runs.
+// autoDelete removes it once it finished; its finished() reaches the request
+// only while the request exists.
 void SecretStore::startJob(SecretRequest *request)
 {
     QKeychain::Job *job = nullptr;
     switch (request->operation()) {
     case SecretRequest::Operation::Store: {
-        auto *write = new QKeychain::WritePasswordJob(m_service, request);
+        auto *write = new QKeychain::WritePasswordJob(m_service);
         write->setTextData(request->m_secret);
         job = write;
         break;
     }
     case SecretRequest::Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, request);
+        job = new QKeychain::ReadPasswordJob(m_service);
         break;
     case SecretRequest::Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, request);
+        job = new QKeychain::DeletePasswordJob(m_service);
         break;
     }
     job->setKey(request->objectId());

@@ -466,6 +466,16 @@ QStringList schemaVersion11()
     };
 }
 
+// Version 12: acknowledged alerts (issue #18). An administrator acknowledges
+// an active alert: it stays active until its condition clears but is no
+// longer announced. 0: not acknowledged (every alert stored before).
+QStringList schemaVersion12()
+{
+    return {
+        QStringLiteral("ALTER TABLE alerts ADD COLUMN acknowledged_at INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 // Version 13: the Monitoring page's figures (issue #18). Each bucket of
 // figures also counts the suppressed decisions (counted until now only in the
 // dataflow's lifetime counters), and keeps two gauges: the highest backlog
@@ -513,6 +523,7 @@ QList<Migration> SqliteStore::migrations()
          schemaVersion10()},
         {11, QStringLiteral("Delivery: the answer's headers in the delivery log"),
          schemaVersion11()},
+        {12, QStringLiteral("Monitoring: acknowledged alerts"), schemaVersion12()},
         {13, QStringLiteral("Monitoring: suppressed decisions and backlog gauges per bucket"),
          schemaVersion13()},
     };

@@ -99,8 +99,13 @@ Alert alertFromRow(const QSqlQuery &q)
     a.resolvedAt = q.value(7).toLongLong();
     a.message = q.value(8).toString();
     a.figures = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    a.acknowledgedAt = q.value(10).toLongLong();
     return a;
 }
+
+constexpr const char *kAlertColumns =
+    "id, kind, destination_id, destination_name, state, raised_at, updated_at,"
+    " COALESCE(resolved_at, 0), message, figures, acknowledged_at";
 
 } // namespace
 
@@ -277,9 +282,19 @@ bool SqliteStore::saveAlert(const Alert &alert)
     if (!isOpen())
         return false;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO alerts (id, kind, destination_id,"
-                             " destination_name, state, raised_at, updated_at, resolved_at,"
-                             " message, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // An upsert, not a replace: the acknowledgement stored (by this process
+    // or another) is never lost to an update made without it.
+    q.prepare(QStringLiteral(
+        "INSERT INTO alerts (id, kind, destination_id, destination_name, state, raised_at,"
+        " updated_at, resolved_at, message, figures, acknowledged_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " kind = excluded.kind, destination_id = excluded.destination_id,"
+        " destination_name = excluded.destination_name, state = excluded.state,"
+        " raised_at = excluded.raised_at, updated_at = excluded.updated_at,"
+        " resolved_at = excluded.resolved_at, message = excluded.message,"
+        " figures = excluded.figures,"
+        " acknowledged_at = CASE WHEN alerts.acknowledged_at > 0 THEN alerts.acknowledged_at"
+        "  ELSE excluded.acknowledged_at END"));
     q.bindValue(0, alert.id);
     q.bindValue(1, alertKindId(alert.kind));
     q.bindValue(2, alert.destinationId);
@@ -291,6 +306,7 @@ bool SqliteStore::saveAlert(const Alert &alert)
                                     : QVariant(alert.resolvedAt));
     q.bindValue(8, alert.message);
     q.bindValue(9, QString::fromUtf8(QJsonDocument(alert.figures).toJson(QJsonDocument::Compact)));
+    q.bindValue(10, qMax<qint64>(0, alert.acknowledgedAt));
     return exec(q);
 }
 
@@ -302,16 +318,37 @@ QList<Alert> SqliteStore::alerts(bool activeOnly, int limit)
         return result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, kind, destination_id, destination_name, state, raised_at,"
-                             " updated_at, COALESCE(resolved_at, 0), message, figures FROM alerts"
-                             " %1 ORDER BY raised_at DESC LIMIT ?")
-                  .arg(activeOnly ? QStringLiteral("WHERE state = 'active'") : QString()));
+    q.prepare(QStringLiteral("SELECT %1 FROM alerts %2 ORDER BY raised_at DESC LIMIT ?")
+                  .arg(QLatin1String(kAlertColumns),
+                       activeOnly ? QStringLiteral("WHERE state = 'active'") : QString()));
     q.bindValue(0, limit);
     if (!exec(q))
         return result;
     while (q.next())
         result.append(alertFromRow(q));
     return result;
+}
+
+std::optional<Alert> SqliteStore::acknowledgeAlert(const QString &id, qint64 atMs)
+{
+    m_error.clear();
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE alerts SET acknowledged_at = ?"
+                                  " WHERE id = ? AND state = 'active' AND acknowledged_at = 0"));
+    update.bindValue(0, atMs);
+    update.bindValue(1, id);
+    if (!exec(update))
+        return std::nullopt;
+    QSqlQuery read(m_db);
+    read.setForwardOnly(true);
+    read.prepare(
+        QStringLiteral("SELECT %1 FROM alerts WHERE id = ?").arg(QLatin1String(kAlertColumns)));
+    read.bindValue(0, id);
+    if (!exec(read) || !read.next())
+        return std::nullopt;
+    return alertFromRow(read);
 }
 
 } // namespace outflow

@@ -170,6 +170,7 @@ public:
     qint64 removeHoursBefore(qint64 beforeMs) override;
     bool saveAlert(const Alert &alert) override;
     QList<Alert> alerts(bool activeOnly, int limit = 1000) override;
+    std::optional<Alert> acknowledgeAlert(const QString &id, qint64 atMs) override;
 
 private:
     struct Statements;

@@ -266,10 +266,17 @@ public:
     virtual qint64 rollUpMinutes(qint64 beforeMs) = 0;
     // Removes hour buckets older than `beforeMs`; how many, or -1.
     virtual qint64 removeHoursBefore(qint64 beforeMs) = 0;
-    // Inserts or replaces an alert, by id.
+    // Inserts or replaces an alert, by id. An acknowledgement already stored
+    // stays (another process may have made it: `outflowctl alerts
+    // acknowledge` beside a running engine).
     virtual bool saveAlert(const Alert &alert) = 0;
     // Active alerts (or all, newest first, at most `limit`).
     virtual QList<Alert> alerts(bool activeOnly, int limit = 1000) = 0;
+    // Marks the active alert `id` acknowledged at `atMs`, unless it already
+    // was (the first time stays). The alert as stored then, resolved ones
+    // too (untouched); nullopt when no alert has this id, or when the store
+    // failed (lastError() then says why).
+    virtual std::optional<Alert> acknowledgeAlert(const QString &id, qint64 atMs) = 0;
 };
 
 } // namespace outflow

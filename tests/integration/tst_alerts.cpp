@@ -86,6 +86,50 @@ private slots:
         QCOMPARE(notified(subscribed.id, kind), 1);
     }
 
+    // Issue #18: Engine::acknowledgeAlert keeps the alert active, answers
+    // alertAcknowledged() then alertsChanged(), and the alert's updates
+    // keep the acknowledgement; an unknown id is named in the error.
+    void acknowledgedThroughTheEngine()
+    {
+        Destination destination;
+        const QString flow =
+            m_fixture->addDestination(m_receiver->url(), &destination, [](Destination &d) {
+                d.maxRetries = 0;
+                d.alerts = {QStringLiteral("delivery-failure-rate")};
+            });
+        m_status = 500;
+        m_fixture->enqueueMany(flow, 40);
+        start();
+        const AlertKind kind = AlertKind::DeliveryFailureRate;
+        QTRY_COMPARE_WITH_TIMEOUT(alerts(destination.id, kind, true).size(), 1, 20000);
+        const QString id = alerts(destination.id, kind, true).value(0).id;
+
+        QSignalSpy answered(m_engine.get(), &Engine::alertAcknowledged);
+        QSignalSpy changed(m_engine.get(), &Engine::alertsChanged);
+        m_engine->acknowledgeAlert(7, id);
+        QCOMPARE(answered.size(), 1);
+        QCOMPARE(answered.at(0).at(0).toULongLong(), quint64(7));
+        QCOMPARE(answered.at(0).at(1).toString(), QString());
+        QVERIFY(changed.size() >= 1);
+        const Alert acknowledged = alerts(destination.id, kind, true).value(0);
+        QVERIFY(acknowledged.isAcknowledged());
+        QVERIFY(acknowledged.isActive());
+
+        // Still failing: updated, still acknowledged (the same time), not notified again.
+        m_fixture->enqueueMany(flow, 40, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            alerts(destination.id, kind, true).value(0).figures.value(u"attempts").toInteger(), 80,
+            20000);
+        QCOMPARE(alerts(destination.id, kind, true).value(0).acknowledgedAt,
+                 acknowledged.acknowledgedAt);
+        QCOMPARE(notified(destination.id, kind), 1);
+
+        m_engine->acknowledgeAlert(8, QStringLiteral("no-such-alert"));
+        QCOMPARE(answered.size(), 2);
+        QVERIFY2(answered.at(1).at(1).toString().contains(QLatin1String("no-such-alert")),
+                 qPrintable(answered.at(1).at(1).toString()));
+    }
+
     // A slow endpoint: the oldest export waits past delivery-delay (2 s here)
     // and arrives after the SLO's 2 s (every answer takes 3 s): both alerts;
     // a fast endpoint empties the backlog (delay resolves) and enough on-time

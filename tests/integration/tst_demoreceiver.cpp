@@ -82,6 +82,58 @@ private slots:
         QCOMPARE(stats.value(QStringLiteral("rejected")).toInteger(), m_receiver.rejectedCount());
     }
 
+    // The flaky partner (issue #18): `fail` answers its share of attempts
+    // 503 and `reject` its share of exports 400 at their first attempt;
+    // each answer follows from the export id and the attempt, so a retry
+    // may pass, a replayed dead letter too, and the same requests get the
+    // same answers from another receiver.
+    void answersLikeAFlakyPartnerOnDemand()
+    {
+        const auto post = [this](quint16 port, const QString &query, const QByteArray &exportId) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/flaky?%2").arg(port).arg(query)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QStringLiteral("application/json"));
+            request.setRawHeader("X-Outflow-Export-Id", exportId);
+            return send(m_network.post(request, QByteArray(R"({"a":1})"))).first;
+        };
+        // Always and never.
+        QCOMPARE(post(m_port, QStringLiteral("fail=100"), "e-always"), 503);
+        QCOMPARE(post(m_port, QStringLiteral("fail=100"), "e-always"), 503);
+        QCOMPARE(post(m_port, QStringLiteral("fail=0&reject=0"), "e-never"), 200);
+        // Rejected at its first attempt only: a replay passes.
+        QCOMPARE(post(m_port, QStringLiteral("reject=100"), "e-dead"), 400);
+        QCOMPARE(post(m_port, QStringLiteral("reject=100"), "e-dead"), 200);
+        // A bad share is named.
+        QCOMPARE(post(m_port, QStringLiteral("fail=lots"), "e-bad"), 400);
+
+        // About a quarter of 400 attempts, and the same answers elsewhere.
+        DemoReceiver other;
+        const quint16 otherPort = other.start(0);
+        QVERIFY(otherPort != 0);
+        QList<int> here, there;
+        for (int i = 0; i < 200; ++i) {
+            const QByteArray id = "export-" + QByteArray::number(i);
+            for (int attempt = 0; attempt < 2; ++attempt) {
+                here << post(m_port, QStringLiteral("fail=25&reject=5"), id);
+                there << post(otherPort, QStringLiteral("fail=25&reject=5"), id);
+            }
+        }
+        QCOMPARE(here, there);
+        const auto count = [&here](int status) { return int(here.count(status)); };
+        QVERIFY2(count(503) > 60 && count(503) < 140, qPrintable(QString::number(count(503))));
+        QVERIFY2(count(400) > 2 && count(400) < 25, qPrintable(QString::number(count(400))));
+        QCOMPARE(count(200) + count(503) + count(400), 400);
+        // Some exports failed once and passed on their retry.
+        bool retried = false;
+        for (int i = 0; i < 200 && !retried; ++i)
+            retried = here.at(2 * i) != 200 && here.at(2 * i + 1) == 200;
+        QVERIFY(retried);
+        // The draw is the same on every platform (SHA-1 of "fail:e:0": 70).
+        QCOMPARE(DemoReceiver::flakyDraw(QStringLiteral("e"), 0, u"fail"), 70);
+        QCOMPARE(DemoReceiver::flakyDraw(QStringLiteral("e"), 0, u"reject"), 52);
+    }
+
     void listensOnLoopbackOnly()
     {
         DemoReceiver second;

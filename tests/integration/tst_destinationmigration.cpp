@@ -3,7 +3,8 @@
 // raw SQL in the old shape (headers without "secret", no "secretQuery"),
 // the store is opened with every migration, and what it reads is checked.
 // Store version 10 (issue #17): the activation log rebuilt to accept
-// suppressed decisions, with the rows logged before.
+// suppressed decisions, with the rows logged before. Store version 12
+// (issue #18): acknowledged alerts.
 #include "store/sqlitestore.h"
 #include "support/rawconnection.h"
 
@@ -127,7 +128,7 @@ private slots:
         }
         SqliteStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 10);
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
         QList<ActivationRecord> log = store.activations(u"f1"_s, 7, 10);
         QCOMPARE(log.size(), 2);
         QCOMPARE(log.at(0).id, 9);
@@ -147,6 +148,60 @@ private slots:
         QCOMPARE(raw.text(u"SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                           u" WHERE type = 'index' AND tbl_name = 'activations' ORDER BY name)"_s),
                  u"activations_by_profile,activations_by_time"_s);
+    }
+
+    // Version 12 (issue #18): alerts stored before acknowledgements existed
+    // read as not acknowledged, can be acknowledged, and keep it when the
+    // engine updates them. (Whatever other versions stand beside 12.)
+    void alertsGainAnAcknowledgement()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        QList<Migration> before = SqliteStore::migrations();
+        before.removeIf([](const Migration &migration) { return migration.version >= 12; });
+        {
+            SqliteStore old(path, before);
+            QVERIFY2(old.open(), qPrintable(old.lastError()));
+            QVERIFY(old.schemaVersion() < 12);
+        }
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(u"INSERT INTO alerts (id, kind, destination_id, destination_name,"
+                             u" state, raised_at, updated_at, resolved_at, message, figures)"
+                             u" VALUES ('a1', 'delivery-delay', 'd1', 'Crm', 'active', 10, 20,"
+                             u" NULL, 'late', '{}'),"
+                             u" ('a2', 'auth-failure', 'd1', 'Crm', 'resolved', 5, 8, 8,"
+                             u" 'refused', '{}')"_s));
+        }
+        SqliteStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QVERIFY(store.schemaVersion() >= 12);
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
+        QList<Alert> alerts = store.alerts(false);
+        QCOMPARE(alerts.size(), 2);
+        for (const Alert &alert : std::as_const(alerts))
+            QCOMPARE(alert.acknowledgedAt, qint64(0));
+
+        const std::optional<Alert> acknowledged = store.acknowledgeAlert(u"a1"_s, 30);
+        QVERIFY2(acknowledged, qPrintable(store.lastError()));
+        QCOMPARE(acknowledged->acknowledgedAt, qint64(30));
+        QCOMPARE(acknowledged->message, u"late"_s);
+        // Again: the first time stays. Resolved: untouched. Unknown: none.
+        QCOMPARE(store.acknowledgeAlert(u"a1"_s, 40)->acknowledgedAt, qint64(30));
+        QCOMPARE(store.acknowledgeAlert(u"a2"_s, 40)->acknowledgedAt, qint64(0));
+        QVERIFY(!store.acknowledgeAlert(u"a3"_s, 40));
+        QVERIFY(store.lastError().isEmpty());
+
+        // An update written without it (an engine that did not know) keeps it.
+        Alert updated = *acknowledged;
+        updated.acknowledgedAt = 0;
+        updated.message = u"later"_s;
+        updated.updatedAt = 50;
+        QVERIFY2(store.saveAlert(updated), qPrintable(store.lastError()));
+        const Alert stored = store.alerts(true).value(0);
+        QCOMPARE(stored.message, u"later"_s);
+        QCOMPARE(stored.acknowledgedAt, qint64(30));
     }
 };
 

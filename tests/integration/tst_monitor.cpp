@@ -163,6 +163,84 @@ private slots:
         QCOMPARE(notifier.received[0].kind, AlertKind::DestinationDisabled);
         QCOMPARE(monitor.lastEvents().size(), 1);
     }
+
+    // Issue #18: an acknowledgement is stored, kept by the alert's updates
+    // (also when another process made it: the store keeps it whatever the
+    // tracker knows), survives a restart and the resolution; a resolved or
+    // unknown alert cannot be acknowledged.
+    void anAcknowledgementIsStoredAndKept()
+    {
+        addDestination(QStringLiteral("a"), {QStringLiteral("activation-skipped-rate")});
+        addDestination(QStringLiteral("b"), {});
+        MetricsRecorder recorder([this] { return m_now; });
+        RecordingNotifier notifier;
+        Monitor monitor(*m_store, recorder, [this] { return m_now; });
+        monitor.addNotifier(&notifier);
+        QVERIFY(monitor.restore());
+        const auto skip = [&recorder](const QString &flow, int excluded) {
+            recorder.recordReceived(flow, 100);
+            for (int i = 0; i < excluded; ++i)
+                recorder.recordExcluded(flow, QStringLiteral("missing-mandatory"));
+        };
+        skip(QStringLiteral("flow-a"), 2);
+        skip(QStringLiteral("flow-b"), 2);
+        QVERIFY2(monitor.tick(), qPrintable(monitor.lastError()));
+        const auto alertOf = [this](const QString &destinationId) {
+            for (const Alert &alert : m_store->alerts(false)) {
+                if (alert.destinationId == destinationId)
+                    return alert;
+            }
+            return Alert();
+        };
+        const QString a = alertOf(QStringLiteral("a")).id;
+        const QString b = alertOf(QStringLiteral("b")).id;
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QCOMPARE(alertOf(QStringLiteral("a")).acknowledgedAt, qint64(0));
+
+        using Outcome = AlertAcknowledgement::Outcome;
+        const AlertAcknowledgement unknown = monitor.acknowledge(QStringLiteral("no-such-id"));
+        QCOMPARE(unknown.outcome, Outcome::Unknown);
+        QVERIFY2(unknown.error.contains(QLatin1String("no-such-id")), qPrintable(unknown.error));
+
+        m_now += 1000;
+        const qint64 acknowledgedAt = m_now;
+        const AlertAcknowledgement first = monitor.acknowledge(a);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.outcome, Outcome::Acknowledged);
+        QCOMPARE(first.alert.acknowledgedAt, acknowledgedAt);
+        QVERIFY(first.alert.isActive());
+        m_now += 1000;
+        const AlertAcknowledgement second = monitor.acknowledge(a);
+        QCOMPARE(second.outcome, Outcome::AlreadyAcknowledged);
+        QCOMPARE(second.alert.acknowledgedAt, acknowledgedAt);
+        // Another process (outflowctl alerts acknowledge) acknowledges b in the store alone.
+        QCOMPARE(Monitor::acknowledge(*m_store, b, m_now).outcome, Outcome::Acknowledged);
+
+        // Worse figures: both alerts updated, both acknowledgements kept, nothing notified.
+        m_now += 10'000;
+        skip(QStringLiteral("flow-a"), 5);
+        skip(QStringLiteral("flow-b"), 5);
+        QVERIFY(monitor.tick());
+        QCOMPARE(monitor.lastEvents().size(), 2);
+        for (const AlertTracker::Event &event : monitor.lastEvents())
+            QCOMPARE(event.change, AlertTracker::Change::Updated);
+        QCOMPARE(alertOf(QStringLiteral("a")).acknowledgedAt, acknowledgedAt);
+        QCOMPARE(alertOf(QStringLiteral("b")).acknowledgedAt, m_now - 10'000);
+        QCOMPARE(notifier.received.size(), 1);
+
+        // A restart restores it; the resolution keeps it; resolved, no more acknowledging.
+        Monitor restarted(*m_store, recorder, [this] { return m_now; });
+        QVERIFY(restarted.restore());
+        QCOMPARE(restarted.acknowledge(a).outcome, Outcome::AlreadyAcknowledged);
+        m_now += 2 * Monitor::HourMs;
+        QVERIFY(restarted.tick());
+        const Alert resolved = alertOf(QStringLiteral("a"));
+        QVERIFY(!resolved.isActive());
+        QCOMPARE(resolved.acknowledgedAt, acknowledgedAt);
+        const AlertAcknowledgement late = restarted.acknowledge(a);
+        QCOMPARE(late.outcome, Outcome::Resolved);
+        QVERIFY2(late.error.contains(a), qPrintable(late.error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMonitor)

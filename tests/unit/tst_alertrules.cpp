@@ -186,6 +186,53 @@ private slots:
         QVERIFY(events[0].alert.id != id);
     }
 
+    // Issue #18: an acknowledged alert keeps its acknowledgement (its first
+    // time) through its updates and its resolution; the next alert of its
+    // kind starts unacknowledged.
+    void anAcknowledgementLastsAsLongAsItsAlert()
+    {
+        AlertTracker tracker;
+        DataflowFigures f;
+        f.oldestPendingMs = 11 * 60 * 1000;
+        const auto evaluate = [&f] { return AlertRules::evaluate(QStringLiteral("CRM"), f); };
+        auto events = tracker.apply(QStringLiteral("d1"), QStringLiteral("CRM"), evaluate(), 1000);
+        QCOMPARE(events.size(), 1);
+        const QString id = events[0].alert.id;
+        QCOMPARE(events[0].alert.acknowledgedAt, qint64(0));
+        QVERIFY(!tracker.acknowledge(QStringLiteral("no-such-alert"), 1500));
+
+        const std::optional<Alert> acknowledged = tracker.acknowledge(id, 1500);
+        QVERIFY(acknowledged);
+        QCOMPARE(acknowledged->acknowledgedAt, qint64(1500));
+        QVERIFY(acknowledged->isActive());
+        QCOMPARE(tracker.acknowledge(id, 1800)->acknowledgedAt, qint64(1500)); // the first stays
+
+        f.oldestPendingMs = 20 * 60 * 1000;
+        events = tracker.apply(QStringLiteral("d1"), QStringLiteral("CRM"), evaluate(), 2000);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].change, AlertTracker::Change::Updated);
+        QCOMPARE(events[0].alert.acknowledgedAt, qint64(1500));
+        QCOMPARE(tracker.active().value(0).acknowledgedAt, qint64(1500));
+
+        f.oldestPendingMs = 0;
+        events = tracker.apply(QStringLiteral("d1"), QStringLiteral("CRM"), evaluate(), 3000);
+        QCOMPARE(events[0].change, AlertTracker::Change::Resolved);
+        QCOMPARE(events[0].alert.acknowledgedAt, qint64(1500));
+        QVERIFY(!tracker.acknowledge(id, 3500)); // resolved: no longer active
+
+        f.oldestPendingMs = 11 * 60 * 1000;
+        events = tracker.apply(QStringLiteral("d1"), QStringLiteral("CRM"), evaluate(), 4000);
+        QCOMPARE(events[0].change, AlertTracker::Change::Raised);
+        QVERIFY(events[0].alert.id != id);
+        QCOMPARE(events[0].alert.acknowledgedAt, qint64(0));
+        QVERIFY(!events[0].alert.isAcknowledged());
+
+        // As JSON: an ISO time, null while not acknowledged.
+        QVERIFY(alertToJson(events[0].alert).value(u"acknowledgedAt").isNull());
+        QCOMPARE(alertToJson(*acknowledged).value(u"acknowledgedAt").toString(),
+                 QStringLiteral("1970-01-01T00:00:01Z"));
+    }
+
     void destinationsAreTrackedApartAndRestored()
     {
         AlertTracker tracker;

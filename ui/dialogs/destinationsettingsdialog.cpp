@@ -80,6 +80,16 @@ void DestinationSettingsDialog::loaded(quint64 requestId, const Destination &des
     showError({});
 }
 
+void DestinationSettingsDialog::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+DestinationSettingsDialog::Tab DestinationSettingsDialog::currentTab() const
+{
+    return Tab(m_tabs->currentIndex());
+}
+
 void DestinationSettingsDialog::showError(const QString &error)
 {
     m_error->setText(error);

@@ -33,6 +33,9 @@ public:
                               const QStringList &otherNames, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
+    // Opens on this tab (the Alerts page's Alert Settings…: AlertsTab).
+    void setCurrentTab(Tab tab);
+    Tab currentTab() const;
     DestinationEditor *editor(Tab tab) const { return m_editors.at(tab); }
     QLabel *errorLabel() const { return m_error; }
     bool isLoaded() const { return m_loaded; }
