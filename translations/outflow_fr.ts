@@ -509,6 +509,53 @@
     </message>
 </context>
 <context>
+    <name>DeliveryInspection</name>
+    <message>
+        <source>No longer queued</source>
+        <translation>Plus en file d’attente</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>En cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
+        <translation>En attente d’une nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed (dead letter)</source>
+        <translation>En échec (lettre morte)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Not sent again: a newer export replaced it</source>
+        <translation>Pas renvoyée : une exportation plus récente l’a remplacée</translation>
+    </message>
+    <message>
+        <source>The destination of this export no longer exists.</source>
+        <translation>La destination de cette exportation n’existe plus.</translation>
+    </message>
+    <message>
+        <source>No attempt of export %1 is left in the delivery log of “%2”.</source>
+        <translation>Aucune tentative de l’exportation %1 ne reste dans le journal de livraison de « %2 ».</translation>
+    </message>
+    <message>
+        <source>The body of a delivered export is not kept: the outbox lets it go after the 2xx.</source>
+        <translation>Le corps d’une exportation livrée n’est pas conservé : la file d’envoi le libère après le 2xx.</translation>
+    </message>
+    <message>
+        <source>The body is no longer kept: the export left the outbox.</source>
+        <translation>Le corps n’est plus conservé : l’exportation a quitté la file d’envoi.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryJournal</name>
     <message>
         <source>Could not claim exports</source>
@@ -833,6 +880,63 @@
     <message>
         <source>The alert %1 is resolved: there is nothing to acknowledge.</source>
         <translation>L’alerte %1 est résolue : il n’y a rien à acquitter.</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringReader</name>
+    <message>
+        <source>Could not read the destinations: %1</source>
+        <translation>Impossible de lire les destinations : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the figures of “%1”: %2</source>
+        <translation>Impossible de lire les chiffres de « %1 » : %2</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringText</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringWindows</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1795,10 @@
         <source>Give an identity namespace and an id.</source>
         <translation>Indiquez un espace de noms d’identité et un identifiant.</translation>
     </message>
+    <message>
+        <source>This destination has no dataflow: nothing was ever queued for it.</source>
+        <translation>Cette destination n’a pas de flux de données : rien n’a jamais été mis en file pour elle.</translation>
+    </message>
 </context>
 <context>
     <name>outflow::IngestServer</name>
@@ -2509,6 +2617,37 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::BlockedBanner</name>
+    <message>
+        <source>Destinations that cannot deliver</source>
+        <translation>Destinations qui ne peuvent pas livrer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is paused: it sends nothing until enabled.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; est en pause : elle n’envoie rien tant qu’elle n’est pas activée.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot deliver: %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ne peut pas livrer : %2.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Enable %1</source>
+        <translation>Activer %1</translation>
+    </message>
+    <message>
+        <source>Settings of %1</source>
+        <translation>Paramètres de %1</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::ConnectionEditor</name>
     <message>
         <source>HTTP API — each export is POSTed as JSON to your endpoint</source>
@@ -2552,6 +2691,89 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::DataflowMetricsModel</name>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Relancées</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latence p95</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Plus ancienne en attente</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Lettres mortes</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation>Rattrapage</translation>
+    </message>
+    <message>
+        <source>Exports delivered per second, now</source>
+        <translation>Exportations livrées par seconde, en ce moment</translation>
+    </message>
+    <message>
+        <source>Exports given up (dead letters) per minute, now</source>
+        <translation>Exportations abandonnées (lettres mortes) par minute, en ce moment</translation>
+    </message>
+    <message>
+        <source>Attempts that will be retried, per minute, now</source>
+        <translation>Tentatives qui seront relancées, par minute, en ce moment</translation>
+    </message>
+    <message>
+        <source>95 % of the exports delivered in the last seconds took at most this long from their change&apos;s commit to the 2xx</source>
+        <translation>95 % des exportations livrées ces dernières secondes ont mis au plus ce temps entre la validation de leur changement et le 2xx</translation>
+    </message>
+    <message>
+        <source>Exports waiting to be sent, retried or answered</source>
+        <translation>Exportations qui attendent d’être envoyées, relancées ou de recevoir une réponse</translation>
+    </message>
+    <message>
+        <source>How long the oldest waiting export has waited</source>
+        <translation>Depuis combien de temps attend la plus ancienne exportation en attente</translation>
+    </message>
+    <message>
+        <source>Failed exports kept for replay (Deliveries page)</source>
+        <translation>Exportations en échec conservées pour être renvoyées (page Envois)</translation>
+    </message>
+    <message>
+        <source>The newest backfill: profiles exported of those realized</source>
+        <translation>Le dernier rattrapage : profils exportés parmi ceux réalisés</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1, about %2 left</source>
+        <translation>%1, encore environ %2</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::DeliveriesPage</name>
     <message>
         <source>Nothing delivered yet</source>
@@ -2564,6 +2786,329 @@
     <message>
         <source>Activate an audience to a destination: its exports are listed as they are sent.</source>
         <translation>Activez une audience vers une destination : ses exportations s’affichent ici à mesure qu’elles partent.</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>All destinations</source>
+        <translation>Toutes les destinations</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination :</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Rés&amp;ultat :</translation>
+    </message>
+    <message>
+        <source>Search by export ID or profile</source>
+        <translation>Rechercher par identifiant d’exportation ou par profil</translation>
+    </message>
+    <message>
+        <source>Export ID, profile ID or identity (email:someone@example.com)</source>
+        <translation>Identifiant d’exportation, de profil ou identité (email:quelquun@example.com)</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>Mas&amp;k profile values</source>
+        <translation>&amp;Masquer les valeurs des profils</translation>
+    </message>
+    <message>
+        <source>For screen sharing: identities and the values of exported profiles show as •••</source>
+        <translation>Pour le partage d’écran : les identités et les valeurs des profils exportés s’affichent comme •••</translation>
+    </message>
+    <message>
+        <source>Delivery attempts, newest first</source>
+        <translation>Tentatives de livraison, les plus récentes d’abord</translation>
+    </message>
+    <message>
+        <source>Load &amp;More</source>
+        <translation>Charger &amp;plus</translation>
+    </message>
+    <message>
+        <source>Append older deliveries to the table</source>
+        <translation>Ajouter au tableau des livraisons plus anciennes</translation>
+    </message>
+    <message>
+        <source>&amp;Replay Selected</source>
+        <translation>Renvo&amp;yer la sélection</translation>
+    </message>
+    <message>
+        <source>Queue the selected failed exports again, same export IDs</source>
+        <translation>Remettre en file les exportations en échec sélectionnées, avec les mêmes identifiants</translation>
+    </message>
+    <message>
+        <source>Replay &amp;All Failed…</source>
+        <translation>Renvoyer &amp;toutes les exportations en échec…</translation>
+    </message>
+    <message>
+        <source>Queue every failed export of the chosen destination again</source>
+        <translation>Remettre en file toutes les exportations en échec de la destination choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Export ID</source>
+        <translation>&amp;Copier l’identifiant d’exportation</translation>
+    </message>
+    <message>
+        <source>Show &amp;Profile</source>
+        <translation>Affic&amp;her le profil</translation>
+    </message>
+    <message>
+        <source>Open the selected export&apos;s profile on the Profiles page</source>
+        <translation>Ouvrir le profil de l’exportation sélectionnée dans la page Profils</translation>
+    </message>
+    <message>
+        <source>No delivery matches these filters.</source>
+        <translation>Aucune livraison ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Choose a destination first: a replay acts on one destination&apos;s failed exports</source>
+        <translation>Choisissez d’abord une destination : un renvoi porte sur les exportations en échec d’une destination</translation>
+    </message>
+    <message>
+        <source>The same export IDs are sent again. A failed export whose profile has a newer export is not: the endpoint keeps the newer state.</source>
+        <translation>Les mêmes identifiants d’exportation sont renvoyés. Une exportation en échec dont le profil a une exportation plus récente ne l’est pas : le point de terminaison garde l’état le plus récent.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Renvoyer %n exportation en échec de « %1 » ?</numerusform>
+            <numerusform>Renvoyer %n exportations en échec de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n failed export(s) of %1?</source>
+        <translation>
+            <numerusform>Renvoyer %n exportation en échec de %1 ?</numerusform>
+            <numerusform>Renvoyer %n exportations en échec de %1 ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay Selected</source>
+        <translation>Renvoyer la sélection</translation>
+    </message>
+    <message>
+        <source>“%1” has no failed export to replay.</source>
+        <translation>« %1 » n’a aucune exportation en échec à renvoyer.</translation>
+    </message>
+    <message>
+        <source>Replay All Failed</source>
+        <translation>Renvoyer toutes les exportations en échec</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay all %n failed export(s) of “%1”?</source>
+        <translation>
+            <numerusform>Renvoyer l’exportation en échec de « %1 » (%n) ?</numerusform>
+            <numerusform>Renvoyer les %n exportations en échec de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Renvoi en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued again</source>
+        <translation>
+            <numerusform>%n remise en file</numerusform>
+            <numerusform>%n remises en file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent again: a newer export replaced each</source>
+        <translation>
+            <numerusform>%n pas renvoyée : une exportation plus récente l’a remplacée</numerusform>
+            <numerusform>%n pas renvoyées : une exportation plus récente a remplacé chacune</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer failed, left as it was</source>
+        <translation>
+            <numerusform>%n plus en échec, laissée telle quelle</numerusform>
+            <numerusform>%n plus en échec, laissées telles quelles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export ID(s) copied.</source>
+        <translation>
+            <numerusform>%n identifiant d’exportation copié.</numerusform>
+            <numerusform>%n identifiants d’exportation copiés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DeliveryDetailPane</name>
+    <message>
+        <source>Attempts &amp;log:</source>
+        <translation>&amp;Journal des tentatives :</translation>
+    </message>
+    <message>
+        <source>Every attempt of this export</source>
+        <translation>Chaque tentative de cette exportation</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>UR&amp;L :</translation>
+    </message>
+    <message>
+        <source>Request URL</source>
+        <translation>URL de la requête</translation>
+    </message>
+    <message>
+        <source>Request h&amp;eaders:</source>
+        <translation>En-têtes de la re&amp;quête :</translation>
+    </message>
+    <message>
+        <source>Request &amp;body:</source>
+        <translation>Corp&amp;s de la requête :</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer headers:</source>
+        <translation>E&amp;n-têtes de la réponse :</translation>
+    </message>
+    <message>
+        <source>Answer e&amp;xcerpt:</source>
+        <translation>E&amp;xtrait de la réponse :</translation>
+    </message>
+    <message>
+        <source>Select a delivery to see its request and answer.</source>
+        <translation>Sélectionnez une livraison pour voir sa requête et sa réponse.</translation>
+    </message>
+    <message>
+        <source>Export %1 to “%2”. State: %3.</source>
+        <translation>Exportation %1 vers « %2 ». État : %3.</translation>
+    </message>
+    <message>
+        <source>Profile %1.</source>
+        <translation>Profil %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>No HTTP answer</source>
+        <translation>Aucune réponse HTTP</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1, à %2</translation>
+    </message>
+    <message>
+        <source>A 2xx answer&apos;s headers are not kept.</source>
+        <translation>Les en-têtes d’une réponse 2xx ne sont pas conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::DeliveryLogModel</name>
+    <message>
+        <source>Not sent again</source>
+        <translation>Pas renvoyée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>direct</translation>
+    </message>
+    <message>
+        <source>backfill</source>
+        <translation>rattrapage</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>renvoi</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Export ID</source>
+        <translation>Identifiant d’exportation</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3563,160 @@
     </message>
 </context>
 <context>
+    <name>outflow::ui::FiguresPanel</name>
+    <message>
+        <source>Profiles received:</source>
+        <translation>Profils reçus :</translation>
+    </message>
+    <message>
+        <source>Profile updates that met an activation trigger</source>
+        <translation>Mises à jour de profil qui ont rempli un déclencheur d’activation</translation>
+    </message>
+    <message>
+        <source>Exports created:</source>
+        <translation>Exportations créées :</translation>
+    </message>
+    <message>
+        <source>Exports queued for delivery</source>
+        <translation>Exportations mises en file pour livraison</translation>
+    </message>
+    <message>
+        <source>Excluded:</source>
+        <translation>Exclus :</translation>
+    </message>
+    <message>
+        <source>Profiles left out, by reason</source>
+        <translation>Profils écartés, par motif</translation>
+    </message>
+    <message>
+        <source>Suppressed:</source>
+        <translation>Supprimés :</translation>
+    </message>
+    <message>
+        <source>Changes not exported because their trigger is switched off</source>
+        <translation>Changements non exportés car leur déclencheur est désactivé</translation>
+    </message>
+    <message>
+        <source>Delivered:</source>
+        <translation>Livrées :</translation>
+    </message>
+    <message>
+        <source>Exports the endpoint accepted (2xx)</source>
+        <translation>Exportations acceptées par le point de terminaison (2xx)</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>En échec :</translation>
+    </message>
+    <message>
+        <source>Exports given up after their last attempt: dead letters, replayable</source>
+        <translation>Exportations abandonnées après leur dernière tentative : lettres mortes, renvoyables</translation>
+    </message>
+    <message>
+        <source>Retried:</source>
+        <translation>Relancées :</translation>
+    </message>
+    <message>
+        <source>Attempts that failed and were scheduled again</source>
+        <translation>Tentatives en échec programmées à nouveau</translation>
+    </message>
+    <message>
+        <source>Backlog:</source>
+        <translation>File d’attente :</translation>
+    </message>
+    <message>
+        <source>Exports waiting now, and how long the oldest has waited</source>
+        <translation>Exportations en attente maintenant, et depuis combien de temps la plus ancienne attend</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95 / p99:</source>
+        <translation>Latence p50 / p95 / p99 :</translation>
+    </message>
+    <message>
+        <source>From the change&apos;s commit to the endpoint&apos;s 2xx</source>
+        <translation>De la validation du changement au 2xx du point de terminaison</translation>
+    </message>
+    <message>
+        <source>Delivered on time:</source>
+        <translation>Livrées à temps :</translation>
+    </message>
+    <message>
+        <source>The share delivered within the destination&apos;s target (the reference promises 95 % within 10 minutes)</source>
+        <translation>La part livrée dans l’objectif de la destination (la référence promet 95 % en 10 minutes)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, oldest %2</source>
+        <translation>%1, la plus ancienne depuis %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>target %1 within %2</source>
+        <translation>objectif %1 en %2</translation>
+    </message>
+    <message>
+        <source>nothing delivered (%1)</source>
+        <translation>rien de livré (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::HourlyRunsModel</name>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Profiles received</source>
+        <translation>Profils reçus</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Activés</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exclus</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Activation rate</source>
+        <translation>Taux d’activation</translation>
+    </message>
+    <message>
+        <source>Profile updates that met an activation trigger</source>
+        <translation>Mises à jour de profil qui ont rempli un déclencheur d’activation</translation>
+    </message>
+    <message>
+        <source>Exports created for them</source>
+        <translation>Exportations créées pour eux</translation>
+    </message>
+    <message>
+        <source>Left out: a mandatory attribute was missing</source>
+        <translation>Écartés : un attribut obligatoire manquait</translation>
+    </message>
+    <message>
+        <source>Exports given up after their last attempt</source>
+        <translation>Exportations abandonnées après leur dernière tentative</translation>
+    </message>
+    <message>
+        <source>Activated ÷ received</source>
+        <translation>Activés ÷ reçus</translation>
+    </message>
+</context>
+<context>
     <name>outflow::ui::IdentitiesModel</name>
     <message>
         <source>primary</source>
@@ -3416,6 +4115,90 @@
     <message>
         <source>Activate an audience to a destination to start a dataflow.</source>
         <translation>Activez une audience vers une destination pour démarrer un flux de données.</translation>
+    </message>
+    <message>
+        <source>minutes before now</source>
+        <translation>minutes avant maintenant</translation>
+    </message>
+    <message>
+        <source>hours before now</source>
+        <translation>heures avant maintenant</translation>
+    </message>
+    <message>
+        <source>days before now</source>
+        <translation>jours avant maintenant</translation>
+    </message>
+    <message>
+        <source>All dataflows</source>
+        <translation>Tous les flux de données</translation>
+    </message>
+    <message>
+        <source>&amp;Dataflows:</source>
+        <translation>&amp;Flux de données :</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Exports per second</source>
+        <translation>Exportations par seconde</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Relancées</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latence (ms)</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Backlog (exports waiting)</source>
+        <translation>File d’attente (exportations en attente)</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>Dataflows</source>
+        <translation>Flux de données</translation>
+    </message>
+    <message>
+        <source>Hourly dataflow runs</source>
+        <translation>Exécutions horaires du flux de données</translation>
+    </message>
+    <message>
+        <source>Dataflows &amp;now:</source>
+        <translation>Flux de données &amp;maintenant :</translation>
+    </message>
+    <message>
+        <source>Dataflow &amp;runs by hour (last 24 hours):</source>
+        <translation>&amp;Exécutions du flux par heure (dernières 24 heures) :</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
     </message>
 </context>
 <context>
@@ -5516,6 +6299,118 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>alert-threshold: unknown key &apos;%1&apos; (use one of %2).</source>
         <translation>alert-threshold : clé inconnue « %1 » (utilisez l’une de %2).</translation>
+    </message>
+    <message>
+        <source>Re-queue only this failed export (repeatable; default: every failed one).</source>
+        <translation>Remettre en file seulement cette exportation en échec (répétable ; par défaut : toutes celles en échec).</translation>
+    </message>
+    <message>
+        <source>--export needs an export id.</source>
+        <translation>--export demande un identifiant d’exportation.</translation>
+    </message>
+    <message>
+        <source>export %1 is not a failed export of “%2”; nothing was replayed (&apos;outflowctl deliveries “%2” --failed&apos; lists them).</source>
+        <translation>l’exportation %1 n’est pas une exportation en échec de « %2 » ; rien n’a été renvoyé (« outflowctl deliveries “%2” --failed » les liste).</translation>
+    </message>
+    <message>
+        <source>Also show the figures of the last 15 minutes, 24 hours or 7 days (&quot;window&quot; and &quot;windowFigures&quot; in --json) in place of the last hour&apos;s.</source>
+        <translation>Afficher aussi les chiffres des 15 dernières minutes, 24 dernières heures ou 7 derniers jours ("window" et "windowFigures" en --json) à la place de ceux de la dernière heure.</translation>
+    </message>
+    <message>
+        <source>With the window (15m unless --window says otherwise): its figures per minute (per hour for 7d) and the hourly runs of the last 24 hours.</source>
+        <translation>Avec la période (15m sauf autre --window) : ses chiffres par minute (par heure pour 7d) et les exécutions horaires des 24 dernières heures.</translation>
+    </message>
+    <message>
+        <source>status: --window: “%1” is not a window; give 15m, 24h or 7d.</source>
+        <translation>status : --window : « %1 » n’est pas une période ; indiquez 15m, 24h ou 7d.</translation>
+    </message>
+    <message>
+        <source>  %1: received %2, created %3, excluded %4, suppressed %5; delivered %6, failed %7, retried %8, timed out %9 of %10 attempts</source>
+        <translation>  %1 : reçus %2, créées %3, exclus %4, supprimés %5 ; livrées %6, en échec %7, relancées %8, expirées %9 sur %10 tentatives</translation>
+    </message>
+    <message>
+        <source>  highest backlog %1, oldest waiting export at most %2 ms</source>
+        <translation>  file d’attente la plus haute %1, exportation la plus ancienne en attente au plus %2 ms</translation>
+    </message>
+    <message>
+        <source>  SLO (%1): nothing delivered to judge</source>
+        <translation>  SLO (%1) : rien de livré à juger</translation>
+    </message>
+    <message>
+        <source>  SLO (%1): %2 of the exports delivered</source>
+        <translation>  SLO (%1) : %2 des exportations livrées</translation>
+    </message>
+    <message>
+        <source>  per hour, oldest first (hours with nothing left out):</source>
+        <translation>  par heure, la plus ancienne d’abord (heures sans rien omises) :</translation>
+    </message>
+    <message>
+        <source>  per minute, oldest first (minutes with nothing left out):</source>
+        <translation>  par minute, la plus ancienne d’abord (minutes sans rien omises) :</translation>
+    </message>
+    <message>
+        <source>nothing happened in this window</source>
+        <translation>rien ne s’est passé pendant cette période</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçus</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créées</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>exclu</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livrées</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>relancées</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>backlog</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>  hourly runs of the last 24 hours, newest first:</source>
+        <translation>  exécutions horaires des 24 dernières heures, la plus récente d’abord :</translation>
+    </message>
+    <message>
+        <source>no run in the last 24 hours</source>
+        <translation>aucune exécution ces 24 dernières heures</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>activés</translation>
+    </message>
+    <message>
+        <source>activation rate</source>
+        <translation>taux d’activation</translation>
     </message>
 </context>
 </TS>

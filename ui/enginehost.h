@@ -233,8 +233,7 @@ private:
     void connectAudiences();  // the Audiences page's (issue #17)
     void connectDeliveries(); // the Deliveries page's (issue #18)
     void connectMonitoring(); // the Monitoring page's (issue #18)
-    void connectAudiences(); // the Audiences page's (issue #17)
-    void connectAlerts();    // the Alerts page's (issue #18, enginehostalerts.cpp)
+    void connectAlerts();     // the Alerts page's (issue #18, enginehostalerts.cpp)
     void removeSecrets(quint64 requestId, const QString &destinationId, const QStringList &keys,
                        const QString &error);
 

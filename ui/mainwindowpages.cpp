@@ -66,6 +66,13 @@ void MainWindow::connectPages(EngineHost *engine)
         m_deliveriesPage->setEngine(engine);
     });
     connect(m_deliveriesPage, &DeliveriesPage::profileRequested, this, &MainWindow::showProfile);
+    // The Monitoring banner's fixes: Enable at once, or the destination's settings.
+    connect(m_monitoringPage, &MonitoringPage::enableDestinationRequested, engine,
+            [engine](const QString &destinationId) {
+                engine->setDestinationEnabled(destinationId, true);
+            });
+    connect(m_monitoringPage, &MonitoringPage::destinationSettingsRequested, this,
+            &MainWindow::openDestinationSettings);
     connect(engine, &EngineHost::alertsRaised, m_notifier, &DesktopNotifier::notify);
     // Kept current even while hidden: alerts change at most once per monitor
     // tick, and the page coalesces the asks.
