@@ -2865,7 +2865,7 @@
     </message>
     <message>
         <source>Replay &amp;All Failed…</source>
-        <translation>Renvoyer &amp;toutes les exportations en échec…</translation>
+        <translation>Renvoyer &amp;tous les échecs…</translation>
     </message>
     <message>
         <source>Queue every failed export of the chosen destination again</source>
@@ -2873,7 +2873,7 @@
     </message>
     <message>
         <source>&amp;Copy Export ID</source>
-        <translation>&amp;Copier l’identifiant d’exportation</translation>
+        <translation>&amp;Copier l’identifiant</translation>
     </message>
     <message>
         <source>Show &amp;Profile</source>
@@ -3080,7 +3080,7 @@
     </message>
     <message>
         <source>Export ID</source>
-        <translation>Identifiant d’exportation</translation>
+        <translation>Exportation</translation>
     </message>
     <message>
         <source>Profile</source>

@@ -19,7 +19,9 @@
 #include "pages/deliveriespage.h"
 #include "pages/deliverydetailpane.h"
 #include "pages/profilespage.h"
+#include "screencapture.h"
 #include "support/activationworld.h"
+#include "support/deliveryfixture.h"
 #include "support/httptestreceiver.h"
 #include "support/processrunner.h"
 #include "testconfig.h"
@@ -37,6 +39,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
@@ -352,8 +355,112 @@ private slots:
         QCOMPARE(resets.size(), 0); // rows inserted and removed, never reset
     }
 
+    // The page with failures and their detail, in English and French:
+    // no clipped label or button, every focusable control named for
+    // screen readers; saved for the README under tools/screenshots.sh.
+    void pageOnScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << s("en");
+        QTest::newRow("fr") << s("fr");
+    }
+
+    void pageOnScreen()
+    {
+        QFETCH(QString, language);
+        QVERIFY(i18n::install(*qApp, language));
+        const auto restore = qScopeGuard([] { i18n::install(*qApp, QStringLiteral("en")); });
+        test::DeliveryFixture fixture;
+        const QString failedId = seedLog(fixture);
+        Settings settings(m_dir->filePath(s("settings.ini")));
+        EngineHost engine(fixture.storePath());
+        MainWindow window(settings);
+        window.setEngine(&engine);
+        window.resize(1100, 700);
+        window.showPage(MainWindow::Page::Deliveries);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Its bearer token is not in the keychain: the sender says so once
+        // the keychain answered (no keychain read left running at the end).
+        QSignalSpy blocked(&engine, &EngineHost::deliveryProblem);
+        engine.start();
+        auto *page = window.findChild<DeliveriesPage *>(s("deliveriesPage"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, 20000);
+        QSignalSpy detailed(page, &DeliveriesPage::detailShown);
+        for (int row = 0; row < page->model()->rowCount(); ++row) {
+            if (page->model()->entry(row).exportId == failedId)
+                page->view()->setCurrentIndex(page->model()->index(row, 0));
+        }
+        QVERIFY(detailed.wait(10000));
+        test::captureScreen(&window, language, s("deliveries"));
+        QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), 20000);
+    }
+
 private:
     static constexpr int Members = 6;
+
+    // A delivery log as a morning of a flaky endpoint leaves it: one export
+    // delivered, one retried then delivered, one failed for good (a dead
+    // letter, with the answer's headers). Returns the failed one's id.
+    static QString seedLog(test::DeliveryFixture &fixture)
+    {
+        SqliteStore &store = fixture.store();
+        Destination destination;
+        const QString dataflow = fixture.addDestination(
+            QUrl(s("https://crm.example.com/v1/profiles?source=outflow&api_key=")), &destination,
+            [](Destination &d) {
+                d.name = s("CRM webhook");
+                d.auth = AuthType::Bearer;
+                d.headers = {{s("X-Tenant"), s("acme"), false}};
+                d.secretQueryNames = {s("api_key")};
+            });
+        QList<qint64> profiles;
+        for (const char *email : {"ana@example.com", "bob@example.com", "cy@example.com"}) {
+            Profile profile;
+            profile.identities = {{s("email"), s(email), true}};
+            profile.createdAt = profile.updatedAt = 1;
+            profiles.append(store.insertProfile(profile));
+        }
+        QList<QByteArray> ids;
+        for (const qint64 profile : profiles)
+            ids.append(fixture.enqueue(dataflow, profile));
+        const QList<OutboxExport> claimed = store.claimPending(dataflow, ExportLane::Live, 10);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto log = [&](int i, DeliveryOutcome outcome, int status, int attempt) {
+            DeliveryLogEntry entry;
+            entry.destinationId = destination.id;
+            entry.exportId = QString::fromLatin1(ids.at(i));
+            entry.profileId = profiles.at(i);
+            entry.attemptedAt = now - 60000 + attempt * 1000 + i * 10;
+            entry.attempt = attempt;
+            entry.outcome = outcome;
+            entry.httpStatus = status;
+            entry.latencyMs = 40 + i * 7;
+            if (status / 100 != 2) {
+                entry.errorKind = s("http-status");
+                entry.error = s("HTTP %1 from the endpoint.").arg(status);
+                entry.responseHeaders =
+                    s("Content-Type: application/json\nX-Request-Id: r-%1\n").arg(i);
+                entry.responseExcerpt =
+                    status == 400 ? s(R"({"error":"loyalty.tier is not allowed"})") : s("busy");
+            }
+            store.appendDeliveryLog(entry);
+        };
+        log(0, DeliveryOutcome::Delivered, 200, 1);
+        log(1, DeliveryOutcome::Retry, 503, 1);
+        log(1, DeliveryOutcome::Delivered, 200, 2);
+        log(2, DeliveryOutcome::Failed, 400, 1);
+        store.markDelivered({claimed.at(0).sequence, claimed.at(1).sequence});
+        AttemptRecord failed;
+        failed.sequence = claimed.at(2).sequence;
+        failed.attempts = 1;
+        failed.attemptedAt = now;
+        failed.httpStatus = 400;
+        failed.errorKind = s("http-status");
+        failed.error = s("HTTP 400 from the endpoint.");
+        store.markFailed(failed);
+        return QString::fromLatin1(ids.at(2));
+    }
 
     void prepareStore()
     {

@@ -161,6 +161,8 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         return display(entry, index.column());
     }
     case Qt::ToolTipRole:
+        if (index.column() == ExportId)
+            return entry.exportId;
         if (index.column() == Reason || index.column() == Outcome) {
             const QString reason = entry.error;
             return reason.isEmpty() ? QVariant() : QVariant(reason);

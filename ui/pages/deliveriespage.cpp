@@ -89,6 +89,7 @@ QWidget *DeliveriesPage::createToolbar()
     m_search->setPlaceholderText(
         tr("Export ID, profile ID or identity (email:someone@example.com)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(u'M') * 16);
     auto *searchLabel = new QLabel(tr("&Search:"), bar);
     searchLabel->setBuddy(m_search);
 
@@ -120,7 +121,6 @@ QWidget *DeliveriesPage::createToolbar()
     layout->addWidget(m_outcome);
     layout->addWidget(searchLabel);
     layout->addWidget(m_search, 1);
-    layout->addWidget(m_mask);
     return bar;
 }
 
@@ -139,6 +139,14 @@ QWidget *DeliveriesPage::createContent()
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->horizontalHeader()->setSectionResizeMode(DeliveryLogModel::Reason,
                                                      QHeaderView::Stretch);
+    // An export id's first characters tell it apart (and the search takes
+    // a prefix); the whole id is in the tooltip, the detail and Copy.
+    m_view->horizontalHeader()->setSectionResizeMode(DeliveryLogModel::ExportId,
+                                                     QHeaderView::Interactive);
+    m_view->setColumnWidth(
+        DeliveryLogModel::ExportId,
+        m_view->fontMetrics().horizontalAdvance(QStringLiteral("0123abcd-0123-4")) +
+            m_view->fontMetrics().horizontalAdvance(u'…') * 3);
 
     m_loadMore = new QPushButton(tr("Load &More"), top);
     m_loadMore->setObjectName(QStringLiteral("loadMoreButton"));
@@ -177,6 +185,7 @@ QWidget *DeliveriesPage::createContent()
     buttons->addWidget(m_copyId);
     buttons->addWidget(m_showProfile);
     buttons->addStretch(1);
+    buttons->addWidget(m_mask);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_view, 1);
@@ -338,6 +347,12 @@ void DeliveriesPage::onDeliveriesRead(quint64 requestId, const QList<DeliveryLog
         } else {
             m_model->prependNewer(entries);
         }
+        // A new attempt of the export in the detail: its state changed.
+        if (m_detail->hasDetail() &&
+            std::any_of(entries.cbegin(), entries.cend(), [this](const DeliveryLogEntry &e) {
+                return e.exportId == m_detail->detail().exportId;
+            }))
+            showCurrentDetail();
         break;
     case Read::Older: {
         const int added = m_model->appendOlder(entries);

@@ -31,6 +31,7 @@ QPlainTextEdit *textView(const QString &objectName, QWidget *parent)
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    view->setMinimumHeight(view->fontMetrics().height() * 3);
     return view;
 }
 
@@ -86,16 +87,20 @@ DeliveryDetailPane::DeliveryDetailPane(QWidget *parent)
     m_attemptsView->setColumnHidden(DeliveryLogModel::Destination, true);
     m_attemptsView->setColumnHidden(DeliveryLogModel::ExportId, true);
     m_attemptsView->setColumnHidden(DeliveryLogModel::Profile, true);
-    m_attemptsView->horizontalHeader()->setStretchLastSection(true);
+    m_attemptsView->horizontalHeader()->setSectionResizeMode(DeliveryLogModel::Reason,
+                                                             QHeaderView::Stretch);
+    // A few attempts at most (the retries, a replay's): the room goes to
+    // the request and the answer.
+    m_attemptsView->setMaximumHeight(m_attemptsView->fontMetrics().height() * 7);
     auto *attemptsLabel = buddyLabel(tr("Attempts &log:"), m_attemptsView, this);
     m_attemptsView->setAccessibleName(tr("Every attempt of this export"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
-    layout->addWidget(m_splitter, 3);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(attemptsLabel);
-    layout->addWidget(m_attemptsView, 1);
+    layout->addWidget(m_attemptsView);
     clear();
 }
 
@@ -111,6 +116,7 @@ QWidget *DeliveryDetailPane::createRequest()
     auto *urlLabel = buddyLabel(tr("&URL:"), m_url, box);
     m_url->setAccessibleName(tr("Request URL"));
     m_requestHeaders = textView(QStringLiteral("requestHeadersView"), box);
+    m_requestHeaders->setMaximumHeight(m_requestHeaders->fontMetrics().height() * 9);
     auto *headersLabel = buddyLabel(tr("Request h&eaders:"), m_requestHeaders, box);
     m_body = textView(QStringLiteral("requestBodyView"), box);
     auto *bodyLabel = buddyLabel(tr("Request &body:"), m_body, box);
@@ -141,6 +147,7 @@ QWidget *DeliveryDetailPane::createAnswer()
     m_answerStatus->setWordWrap(true);
     m_answerStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answerHeaders = textView(QStringLiteral("answerHeadersView"), box);
+    m_answerHeaders->setMaximumHeight(m_answerHeaders->fontMetrics().height() * 9);
     auto *headersLabel = buddyLabel(tr("Ans&wer headers:"), m_answerHeaders, box);
     m_answerExcerpt = textView(QStringLiteral("answerExcerptView"), box);
     m_answerExcerpt->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -160,6 +167,10 @@ void DeliveryDetailPane::setDetail(const DeliveryDetail &detail)
     m_detail = detail;
     m_splitter->setEnabled(true);
     m_attempts->replaceAll(detail.attempts);
+    // The columns fit their new contents; the reason takes the rest.
+    QHeaderView *header = m_attemptsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DeliveryLogModel::Reason, QHeaderView::Stretch);
     present();
 }
 
