@@ -88,6 +88,12 @@ AlertsPage::AlertsPage(QWidget *parent)
     layout->addWidget(createFilterBar());
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_error);
+    // From the keyboard as on screen: the filters, the actions, then the table.
+    setTabOrder(m_stateCombo, m_kindCombo);
+    setTabOrder(m_kindCombo, m_destinationCombo);
+    setTabOrder(m_destinationCombo, m_acknowledgeButton);
+    setTabOrder(m_acknowledgeButton, m_settingsButton);
+    setTabOrder(m_settingsButton, m_view);
 
     connect(m_acknowledgeButton, &QPushButton::clicked, this, &AlertsPage::acknowledgeSelected);
     connect(m_settingsButton, &QPushButton::clicked, this, &AlertsPage::openAlertSettings);

@@ -264,6 +264,17 @@ private slots:
         QCOMPARE(page.emptyState()->heading(), QStringLiteral("No alert matches these filters"));
     }
 
+    // Tab goes through the filters, the actions, then the table.
+    void tabOrderFollowsTheScreen()
+    {
+        AlertsPage page;
+        QWidget *expected[] = {page.stateComboBox(),       page.kindComboBox(),
+                               page.destinationComboBox(), page.acknowledgeButton(),
+                               page.settingsButton(),      page.view()};
+        for (int i = 0; i + 1 < int(std::size(expected)); ++i)
+            QCOMPARE(expected[i]->nextInFocusChain(), expected[i + 1]);
+    }
+
     // Kind: every kind by its title; Destination: every destination that
     // exists or that an alert names; both narrow the proxy only.
     void filtersByKindAndDestination()
