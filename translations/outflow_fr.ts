@@ -6314,7 +6314,7 @@ Chaque action accepte --help pour ses options.</translation>
     </message>
     <message>
         <source>Also show the figures of the last 15 minutes, 24 hours or 7 days (&quot;window&quot; and &quot;windowFigures&quot; in --json) in place of the last hour&apos;s.</source>
-        <translation>Afficher aussi les chiffres des 15 dernières minutes, 24 dernières heures ou 7 derniers jours ("window" et "windowFigures" en --json) à la place de ceux de la dernière heure.</translation>
+        <translation>Afficher aussi les chiffres des 15 dernières minutes, 24 dernières heures ou 7 derniers jours (&quot;window&quot; et &quot;windowFigures&quot; en --json) à la place de ceux de la dernière heure.</translation>
     </message>
     <message>
         <source>With the window (15m unless --window says otherwise): its figures per minute (per hour for 7d) and the hourly runs of the last 24 hours.</source>

@@ -22,6 +22,13 @@ private slots:
         DeliveryFixture fixture;
         HttpTestReceiver receiver;
         QVERIFY(receiver.listen());
+        // Slow enough answers that the sender's snapshots (every 50 ms here)
+        // see exports waiting.
+        receiver.setHandler([](const ReceivedRequest &, int) {
+            Reply reply = Reply::withStatus(200);
+            reply.delayMs = 100;
+            return reply;
+        });
         Destination destination;
         const QString flow = fixture.addDestination(receiver.url(), &destination);
         // A bearer destination whose token the keychain does not have.
@@ -63,7 +70,7 @@ private slots:
         QCOMPARE(row.figures.failed, 0);
         QCOMPARE(row.figures.latency.count(), 20u);
         QCOMPARE(row.sloAttainment, 1.0);
-        // The sender's first snapshot saw the 20 waiting: the minute keeps it.
+        // The senders' snapshots saw exports waiting: the minute keeps the most.
         QVERIFY2(row.figures.backlogMax > 0, qPrintable(QString::number(row.figures.backlogMax)));
         QCOMPARE(row.series.size(), 15);
         qint64 delivered = 0;
