@@ -100,3 +100,37 @@ OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb \
     "$tests/tst_activationwizard" -silent everyPageOnScreen >/dev/null
 ls "$OUTFLOW_ROOT"/docs/screenshot-activation-* "$OUTFLOW_ROOT"/docs/screenshot-profiles-why* \
     "$OUTFLOW_ROOT"/docs/screenshot-audience-rule-error* | sed "s|$OUTFLOW_ROOT/||"
+
+# The watching pages (issue #18) on the demo of `tools/run.sh --demo`: a
+# headless engine delivers the demo's stream for four minutes (the charts'
+# stored minutes, the flaky partner's retries, dead letters and alerts), then
+# the app shows the Monitoring page live and the Alerts page, in both
+# languages. The inspector on a failed export comes from its GUI test.
+source "$OUTFLOW_ROOT/tools/demo.sh"
+live="$work/demo-live.sqlite"
+demo_pids=""
+trap 'kill $receiver $demo_pids 2>/dev/null' EXIT
+outflow_demo_start "$bin" "$live" >/dev/null
+"$bin/outflowctl" --store "$live" run >"$work/engine.log" 2>&1 &
+engine=$!
+sleep 240 # the demo's own pace: four minutes of its stream
+kill -TERM "$engine" && wait "$engine" || true
+# One alert acknowledged, to show the state beside active ones.
+alert=$("$bin/outflowctl" --store "$live" --json alerts --kind delivery-failure-rate \
+    --destination "Flaky partner" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
+[ -n "$alert" ] && "$bin/outflowctl" --store "$live" alerts acknowledge "$alert" >/dev/null
+for lang in en fr; do
+    suffix=$([ "$lang" = en ] && echo "" || echo "-fr")
+    for page in 3:monitoring:20000 5:alerts:5000; do
+        IFS=: read -r row name delay <<<"$page"
+        printf '[mainWindow]\nlastPage=%s\n' "$row" >"$work/settings-$name-$lang.ini"
+        OUTFLOW_SCREENSHOT="$OUTFLOW_ROOT/docs/screenshot-$name$suffix.png" \
+            OUTFLOW_SCREENSHOT_DELAY_MS=$delay \
+            "$bin/outflow" --store "$live" --settings "$work/settings-$name-$lang.ini" \
+            --demo-receiver "$demo_url" --lang "$lang" >/dev/null 2>&1
+        echo "docs/screenshot-$name$suffix.png"
+    done
+done
+OUTFLOW_SCREENSHOT_DIR="$OUTFLOW_ROOT/docs" QT_QPA_PLATFORM=xcb \
+    "$tests/tst_deliveriespage" -silent pageOnScreen >/dev/null
+ls "$OUTFLOW_ROOT"/docs/screenshot-deliveries* | sed "s|$OUTFLOW_ROOT/||"

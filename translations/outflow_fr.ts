@@ -923,6 +923,14 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
 </context>
 <context>
     <name>MonitoringWindows</name>
@@ -3393,10 +3401,6 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Acti&amp;vate Now</source>
-        <translation>Acti&amp;ver maintenant</translation>
-    </message>
-    <message>
         <source>Export every current member of a mapped audience to this destination again</source>
         <translation>Exporter à nouveau vers cette destination chaque membre actuel d’une audience mappée</translation>
     </message>
@@ -3426,6 +3430,10 @@
     <message>
         <source>Edit &amp;Activation…</source>
         <translation>Mod&amp;ifier l’activation…</translation>
+    </message>
+    <message>
+        <source>Activate N&amp;ow</source>
+        <translation>Acti&amp;ver maintenant</translation>
     </message>
 </context>
 <context>
@@ -4134,7 +4142,7 @@
     </message>
     <message>
         <source>&amp;Dataflows:</source>
-        <translation>&amp;Flux de données :</translation>
+        <translation>Flux de donnée&amp;s :</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
@@ -4194,7 +4202,7 @@
     </message>
     <message>
         <source>Dataflow &amp;runs by hour (last 24 hours):</source>
-        <translation>&amp;Exécutions du flux par heure (dernières 24 heures) :</translation>
+        <translation>Exécutions du flux par &amp;heure (dernières 24 heures) :</translation>
     </message>
     <message>
         <source>Updated %1</source>
@@ -4750,6 +4758,25 @@
     <message>
         <source>The store was copied to %1 (%2) and the copy checked.</source>
         <translation>Le stockage a été copié dans %1 (%2) et la copie vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>outflow::ui::TimeSeriesChart</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Pas encore de données</translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation>Dernières valeurs : %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

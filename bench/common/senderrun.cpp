@@ -45,7 +45,7 @@ SenderRun runSenderUntilIdle(const QString &storePath, const Destination &destin
                          }
                      });
     QObject::connect(sender, &DestinationSender::failed, &loop,
-                     [&](const QString &, const QString &message) {
+                     [&](const QString &, SenderBlock, const QString &message) {
                          run.error = message;
                          loop.quit();
                      });

@@ -140,8 +140,12 @@ int main(int argc, char **argv)
     window.resize(1280, 800);
     window.show();
     qint64 delivered = 0;
+    qint64 backlog = -1;
     QObject::connect(&engine, &ui::EngineHost::deliveryMetrics, &app,
-                     [&delivered](const DeliveryMetrics &m) { delivered = m.delivered; });
+                     [&](const DeliveryMetrics &m) {
+                         delivered = m.delivered;
+                         backlog = m.backlog;
+                     });
     engine.start();
     probe(2); // the store opened, the page's first report shown
 
@@ -176,8 +180,30 @@ int main(int argc, char **argv)
                .arg(delivered - deliveredBefore)
                .arg(double(delivered - deliveredBefore) / loadSeconds, 0, 'f', 0)
         << Qt::endl;
-    out << QStringLiteral("target (DESIGN §7): max < 50 ms under load: %1")
-               .arg(loaded.max() < 50 ? QStringLiteral("met") : QStringLiteral("NOT met"))
+    // Then the sender alone at full rate: the backlog the ingest left.
+    out << QStringLiteral("backlog when the ingest ended: %1 exports").arg(backlog) << Qt::endl;
+    const qint64 drainedFrom = delivered;
+    QElapsedTimer drainClock;
+    drainClock.start();
+    const Lateness draining = probe(parser.value(secondsOption).toDouble(),
+                                    [&] { return backlog == 0 && delivered > drainedFrom; });
+    const double drainSeconds = double(drainClock.elapsed()) / 1000;
+    out << QStringLiteral("while delivering the backlog, %1 s: max %2 ms, p99 %3 ms (%4 probes); "
+                          "%5 exports delivered (%6/s), %7 left")
+               .arg(drainSeconds, 0, 'f', 1)
+               .arg(draining.max(), 0, 'f', 1)
+               .arg(draining.p99(), 0, 'f', 1)
+               .arg(draining.samplesMs.size())
+               .arg(delivered - drainedFrom)
+               .arg(double(delivered - drainedFrom) / drainSeconds, 0, 'f', 0)
+               .arg(backlog)
+        << Qt::endl;
+    const double worst = std::max(loaded.max(), draining.max());
+    out << QStringLiteral("target (DESIGN §7): max < 50 ms under load: %1 (worst %2 ms, idle %3 "
+                          "ms)")
+               .arg(worst < 50 ? QStringLiteral("met") : QStringLiteral("NOT met"))
+               .arg(worst, 0, 'f', 1)
+               .arg(idle.max(), 0, 'f', 1)
         << Qt::endl;
     return 0;
 }

@@ -139,7 +139,10 @@ int demoFeedCommand(Context &context)
     timer->setInterval(TickMs);
     QObject::connect(
         timer, &QTimer::timeout, timer, [&context, feed, rate = *rate, count = *count, timer] {
-            if (++feed->ticks % ReloadEveryTicks == 0 && !feed->pipeline.reload())
+            // Every 2 s: the audiences and dataflows changed meanwhile, and
+            // the figures counted so far onto the Monitoring page.
+            if (++feed->ticks % ReloadEveryTicks == 0 &&
+                (!feed->pipeline.storeMetrics() || !feed->pipeline.reload()))
                 context.err << Text::tr("demo-feed: %1").arg(feed->pipeline.lastError())
                             << Qt::endl;
             feed->due += double(rate) * TickMs / 1000.0;

@@ -119,7 +119,7 @@ void Engine::open()
         pageSize > 0)
         m_backfills->setPageSize(pageSize);
     m_recorder = std::make_unique<MetricsRecorder>();
-    m_pipeline->activator().setRecorder(m_recorder.get());
+    m_pipeline->setRecorder(m_recorder.get());
     m_monitor = std::make_unique<Monitor>(*m_store, *m_recorder);
     m_notifier = std::make_unique<SignalNotifier>(*this);
     m_monitor->addNotifier(m_notifier.get());

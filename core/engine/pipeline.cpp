@@ -1,15 +1,45 @@
 #include "pipeline.h"
 
+#include "monitoring/metricsrecorder.h"
 #include "segmentation/audienceservice.h"
+#include "store/store.h"
 
 namespace outflow {
 
 Pipeline::Pipeline(Store &store, Activator::Clock clock)
-    : m_segmenter(store)
+    : m_store(store)
+    , m_ownRecorder(std::make_unique<MetricsRecorder>())
+    , m_segmenter(store)
     , m_activator(store, std::move(clock))
 {
     m_segmenter.setTransitionCallback(
         [this](const MembershipTransition &transition) { m_activator.addTransition(transition); });
+    m_activator.setRecorder(m_ownRecorder.get());
+}
+
+Pipeline::~Pipeline()
+{
+    storeMetrics(); // a failure has nowhere to go: the figures are only monitoring's
+}
+
+void Pipeline::setRecorder(MetricsRecorder *recorder)
+{
+    m_activator.setRecorder(recorder);
+}
+
+bool Pipeline::storeMetrics()
+{
+    QList<MetricsBucket> figures = m_ownRecorder->takeFinished(true);
+    while (!figures.isEmpty()) {
+        if (!m_store.addMetrics(figures.constFirst())) {
+            m_error = m_store.lastError();
+            for (const MetricsBucket &bucket : std::as_const(figures))
+                m_ownRecorder->add(bucket); // into the current minute: counted, if late
+            return false;
+        }
+        figures.removeFirst();
+    }
+    return true;
 }
 
 bool Pipeline::reload()

@@ -4,6 +4,7 @@
 // keyed tables update in place, never with a reset.
 #include "models/keyedtablemodel.h"
 #include "monitoring/liverates.h"
+#include "monitoring/monitoringmodels.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -150,6 +151,18 @@ private slots:
         model.setRows({});
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(resets.count(), 0);
+    }
+
+    // Durations as the figures and tables say them: whole units alone.
+    void durationsReadNaturally()
+    {
+        using monitoringtext::duration;
+        QCOMPARE(duration(850), QStringLiteral("850 ms"));
+        QCOMPARE(duration(12'400), QStringLiteral("12 s"));
+        QCOMPARE(duration(184'000), QStringLiteral("3 min 4 s"));
+        QCOMPARE(duration(600'000), QStringLiteral("10 min"));
+        QCOMPARE(duration(7'200'000), QStringLiteral("2 h"));
+        QCOMPARE(duration(7'500'000), QStringLiteral("2 h 5 min"));
     }
 };
 

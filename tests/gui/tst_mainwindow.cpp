@@ -6,15 +6,63 @@
 #include "emptystatepage.h"
 #include "mainwindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QGroupBox>
 #include <QLabel>
+#include <QMenuBar>
 #include <QListView>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+
+// The letter after a single '&' ("&&" is a literal ampersand), lower case.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) != QLatin1Char('&'))
+            return text.at(i + 1).toLower();
+        ++i;
+    }
+    return {};
+}
+
+// Every Alt+letter a page answers to, with what carries it: labels with a
+// buddy, buttons, group boxes and tabs, and the menu bar's menus (they take
+// Alt+letter on every page).
+QMultiMap<QChar, QString> mnemonicsOn(const outflow::ui::MainWindow &window, QWidget *page)
+{
+    QMultiMap<QChar, QString> found;
+    const auto add = [&found](const QString &text) {
+        if (const QChar key = mnemonicOf(text); !key.isNull())
+            found.insert(key, text);
+    };
+    for (const QAction *menu : window.menuBar()->actions())
+        add(menu->text());
+    for (const QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy())
+            add(label->text());
+    }
+    for (const QAbstractButton *button : page->findChildren<QAbstractButton *>())
+        add(button->text());
+    for (const QGroupBox *box : page->findChildren<QGroupBox *>())
+        add(box->title());
+    for (const QTabBar *tabs : page->findChildren<QTabBar *>()) {
+        for (int i = 0; i < tabs->count(); ++i)
+            add(tabs->tabText(i));
+    }
+    return found;
+}
+
+} // namespace
 
 using outflow::Settings;
 using outflow::ui::MainWindow;
@@ -180,6 +228,40 @@ private slots:
         auto *action = window.findChild<QAction *>(QStringLiteral("notificationsAction"));
         QVERIFY(action);
         QCOMPARE(action->isChecked(), false);
+    }
+
+    // From the keyboard, Alt+letter must reach one control: on no page do
+    // two carry the same mnemonic, nor one a menu's, in English or French.
+    void noTwoControlsShareAMnemonic_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("fr") << QStringLiteral("fr");
+    }
+
+    void noTwoControlsShareAMnemonic()
+    {
+        QFETCH(QString, language);
+        QVERIFY(outflow::i18n::install(*qApp, language));
+        Settings settings(m_settingsFile);
+        MainWindow window(settings);
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+        QVERIFY(pages);
+        QStringList clashes;
+        int mnemonicCount = 0;
+        for (int row = 0; row < pages->count(); ++row) {
+            const QMultiMap<QChar, QString> found = mnemonicsOn(window, pages->widget(row));
+            mnemonicCount += int(found.size());
+            for (const QChar key : found.uniqueKeys()) {
+                if (found.count(key) > 1)
+                    clashes << QStringLiteral("%1: Alt+%2 on %3")
+                                   .arg(window.navigationModel()->item(row)->text(), key,
+                                        QStringList(found.values(key)).join(QStringLiteral(", ")));
+            }
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+        QVERIFY(mnemonicCount > 6 * 4); // the menus on every page, and the pages' own
+        QVERIFY(outflow::i18n::install(*qApp, QStringLiteral("en")));
     }
 
     // Last: installs the French catalogue for the rest of the process.

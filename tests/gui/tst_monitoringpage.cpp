@@ -146,6 +146,9 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(figure(figures, FiguresPanel::Figure::Delivered) == N,
                                   qPrintable(state()), 30000);
         QCOMPARE(steady.exportIds().size(), N);
+        // Decided by outflowctl, not the app's engine: counted all the same.
+        QTRY_COMPARE_WITH_TIMEOUT(figure(figures, FiguresPanel::Figure::Received), N, 10000);
+        QCOMPARE(figure(figures, FiguresPanel::Figure::Created), N);
         // Broken alone: every export failed, none delivered.
         page->scopeComboBox()->setCurrentIndex(page->scopeComboBox()->findText(s("Broken")));
         QTRY_COMPARE_WITH_TIMEOUT(figure(figures, FiguresPanel::Figure::Failed), N, 30000);
@@ -158,6 +161,10 @@ private slots:
         TimeSeriesChart *exports = page->chart(MonitoringPage::ExportsChart);
         QTRY_VERIFY_WITH_TIMEOUT(exports->series(0)->count() > 0, 10000);
         QVERIFY(exports->series(1)->count() > 0);
+        // A screen reader hears the chart's latest values, not a picture.
+        QCOMPARE(exports->accessibleName(), QStringLiteral("Exports per second"));
+        QVERIFY2(exports->accessibleDescription().startsWith(QStringLiteral("Latest: Delivered ")),
+                 qPrintable(exports->accessibleDescription()));
         QTRY_VERIFY(page->chart(MonitoringPage::BacklogChart)->series(0)->count() > 0);
         // The dead letters are counted in Broken's row.
         DataflowMetricsModel *model = page->dataflowModel();

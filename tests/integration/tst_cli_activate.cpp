@@ -291,6 +291,25 @@ void TestCliActivate::runBackfillsThenStatusResendAndWhy()
     QCOMPARE(received.size(), 30); // the resend's exports have ids of their own
     QCOMPARE(resent.value(s("backfill")).toObject().value(s("kind")).toString(), s("resend"));
 
+    // Decided by `outflowctl ingest`, with no engine running: its figures
+    // reach the stored minutes too (the Monitoring page reads them).
+    const auto windowFigures = [this] {
+        const ProcessResult result =
+            run({s("--json"), s("status"), s("Hook"), s("--window"), s("15m")});
+        return array(result.out).first().toObject().value(s("windowFigures")).toObject();
+    };
+    const QJsonObject before = windowFigures();
+    r = run({s("ingest"),
+             write(s("newcomer.ndjson"),
+                   R"({"identityMap":{"email":[{"id":"new@example.com","primary":true}]},)"
+                   R"("loyalty":{"points":400},"personalEmail":{"address":"new@example.com"}})"
+                   "\n")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject after = windowFigures();
+    QCOMPARE(after.value(s("received")).toInteger(), before.value(s("received")).toInteger() + 1);
+    QCOMPARE(after.value(s("created")).toInteger(), before.value(s("created")).toInteger() + 1);
+    QCOMPARE(run({s("run"), s("--until-idle")}).exitCode, 0);
+
     // Why was user12 sent, and why not user26?
     r = run({s("--json"), s("profiles"), s("--identity"), s("email:user12@example.com"), s("--why"),
              s("Hook")});

@@ -35,10 +35,15 @@ QString duration(qint64 ms)
     const qint64 seconds = ms / 1000;
     if (seconds < 60)
         return QCoreApplication::translate("MonitoringText", "%1 s").arg(seconds);
+    // Whole minutes and hours read as such: "10 min", not "10 min 0 s".
+    if (seconds < 3600 && seconds % 60 == 0)
+        return QCoreApplication::translate("MonitoringText", "%1 min").arg(seconds / 60);
     if (seconds < 3600)
         return QCoreApplication::translate("MonitoringText", "%1 min %2 s")
             .arg(seconds / 60)
             .arg(seconds % 60);
+    if (seconds % 3600 < 60)
+        return QCoreApplication::translate("MonitoringText", "%1 h").arg(seconds / 3600);
     return QCoreApplication::translate("MonitoringText", "%1 h %2 min")
         .arg(seconds / 3600)
         .arg(seconds % 3600 / 60);

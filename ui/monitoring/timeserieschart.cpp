@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <QChart>
+#include <QLocale>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -79,11 +80,18 @@ void TimeSeriesChart::setYTitle(const QString &title)
 void TimeSeriesChart::setPoints(const QList<QList<QPointF>> &points)
 {
     double highest = 0;
+    QStringList latest;
     for (int i = 0; i < m_series.size() && i < points.size(); ++i) {
         m_series.at(i)->replace(points.at(i)); // one repaint, not one per point
         for (const QPointF &point : points.at(i))
             highest = std::max(highest, point.y());
+        if (!points.at(i).isEmpty())
+            latest << tr("%1 %2").arg(m_series.at(i)->name(),
+                                      QLocale().toString(points.at(i).constLast().y(), 'g', 3));
     }
+    // What a screen reader says of a picture: the latest value of each line.
+    setAccessibleDescription(latest.isEmpty() ? tr("No data yet")
+                                              : tr("Latest: %1").arg(latest.join(tr(", "))));
     // Grow at once past the top; shrink only below a quarter of it.
     const double wanted = niceCeiling(highest * 1.1);
     if (wanted > m_yMax || wanted < m_yMax / 4) {

@@ -12,6 +12,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextDocument>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -33,6 +35,16 @@ QPlainTextEdit *textView(const QString &objectName, QWidget *parent)
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     view->setMinimumHeight(view->fontMetrics().height() * 3);
     return view;
+}
+
+// Headers read best whole: room for six lines (the usual request's five and
+// a scroll bar), at most nine.
+void fitHeaders(QPlainTextEdit *view)
+{
+    const int chrome = 2 * view->frameWidth() + 2 * int(view->document()->documentMargin()) +
+                       view->horizontalScrollBar()->sizeHint().height();
+    view->setMinimumHeight(view->fontMetrics().lineSpacing() * 6 + chrome);
+    view->setMaximumHeight(view->fontMetrics().lineSpacing() * 9 + chrome);
 }
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
@@ -116,7 +128,7 @@ QWidget *DeliveryDetailPane::createRequest()
     auto *urlLabel = buddyLabel(tr("&URL:"), m_url, box);
     m_url->setAccessibleName(tr("Request URL"));
     m_requestHeaders = textView(QStringLiteral("requestHeadersView"), box);
-    m_requestHeaders->setMaximumHeight(m_requestHeaders->fontMetrics().height() * 9);
+    fitHeaders(m_requestHeaders);
     auto *headersLabel = buddyLabel(tr("Request h&eaders:"), m_requestHeaders, box);
     m_body = textView(QStringLiteral("requestBodyView"), box);
     auto *bodyLabel = buddyLabel(tr("Request &body:"), m_body, box);
@@ -147,7 +159,7 @@ QWidget *DeliveryDetailPane::createAnswer()
     m_answerStatus->setWordWrap(true);
     m_answerStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answerHeaders = textView(QStringLiteral("answerHeadersView"), box);
-    m_answerHeaders->setMaximumHeight(m_answerHeaders->fontMetrics().height() * 9);
+    fitHeaders(m_answerHeaders);
     auto *headersLabel = buddyLabel(tr("Ans&wer headers:"), m_answerHeaders, box);
     m_answerExcerpt = textView(QStringLiteral("answerExcerptView"), box);
     m_answerExcerpt->setLineWrapMode(QPlainTextEdit::WidgetWidth);

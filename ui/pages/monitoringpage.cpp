@@ -128,6 +128,8 @@ void MonitoringPage::buildControls()
     m_dataflowView->setSortingEnabled(true);
     m_dataflowView->sortByColumn(DataflowMetricsModel::Destination, Qt::AscendingOrder);
     m_dataflowView->horizontalHeader()->setStretchLastSection(true);
+    // At most 24 rows: every column as wide as its text, the hour whole.
+    m_runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *dataflowLabel = new QLabel(tr("Dataflows &now:"), this);
     dataflowLabel->setBuddy(m_dataflowView);
     auto *runsLabel = new QLabel(tr("Dataflow &runs by hour (last 24 hours):"), this);
