@@ -117,8 +117,12 @@ sleep 240 # the demo's own pace: four minutes of its stream
 kill -TERM "$engine" && wait "$engine" || true
 # One alert acknowledged, to show the state beside active ones.
 alert=$("$bin/outflowctl" --store "$live" --json alerts --kind delivery-failure-rate \
-    --destination "Flaky partner" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
-[ -n "$alert" ] && "$bin/outflowctl" --store "$live" alerts acknowledge "$alert" >/dev/null
+    --destination "Flaky partner" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
+if [ -n "$alert" ]; then
+    "$bin/outflowctl" --store "$live" alerts acknowledge "$alert" >/dev/null
+else
+    echo "No delivery failure rate alert to acknowledge: the Alerts page shows none so." >&2
+fi
 for lang in en fr; do
     suffix=$([ "$lang" = en ] && echo "" || echo "-fr")
     for page in 3:monitoring:20000 5:alerts:5000; do

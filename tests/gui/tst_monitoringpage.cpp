@@ -26,6 +26,7 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +181,25 @@ private slots:
                      qint64(N));
         // The hourly runs: this hour's row counts both dataflows' exports.
         QTRY_COMPARE_WITH_TIMEOUT(page->hourlyRunsModel()->rowCount(), 1, 10000);
+        // Its hour reads whole (the column follows rows that came late).
+        const QString hour = page->hourlyRunsModel()->index(0, 0).data().toString();
+        QVERIFY(page->hourlyRunsView()->columnWidth(0) >
+                page->hourlyRunsView()->fontMetrics().horizontalAdvance(hour));
+        // From the keyboard: Tab goes scope, window, then the two tables
+        // (the charts are pictures: their figures are in the panel); Alt+N
+        // and Alt+R reach the tables.
+        QApplication::setActiveWindow(&window); // mnemonics reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        page->scopeComboBox()->setFocus();
+        for (QWidget *next : std::initializer_list<QWidget *>{
+                 page->windowComboBox(), page->dataflowView(), page->hourlyRunsView()}) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QTRY_COMPARE(QApplication::focusWidget(), next);
+        }
+        QTest::keyClick(&window, Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), page->dataflowView());
+        QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), page->hourlyRunsView());
 
         // Paused from the command line: the banner names it with Enable.
         const test::ProcessResult disabled =
@@ -207,6 +227,52 @@ private slots:
         QVERIFY(!page->isSampling());
         QCOMPARE(resets.size(), 0);
         QCOMPARE(runResets.size(), 0);
+    }
+
+    // From the keyboard, in French: Tab and each label's Alt+letter reach
+    // their control (the live test walks the tables too).
+    void keyboardOnlyInFrench()
+    {
+        QVERIFY(i18n::install(*qApp, s("fr")));
+        MonitoringPage page;
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QApplication::setActiveWindow(&page); // mnemonics reach the active window only
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        // Nothing to monitor yet: Tab goes from the scope to the window.
+        page.scopeComboBox()->setFocus();
+        QTest::keyClick(page.scopeComboBox(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), page.windowComboBox());
+        QCOMPARE(page.windowComboBox()->currentText(), s("15 dernières minutes"));
+        QCOMPARE(page.scopeComboBox()->itemText(0), s("Tous les flux de données"));
+        QCOMPARE(page.chart(MonitoringPage::ExportsChart)->accessibleName(),
+                 s("Exportations par seconde"));
+        const struct
+        {
+            Qt::Key key;
+            QWidget *target;
+        } mnemonics[] = {{Qt::Key_P, page.windowComboBox()},
+                         {Qt::Key_S, page.scopeComboBox()}};
+        for (const auto &[key, target] : mnemonics) {
+            QTest::keyClick(&page, key, Qt::AltModifier);
+            QTRY_COMPARE(QApplication::focusWidget(), target);
+        }
+        // The tables' labels (shown once there is a dataflow: the live test
+        // presses them) name them with their own letters.
+        QStringList tableLabels;
+        for (const QLabel *label : page.findChildren<QLabel *>()) {
+            if (label->buddy() == page.dataflowView() || label->buddy() == page.hourlyRunsView())
+                tableLabels << label->text();
+        }
+        tableLabels.sort();
+        QCOMPARE(tableLabels, (QStringList{s("Exécutions du flux par &heure (dernières 24 heures) :"),
+                                           s("Flux de données &maintenant :")}));
+        // The window changes from the keyboard: Down on the focused combo.
+        page.windowComboBox()->setFocus();
+        QTest::keyClick(page.windowComboBox(), Qt::Key_Down);
+        QCOMPARE(page.windowComboBox()->currentText(), s("24 dernières heures"));
+        QVERIFY(i18n::install(*qApp, s("en")));
     }
 };
 

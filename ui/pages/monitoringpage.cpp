@@ -128,8 +128,12 @@ void MonitoringPage::buildControls()
     m_dataflowView->setSortingEnabled(true);
     m_dataflowView->sortByColumn(DataflowMetricsModel::Destination, Qt::AscendingOrder);
     m_dataflowView->horizontalHeader()->setStretchLastSection(true);
-    // At most 24 rows: every column as wide as its text, the hour whole.
-    m_runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // ResizeToContents sizes the columns at the first layout only: rows
+    // that arrive later (the first report, a new hour) size them again.
+    connect(m_runsModel, &QAbstractItemModel::rowsInserted, m_runsView,
+            &QTableView::resizeColumnsToContents);
+    connect(m_dataflowModel, &QAbstractItemModel::rowsInserted, m_dataflowView,
+            &QTableView::resizeColumnsToContents);
     auto *dataflowLabel = new QLabel(tr("Dataflows &now:"), this);
     dataflowLabel->setBuddy(m_dataflowView);
     auto *runsLabel = new QLabel(tr("Dataflow &runs by hour (last 24 hours):"), this);

@@ -52,6 +52,7 @@ public:
     DataflowMetricsModel *dataflowModel() const { return m_dataflowModel; }
     HourlyRunsModel *hourlyRunsModel() const { return m_runsModel; }
     QTableView *dataflowView() const { return m_dataflowView; }
+    QTableView *hourlyRunsView() const { return m_runsView; }
     QComboBox *windowComboBox() const { return m_windowCombo; }
     QComboBox *scopeComboBox() const { return m_scopeCombo; }
     BlockedBanner *banner() const { return m_banner; }

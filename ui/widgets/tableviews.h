@@ -15,6 +15,8 @@ inline void setUpReadOnlyTable(QTableView *view)
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setWordWrap(false);
+    // Nothing to edit from cell to cell: Tab leaves the table (arrows move in it).
+    view->setTabKeyNavigation(false);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setHighlightSections(false);
