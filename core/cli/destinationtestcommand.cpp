@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace outflow::cli {
 
@@ -72,8 +73,8 @@ QJsonObject reportJson(const ProbeReport &report)
     return json;
 }
 
-// Prints what the probe found and ends the event loop with its outcome.
-void printReport(Context &context, const ProbeReport &report)
+// Prints what the probe found; returns the exit code it means.
+int printReport(Context &context, const ProbeReport &report)
 {
     if (context.json) {
         context.out << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Compact) << '\n';
@@ -107,7 +108,7 @@ void printReport(Context &context, const ProbeReport &report)
     }
     context.out.flush();
     context.err.flush();
-    QCoreApplication::exit(report.ok() ? ExitSuccess : ExitFailure);
+    return report.ok() ? ExitSuccess : ExitFailure;
 }
 
 } // namespace
@@ -141,8 +142,19 @@ int destinationTestCommand(Context &context, const QStringList &arguments)
     // The probe the app's Send test uses too (DestinationProbe).
     auto *test = new DestinationProbe(store, *destination, QCoreApplication::instance());
     store.close();
-    QObject::connect(test, &DestinationProbe::finished, test,
-                     [&context](const ProbeReport &report) { printReport(context, report); });
+    QObject::connect(
+        test, &DestinationProbe::finished, test, [&context, test](const ProbeReport &report) {
+            const int code = printReport(context, report);
+            // The probe, its network access manager and its TLS
+            // connection go while events still flow: what their
+            // destructors post (deleteLater) runs before the loop
+            // ends, so that nothing outlives the process's exit.
+            QObject::connect(test, &QObject::destroyed, QCoreApplication::instance(), [code] {
+                QTimer::singleShot(0, QCoreApplication::instance(),
+                                   [code] { QCoreApplication::exit(code); });
+            });
+            test->deleteLater();
+        });
     auto *keychain = new SecretStore(test);
     readDestinationSecrets(
         *keychain, *destination, test,
