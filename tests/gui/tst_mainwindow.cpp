@@ -11,8 +11,8 @@
 #include <QApplication>
 #include <QGroupBox>
 #include <QLabel>
-#include <QMenuBar>
 #include <QListView>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardItemModel>

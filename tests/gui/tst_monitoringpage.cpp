@@ -26,8 +26,8 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QTableView>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -252,8 +252,7 @@ private slots:
         {
             Qt::Key key;
             QWidget *target;
-        } mnemonics[] = {{Qt::Key_P, page.windowComboBox()},
-                         {Qt::Key_S, page.scopeComboBox()}};
+        } mnemonics[] = {{Qt::Key_P, page.windowComboBox()}, {Qt::Key_S, page.scopeComboBox()}};
         for (const auto &[key, target] : mnemonics) {
             QTest::keyClick(&page, key, Qt::AltModifier);
             QTRY_COMPARE(QApplication::focusWidget(), target);
@@ -266,8 +265,9 @@ private slots:
                 tableLabels << label->text();
         }
         tableLabels.sort();
-        QCOMPARE(tableLabels, (QStringList{s("Exécutions du flux par &heure (dernières 24 heures) :"),
-                                           s("Flux de données &maintenant :")}));
+        QCOMPARE(tableLabels,
+                 (QStringList{s("Exécutions du flux par &heure (dernières 24 heures) :"),
+                              s("Flux de données &maintenant :")}));
         // The window changes from the keyboard: Down on the focused combo.
         page.windowComboBox()->setFocus();
         QTest::keyClick(page.windowComboBox(), Qt::Key_Down);

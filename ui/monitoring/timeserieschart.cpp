@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <QChart>
-#include <QLocale>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QValueAxis>
 

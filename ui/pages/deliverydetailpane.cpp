@@ -13,9 +13,9 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollBar>
-#include <QTextDocument>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace outflow::ui {
