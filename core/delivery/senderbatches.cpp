@@ -187,9 +187,12 @@ void DestinationSender::recordBatchFailure(const BatchFlight &flight, const Tran
     }
     const qint64 failed = m_metrics.failed - failedBefore;
     if (failed > 0)
-        qCWarning(lcDelivery).noquote()
-            << m_destination.name << ": batch" << batch.batchId << ':' << failed << "of"
-            << flight.rows.size() << "exports failed:" << failure.error;
+        qCWarning(lcDelivery).noquote() << QStringLiteral("%1: %2 of the %3 exports of batch %4 "
+                                                          "failed: %5")
+                                               .arg(m_destination.name)
+                                               .arg(failed)
+                                               .arg(flight.rows.size())
+                                               .arg(batch.batchId, failure.error);
 }
 
 // 413: the endpoint takes smaller bodies. Both halves go at once (the held
@@ -199,9 +202,12 @@ void DestinationSender::splitBatch(const BatchFlight &flight)
     const qsizetype below = std::max<qsizetype>(1, flight.bodyBytes - 1);
     m_learntMaxBytes = m_learntMaxBytes > 0 ? std::min(m_learntMaxBytes, below) : below;
     const qsizetype half = flight.rows.size() / 2;
-    qCInfo(lcDelivery).noquote() << m_destination.name << ": batch" << flight.batchId << "of"
-                                 << flight.rows.size() << "exports (" << flight.bodyBytes
-                                 << "bytes) refused as too large (413); sending it in two halves";
+    qCInfo(lcDelivery).noquote() << QStringLiteral("%1: batch %2 of %3 exports (%4 bytes) refused "
+                                                   "as too large (413); sending it in two halves")
+                                        .arg(m_destination.name,
+                                             QString::fromLatin1(flight.batchId))
+                                        .arg(flight.rows.size())
+                                        .arg(flight.bodyBytes);
     m_heldBatches.push_front(HeldBatch{flight.rows.mid(half), flight.authRetried});
     m_heldBatches.push_front(HeldBatch{flight.rows.first(half), flight.authRetried});
 }
