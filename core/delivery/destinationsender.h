@@ -146,7 +146,8 @@ private:
     struct BatchContext
     {
         QString batchId;
-        double jitter = 0; // one draw for the whole batch: its retries stay together
+        double jitter = 0;     // one draw for the whole batch: its retries stay together
+        QString answerExcerpt; // a 2xx's, redacted once for the whole batch
     };
     // --- end Batched delivery ---
 

@@ -146,7 +146,8 @@ void DestinationSender::onBatchResult(const TransportResult &result, qint64 nowN
         countAuthFailure();
     switch (classifyResult(result)) {
     case ResultClass::Delivered: {
-        const BatchContext batch{QString::fromLatin1(flight.batchId), 0};
+        const BatchContext batch{QString::fromLatin1(flight.batchId), 0,
+                                 m_redactor.excerpt(result.body)};
         for (const OutboxExport &row : std::as_const(flight.rows))
             recordDelivered(row, result, nowMs, &batch);
         break;
@@ -175,8 +176,8 @@ void DestinationSender::recordBatchFailure(const BatchFlight &flight, const Tran
                                            bool retryable, qint64 nowMs)
 {
     const Failure failure = failureOf(result);
-    const BatchContext batch{QString::fromLatin1(flight.batchId),
-                             QRandomGenerator::global()->generateDouble()};
+    const BatchContext batch{
+        QString::fromLatin1(flight.batchId), QRandomGenerator::global()->generateDouble(), {}};
     const qint64 latencyMs = result.latencyUs / 1000;
     const qint64 failedBefore = m_metrics.failed;
     for (const OutboxExport &row : flight.rows) {

@@ -165,7 +165,7 @@ void DestinationSender::recordDelivered(const OutboxExport &row, const Transport
 {
     Failure answer;
     answer.httpStatus = result.httpStatus;
-    answer.excerpt = m_redactor.excerpt(result.body);
+    answer.excerpt = batch ? batch->answerExcerpt : m_redactor.excerpt(result.body);
     m_journal->delivered(
         logEntry(row, DeliveryOutcome::Delivered, answer, result.latencyUs / 1000, nowMs, batch),
         row.sequence);

@@ -2,6 +2,7 @@
 // 127.0.0.1 that sees every byte: batches by count, by age and by size, the
 // envelope byte for byte, retries that keep the export ids, 413 splits,
 // dead letters with the answer kept, per-profile order across batches.
+#include "delivery/deliveryinspection.h"
 #include "support/deliveryfixture.h"
 #include "support/httptestreceiver.h"
 
@@ -320,6 +321,21 @@ private slots:
         for (const FailedExport &dead : failed)
             QCOMPARE(dead.responseExcerpt, QStringLiteral("{\"error\":\"bad field\"}"));
         QCOMPARE(m_fixture->store().dataflowCounters(dataflow).value(QStringLiteral("failed")), 4);
+        // The inspector shows the request as it went: with the batch's id.
+        QString error;
+        const std::optional<DeliveryDetail> detail = DeliveryInspection::read(
+            m_fixture->store(), destination.id, QString::fromLatin1(ids.at(0)), &error);
+        QVERIFY2(detail, qPrintable(error));
+        QCOMPARE(detail->state, DeliveryDetail::State::Failed);
+        const auto shown = [&detail](const QString &name) {
+            for (const HttpHeader &header : detail->requestHeaders) {
+                if (header.name == name)
+                    return header.value;
+            }
+            return QString();
+        };
+        QCOMPARE(shown(QStringLiteral("X-Outflow-Batch-Id")).toLatin1(), batchId);
+        QCOMPARE(shown(QStringLiteral("X-Outflow-Export-Id")), QString());
     }
 
     // Five profiles with four exports each, interleaved; the first batch is

@@ -132,6 +132,25 @@ private slots:
         QCOMPARE(outflowctl({u"destination"_s, u"show"_s, u"Other"_s}).exitCode, 2);
     }
 
+    // `destination test` sends what deliveries send: a batch (of one).
+    void destinationTestSendsTheBatchShape()
+    {
+        QCOMPARE(outflowctl({u"destination"_s, u"add"_s, u"--name"_s, u"Probe"_s, u"--endpoint"_s,
+                             m_receiver->url().toString(), u"--batch-max-exports"_s, u"10"_s})
+                     .exitCode,
+                 0);
+        const Finished tested = outflowctl({u"destination"_s, u"test"_s, u"Probe"_s});
+        QVERIFY2(tested.exitCode == 0, qPrintable(tested.err + tested.out));
+        QCOMPARE(m_receiver->requests().size(), 1);
+        const ReceivedRequest &request = m_receiver->requests().at(0);
+        QVERIFY(!request.header("X-Outflow-Batch-Id").isEmpty());
+        QCOMPARE(request.headerCount("X-Outflow-Export-Id"), 0);
+        const QJsonArray body = QJsonDocument::fromJson(request.body).array();
+        QCOMPARE(body.size(), 1);
+        QVERIFY(!body.at(0)[QLatin1String("exportId")].toString().isEmpty());
+        QVERIFY(body.at(0)[QLatin1String("profile")].isObject());
+    }
+
     // kill -9 with batches in flight, then a second run: every export id
     // arrives at least once (those in flight may arrive twice).
     void killedMidBatchLosesNothing()
