@@ -177,16 +177,30 @@ private slots:
         QCOMPARE(m_fixture->summary(dataflow).backlog(), 0);
     }
 
-    // A 503 retries the batch's exports with their ids; they stay together.
-    void aBatchRetriedAfter503KeepsItsExportIds()
+    // A 503 or a timeout retries the batch's exports with their ids; they
+    // stay together.
+    void aBatchRetriedKeepsItsExportIds_data()
     {
+        QTest::addColumn<bool>("timeout");
+        QTest::newRow("503") << false;
+        QTest::newRow("timeout") << true;
+    }
+
+    void aBatchRetriedKeepsItsExportIds()
+    {
+        QFETCH(bool, timeout);
         Destination destination;
         const QString dataflow =
-            m_fixture->addDestination(m_receiver->url(), &destination, batching(5, 50));
+            m_fixture->addDestination(m_receiver->url(), &destination, [](Destination &d) {
+                batching(5, 50)(d);
+                d.timeoutMs = 500;
+            });
         const QList<QByteArray> ids = m_fixture->enqueueMany(dataflow, 5);
         const QHash<QByteArray, QByteArray> payloads = payloadsOf(dataflow);
-        m_receiver->setHandler([](const ReceivedRequest &, int index) {
-            return index == 0 ? Reply::withStatus(503, "busy") : Reply();
+        m_receiver->setHandler([timeout](const ReceivedRequest &, int index) {
+            Reply reply = index == 0 && !timeout ? Reply::withStatus(503, "busy") : Reply();
+            reply.delayMs = index == 0 && timeout ? 3000 : 0; // beyond the timeout
+            return reply;
         });
         m_engine = m_fixture->startEngine();
         QVERIFY(m_fixture->waitFirstIdle());
@@ -209,8 +223,10 @@ private slots:
         for (const DeliveryLogEntry &entry : log) {
             if (entry.outcome == DeliveryOutcome::Retry) {
                 ++retries;
-                QCOMPARE(entry.httpStatus, 503);
-                QCOMPARE(entry.responseExcerpt, QStringLiteral("busy"));
+                QCOMPARE(entry.httpStatus, timeout ? 0 : 503);
+                QCOMPARE(entry.errorKind,
+                         timeout ? QStringLiteral("timeout") : QStringLiteral("http-status"));
+                QCOMPARE(entry.responseExcerpt, timeout ? QString() : QStringLiteral("busy"));
                 QCOMPARE(entry.batchId.toLatin1(), requests.at(0).header("X-Outflow-Batch-Id"));
             } else {
                 QCOMPARE(entry.outcome, DeliveryOutcome::Delivered);
