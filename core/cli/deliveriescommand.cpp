@@ -30,18 +30,23 @@ QString isoTime(qint64 ms)
 // "connection-refused", "http-status", "tls", "auth", …; empty when it did).
 QJsonObject logEntryJson(const DeliveryLogEntry &entry)
 {
-    return QJsonObject{{QStringLiteral("exportId"), entry.exportId},
-                       {QStringLiteral("profile"), entry.profileId},
-                       {QStringLiteral("status"), entry.httpStatus},
-                       {QStringLiteral("attempts"), entry.attempt},
-                       {QStringLiteral("latencyMs"), entry.latencyMs},
-                       {QStringLiteral("reason"), entry.errorKind},
-                       {QStringLiteral("error"), entry.error},
-                       {QStringLiteral("outcome"), deliveryOutcomeName(entry.outcome)},
-                       {QStringLiteral("time"), isoTime(entry.attemptedAt)},
-                       {QStringLiteral("lane"), exportLaneName(entry.lane)},
-                       {QStringLiteral("response"), entry.responseExcerpt},
-                       {QStringLiteral("responseHeaders"), entry.responseHeaders}};
+    QJsonObject json{{QStringLiteral("exportId"), entry.exportId},
+                     {QStringLiteral("profile"), entry.profileId},
+                     {QStringLiteral("status"), entry.httpStatus},
+                     {QStringLiteral("attempts"), entry.attempt},
+                     {QStringLiteral("latencyMs"), entry.latencyMs},
+                     {QStringLiteral("reason"), entry.errorKind},
+                     {QStringLiteral("error"), entry.error},
+                     {QStringLiteral("outcome"), deliveryOutcomeName(entry.outcome)},
+                     {QStringLiteral("time"), isoTime(entry.attemptedAt)},
+                     {QStringLiteral("lane"), exportLaneName(entry.lane)},
+                     {QStringLiteral("response"), entry.responseExcerpt},
+                     {QStringLiteral("responseHeaders"), entry.responseHeaders}};
+    // Batched delivery (issue #22): the request's X-Outflow-Batch-Id, for
+    // an export sent in a batch only.
+    if (!entry.batchId.isEmpty())
+        json.insert(QStringLiteral("batchId"), entry.batchId);
+    return json;
 }
 
 QJsonObject failedJson(const FailedExport &failed)

@@ -177,6 +177,8 @@ int destinationCommand(Context &context)
                         "      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]\n"
                         "      [--alert-threshold KEY=VALUE …]\n"
                         "      [--secret-header NAME …] [--secret-query NAME …]\n"
+                        "      [--batch-max-exports 1] [--batch-max-age 1s]\n"
+                        "      [--batch-max-bytes 1MiB]\n"
                         "    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,\n"
                         "    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,\n"
                         "    OUTFLOW_SECRET_HEADER_<NAME>, OUTFLOW_SECRET_QUERY_<NAME>,\n"

@@ -1,4 +1,5 @@
 // The options shared by `outflowctl destination add` and `destination edit`.
+#include "delivery/batchconfig.h"
 #include "delivery/destinationconfig.h"
 #include "destinationoptions_p.h"
 #include "monitoring/alertrules.h"
@@ -201,14 +202,28 @@ DestinationOptions::DestinationOptions()
                          Text::tr("A query parameter whose value is secret, read from "
                                   "OUTFLOW_SECRET_QUERY_<NAME> or asked; repeatable."),
                          "NAME"))
+    // --- Batched delivery (issue #22) ---
+    , batchMaxExports(valued("batch-max-exports",
+                             Text::tr("Exports per request: 1 (the default) sends one profile per "
+                                      "request; more sends them in batches."),
+                             "N"))
+    , batchMaxAge(valued("batch-max-age",
+                         Text::tr("How long the first export of a batch may wait for others, "
+                                  "e.g. 250ms or 2s (default 1s)."),
+                         "DURATION"))
+    , batchMaxBytes(valued("batch-max-bytes",
+                           Text::tr("Largest body of a batch, e.g. 512KiB or 1MiB (default 1MiB)."),
+                           "SIZE"))
+// --- end Batched delivery ---
 {}
 
 QList<QCommandLineOption> DestinationOptions::all() const
 {
-    return {name,     endpoint,      description,  headers,      query,      auth,    tokenUrl,
-            clientId, credentialsIn, username,     clientCert,   clientKey,  caCert,  names,
-            noNames,  timestamps,    noTimestamps, http2,        noHttp2,    timeout, retries,
-            alert,    noAlerts,      threshold,    secretHeader, secretQuery};
+    return {name, endpoint, description, headers, query, auth, tokenUrl, clientId, credentialsIn,
+            username, clientCert, clientKey, caCert, names, noNames, timestamps, noTimestamps,
+            http2, noHttp2, timeout, retries, alert, noAlerts, threshold, secretHeader, secretQuery,
+            // Batched delivery (issue #22)
+            batchMaxExports, batchMaxAge, batchMaxBytes};
 }
 
 bool applyDestinationOptions(const QCommandLineParser &parser, const DestinationOptions &o,
@@ -286,6 +301,22 @@ bool applyDestinationOptions(const QCommandLineParser &parser, const Destination
             return false;
         d.maxRetries = *retries;
     }
+    // --- Batched delivery (issue #22) ---
+    const std::pair<const QCommandLineOption &, std::optional<int> (*)(const QString &, QString *)>
+        batching[] = {{o.batchMaxExports, &parseBatchMaxExports},
+                      {o.batchMaxAge, &parseBatchMaxAge},
+                      {o.batchMaxBytes, &parseBatchMaxBytes}};
+    int *const batchFields[] = {&d.batchMaxExports, &d.batchMaxAgeMs, &d.batchMaxBytes};
+    for (std::size_t i = 0; i < std::size(batching); ++i) {
+        if (!parser.isSet(batching[i].first))
+            continue;
+        const std::optional<int> value =
+            batching[i].second(parser.value(batching[i].first), problem);
+        if (!value)
+            return false;
+        *batchFields[i] = *value;
+    }
+    // --- end Batched delivery ---
     if (parser.isSet(o.noAlerts) && parser.isSet(o.alert)) {
         *problem = Text::tr("no-alerts: not with --alert, which already replaces the "
                             "subscriptions.");

@@ -26,6 +26,9 @@ struct DestinationOptions
         credentialsIn, username, clientCert, clientKey, caCert, names, noNames, timestamps,
         noTimestamps, http2, noHttp2, timeout, retries, alert, noAlerts, threshold, secretHeader,
         secretQuery;
+    // --- Batched delivery (issue #22) ---
+    QCommandLineOption batchMaxExports, batchMaxAge, batchMaxBytes;
+    // --- end Batched delivery ---
 
     QList<QCommandLineOption> all() const;
 };

@@ -42,14 +42,18 @@ int receiverCommand(Context &context)
                                                "Demo receiver listening on http://127.0.0.1:%1/")
                        .arg(bound)
                 << Qt::endl;
-    QObject::connect(receiver, &DemoReceiver::requestReceived, receiver,
-                     [&context](const ReceivedRequest &request) {
-                         context.out << request.receivedAt.toString(Qt::ISODateWithMs) << ' '
-                                     << request.answeredStatus << ' ' << request.path << ' '
-                                     << (request.exportId.isEmpty() ? QStringLiteral("-")
-                                                                    : request.exportId)
-                                     << ' ' << request.bodyBytes << Qt::endl;
-                     });
+    QObject::connect(
+        receiver, &DemoReceiver::requestReceived, receiver,
+        [&context](const ReceivedRequest &request) {
+            context.out
+                << request.receivedAt.toString(Qt::ISODateWithMs) << ' ' << request.answeredStatus
+                << ' ' << request.path << ' '
+                << (!request.batchId.isEmpty()
+                        ? QStringLiteral("batch:%1:%2").arg(request.batchId).arg(request.exports)
+                    : request.exportId.isEmpty() ? QStringLiteral("-")
+                                                 : request.exportId)
+                << ' ' << request.bodyBytes << Qt::endl;
+        });
     return RunEventLoop;
 }
 

@@ -41,7 +41,7 @@ QString DeliveryInspection::shownUrl(const Destination &destination)
 }
 
 QList<HttpHeader> DeliveryInspection::shownHeaders(const Destination &destination,
-                                                   const QString &exportId)
+                                                   const QString &exportId, const QString &batchId)
 {
     QList<HttpHeader> headers{
         {QStringLiteral("Content-Type"), QStringLiteral("application/json"), false},
@@ -51,7 +51,10 @@ QList<HttpHeader> DeliveryInspection::shownHeaders(const Destination &destinatio
         const bool secret = header.secret || SecretRedactor::looksSecret(header.name);
         headers.append({header.name, secret ? SecretRedactor::Mask : header.value, secret});
     }
-    headers.append({QStringLiteral("X-Outflow-Export-Id"), exportId, false});
+    if (batchId.isEmpty())
+        headers.append({QStringLiteral("X-Outflow-Export-Id"), exportId, false});
+    else
+        headers.append({QStringLiteral("X-Outflow-Batch-Id"), batchId, false}); // issue #22
     if (destination.auth != AuthType::None)
         headers.append({QStringLiteral("Authorization"), SecretRedactor::Mask, true});
     return headers;
@@ -107,7 +110,15 @@ std::optional<DeliveryDetail> DeliveryInspection::read(Store &store, const QStri
     detail.profileIdentity = newest.profileIdentity;
     detail.lane = newest.lane;
     detail.url = shownUrl(*destination);
-    detail.requestHeaders = shownHeaders(*destination, exportId);
+    // The newest attempt's request (a batch's id when it went in one).
+    QString batchId;
+    for (const DeliveryLogEntry &entry : std::as_const(detail.attempts)) {
+        if (!entry.isSuperseded()) {
+            batchId = entry.batchId;
+            break;
+        }
+    }
+    detail.requestHeaders = shownHeaders(*destination, exportId, batchId);
 
     // The answer: the newest real attempt (a "superseded" entry is the
     // replay's word, not an answer).

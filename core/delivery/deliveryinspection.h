@@ -77,8 +77,10 @@ public:
     // The headers Outflow sets on each request, in that order:
     // Content-Type, User-Agent, the configured ones (secret ones, or named
     // like a key, "••••"), X-Outflow-Export-Id, and "Authorization: ••••"
-    // when the destination authenticates.
-    static QList<HttpHeader> shownHeaders(const Destination &destination, const QString &exportId);
+    // when the destination authenticates. An export sent in a batch (issue
+    // #22) shows its request's X-Outflow-Batch-Id instead of its export id.
+    static QList<HttpHeader> shownHeaders(const Destination &destination, const QString &exportId,
+                                          const QString &batchId = {});
     // "Failed (dead letter)", "Delivered", …, translated.
     static QString stateText(DeliveryDetail::State state);
 };

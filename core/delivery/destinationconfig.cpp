@@ -1,5 +1,6 @@
 #include "destinationconfig.h"
 
+#include "batchconfig.h"
 #include "configerrors_p.h"
 #include "destinationsecrets.h"
 #include "monitoring/alertrules.h"
@@ -369,6 +370,8 @@ bool validateDestination(const Destination &d, QString *error)
     }
     if (!validateRange(QStringLiteral("max-concurrency"), d.maxConcurrency, 1,
                        DestinationConfig::MaxConcurrency, error))
+        return false;
+    if (!validateBatching(d, error)) // Batched delivery (issue #22)
         return false;
     for (const QString &kind : d.alerts) {
         if (!knownAlertKinds().contains(kind))

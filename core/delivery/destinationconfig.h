@@ -45,7 +45,8 @@ std::optional<QUrl> parseEndpointUrl(const QString &text, QString *error);
 // control characters (CR, LF, NUL, ...). A comma always separates entries, so
 // a value cannot contain one. Refused, whatever their case: headers Outflow
 // sets itself (Content-Length, Content-Type, Host, Transfer-Encoding,
-// Connection and the other hop-by-hop headers, X-Outflow-Export-Id),
+// Connection and the other hop-by-hop headers, X-Outflow-Export-Id,
+// X-Outflow-Batch-Id),
 // Authorization (configured with the authentication), and a name given twice.
 std::optional<QList<HttpHeader>> parseHeaders(const QString &text, QString *error);
 // The same rules over a list already split (the store's JSON, the wizard's

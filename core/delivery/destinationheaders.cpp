@@ -42,6 +42,7 @@ bool isManagedHeader(const QString &lowerName)
         QStringLiteral("trailer"),
         QStringLiteral("upgrade"),
         QStringLiteral("x-outflow-export-id"),
+        QStringLiteral("x-outflow-batch-id"), // Batched delivery (issue #22)
     };
     return managed.contains(lowerName);
 }

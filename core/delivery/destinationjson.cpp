@@ -245,6 +245,11 @@ QJsonObject destinationToJson(const Destination &destination)
         {QStringLiteral("maxRetries"), d.maxRetries},
         {QStringLiteral("retryScheduleMs"), toJsonArray(d.retryScheduleMs)},
         {QStringLiteral("maxConcurrency"), d.maxConcurrency},
+        // --- Batched delivery (issue #22) ---
+        {QStringLiteral("batchMaxExports"), d.batchMaxExports},
+        {QStringLiteral("batchMaxAgeMs"), d.batchMaxAgeMs},
+        {QStringLiteral("batchMaxBytes"), d.batchMaxBytes},
+        // --- end Batched delivery ---
         {QStringLiteral("alerts"), QJsonArray::fromStringList(d.alerts)},
         {QStringLiteral("alertThresholds"), thresholdsJson},
         {QStringLiteral("enabled"), d.enabled},
@@ -280,6 +285,11 @@ std::optional<Destination> destinationFromJson(const QJsonObject &json, QString 
     fields.read(L("maxRetries"), d.maxRetries);
     fields.read(L("retryScheduleMs"), d.retryScheduleMs);
     fields.read(L("maxConcurrency"), d.maxConcurrency);
+    // --- Batched delivery (issue #22) ---
+    fields.read(L("batchMaxExports"), d.batchMaxExports);
+    fields.read(L("batchMaxAgeMs"), d.batchMaxAgeMs);
+    fields.read(L("batchMaxBytes"), d.batchMaxBytes);
+    // --- end Batched delivery ---
     fields.read(L("alerts"), d.alerts);
     fields.read(L("alertThresholds"), d.alertThresholds);
     fields.read(L("enabled"), d.enabled);

@@ -1,6 +1,7 @@
 #include "destinationprobe.h"
 
 #include "activation/payloadbuilder.h"
+#include "delivery/batchenvelope.h"
 #include "delivery/qnamtransport.h"
 #include "delivery/tlsconfig.h"
 #include "store/store.h"
@@ -100,8 +101,18 @@ void DestinationProbe::start(const DestinationSecrets &secrets)
         m_report.token.lifetimeSeconds = result.lifetimeSeconds;
         m_report.token.refreshable = result.refreshable;
         m_redactor.addAuthorization(result.authorization);
-        m_transport->send(
-            {TransportRequest{1, m_report.exportId.toLatin1(), m_payload, result.authorization}});
+        TransportRequest request{
+            1, m_report.exportId.toLatin1(), m_payload, result.authorization, {}};
+        if (m_destination.isBatched()) {
+            // Batched delivery (issue #22): the shape the receiver gets.
+            OutboxExport row;
+            row.exportId = m_report.exportId;
+            row.payload = m_payload;
+            request.body = batchenvelope::build({row});
+            request.exportId.clear();
+            request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+        }
+        m_transport->send({request});
     });
 }
 

@@ -72,6 +72,12 @@ DestinationSender::DestinationSender(QString storePath, Destination destination,
     });
     m_metricsTimer->setInterval(m_options.metricsInterval);
     connect(m_metricsTimer, &QTimer::timeout, this, &DestinationSender::emitMetrics);
+    // A batch that waits for company leaves when its first export is old
+    // enough (issue #22).
+    m_batchTimer = new QTimer(this);
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_batchTimer, &QTimer::timeout, this, &DestinationSender::schedulePump);
     m_leaseTimer->setInterval(m_options.leaseRenewInterval);
     connect(m_leaseTimer, &QTimer::timeout, this, [this] {
         if (m_leased)
@@ -170,6 +176,7 @@ void DestinationSender::stop()
     m_leaseTimer->stop();
     m_inFlight.clear();
     m_queue.clear();
+    clearBatches();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_journal->flush(now))
         qCWarning(lcDelivery).noquote() << m_destination.name << ':' << m_journal->lastError();
@@ -213,10 +220,10 @@ void DestinationSender::refill()
     // At least MinimumClaim ahead, whatever the window: over loopback the
     // window stays small (8-20) and claiming two windows at a time meant a
     // transaction per handful of exports.
-    const int ahead = std::max(2 * m_window.size(), MinimumClaim);
+    const int ahead = isBatched() ? claimAhead() : std::max(2 * m_window.size(), MinimumClaim);
     if (!m_mayHaveWork || qsizetype(m_queue.size()) > ahead / 2)
         return;
-    const int room = ahead - int(m_inFlight.size()) - int(m_queue.size());
+    const int room = ahead - exportsInFlight() - int(m_queue.size());
     const int want = std::min(m_options.claimBatch, room);
     if (want <= 0)
         return;
@@ -229,12 +236,15 @@ void DestinationSender::refill()
     }
     if (rows.size() < want)
         m_mayHaveWork = false;
+    const qint64 claimedAtNs = steadyNowNs();
     for (const OutboxExport &row : rows)
-        m_queue.push_back(Queued{row, false});
+        m_queue.push_back(Queued{row, false, claimedAtNs});
 }
 
 void DestinationSender::sendQueued()
 {
+    if (isBatched())
+        return sendBatches(); // senderbatches.cpp (issue #22)
     QList<TransportRequest> batch;
     const int window = m_window.size();
     while (!m_queue.empty() && m_inFlight.size() < window && !m_waitingForAuth) {
@@ -251,8 +261,8 @@ void DestinationSender::sendQueued()
         Queued queued = std::move(m_queue.front());
         m_queue.pop_front();
         const auto id = quint64(queued.row.sequence);
-        batch.append(TransportRequest{id, queued.row.exportId.toLatin1(), queued.row.payload,
-                                      *authorization});
+        batch.append(TransportRequest{
+            id, queued.row.exportId.toLatin1(), queued.row.payload, *authorization, {}});
         m_inFlight.insert(id, InFlight{std::move(queued.row), *authorization, queued.authRetried});
     }
     if (!batch.isEmpty())
@@ -268,7 +278,7 @@ void DestinationSender::requestAuthorization()
 void DestinationSender::checkIdle()
 {
     if (!m_queue.empty() || !m_inFlight.isEmpty() || m_journal->unflushed() > 0 || m_mayHaveWork ||
-        m_waitingForAuth) {
+        m_waitingForAuth || !m_batchesInFlight.isEmpty() || !m_heldBatches.empty()) {
         setIdle(false);
         return;
     }

@@ -123,6 +123,7 @@ private:
     {
         OutboxExport row;
         bool authRetried = false; // a 401 already refreshed the token once
+        qint64 claimedAtNs = 0;   // steady clock: a batch's age counts from its first (issue #22)
     };
     struct InFlight
     {
@@ -140,6 +141,15 @@ private:
         QString headers; // of an answer that was not a 2xx
         QByteArray retryAfter;
     };
+    // --- Batched delivery (issue #22) ---
+    // An export's outcome when it went in a batch (see senderbatches.cpp).
+    struct BatchContext
+    {
+        QString batchId;
+        double jitter = 0;     // one draw for the whole batch: its retries stay together
+        QString answerExcerpt; // a 2xx's, redacted once for the whole batch
+    };
+    // --- end Batched delivery ---
 
     bool fail(SenderBlock block, const QString &message);
     // senderlease.cpp: takes or renews the dataflow's lease; false when
@@ -157,17 +167,65 @@ private:
     // senderoutcomes.cpp
     void onResults(const QList<outflow::TransportResult> &results);
     void onAuthorized(const AuthResult &result);
-    void recordDelivered(const InFlight &flight, const TransportResult &result, qint64 nowMs);
+    // `batch`: the export went in a batch (issue #22), else alone.
+    void recordDelivered(const OutboxExport &row, const TransportResult &result, qint64 nowMs,
+                         const BatchContext *batch = nullptr);
     void recordRetryable(const OutboxExport &row, const Failure &failure, qint64 latencyMs,
-                         qint64 nowMs);
+                         qint64 nowMs, const BatchContext *batch = nullptr);
     void recordFinal(const OutboxExport &row, const Failure &failure, qint64 latencyMs,
-                     qint64 nowMs);
+                     qint64 nowMs, const BatchContext *batch = nullptr);
     Failure failureOf(const TransportResult &result) const;
     DeliveryLogEntry logEntry(const OutboxExport &row, DeliveryOutcome outcome,
-                              const Failure &failure, qint64 latencyMs, qint64 nowMs) const;
+                              const Failure &failure, qint64 latencyMs, qint64 nowMs,
+                              const BatchContext *batch) const;
     void outcomeAdded();
     void flushOutcomes();
     void armRetryTimer(qint64 atMs);
+
+    // --- Batched delivery (issue #22) ---
+    // senderbatches.cpp. With destination.batchMaxExports > 1, the queue
+    // leaves in batches (batchenvelope.h): one request carries up to that many
+    // exports (one per profile: the claim never holds two of a profile), up
+    // to batchMaxBytes of body, and leaves when full or when its first export
+    // has waited batchMaxAgeMs since it was claimed. Each export keeps its
+    // outcome, its log entry (with the batch id) and its metrics.
+    struct BatchFlight
+    {
+        QList<OutboxExport> rows;
+        QByteArray batchId;
+        QByteArray authorization;
+        qsizetype bodyBytes = 0;
+        bool authRetried = false;
+    };
+    // A composition that leaves as it is, before the queue: a half of a
+    // batch answered 413, or a batch sent again after a 401 refreshed the token.
+    struct HeldBatch
+    {
+        QList<OutboxExport> rows;
+        bool authRetried = false;
+    };
+    static constexpr quint64 BatchRequestBit = quint64(1) << 63; // request ids of batches
+    bool isBatched() const { return m_destination.batchMaxExports > 1; }
+    int exportsInFlight() const { return int(m_inFlight.size()) + m_exportsInBatches; }
+    int claimAhead() const;
+    void sendBatches();
+    bool nextBatch(qint64 nowNs, QList<OutboxExport> &rows, bool &authRetried);
+    void sendBatch(QList<OutboxExport> rows, bool authRetried, const QByteArray &authorization);
+    void onBatchResult(const TransportResult &result, qint64 nowNs, qint64 nowMs,
+                       bool windowLimited);
+    void recordBatchFailure(const BatchFlight &flight, const TransportResult &result,
+                            bool retryable, qint64 nowMs);
+    void splitBatch(const BatchFlight &flight);
+    void failHeldBatchesForAuth(const Failure &failure, qint64 nowMs);
+    void clearBatches();
+
+    QHash<quint64, BatchFlight> m_batchesInFlight;
+    std::deque<HeldBatch> m_heldBatches;
+    int m_exportsInBatches = 0; // rows of m_batchesInFlight
+    quint64 m_batchSerial = 0;
+    qsizetype m_learntMaxBytes = 0; // below the smallest body answered 413; 0: none
+    QTimer *m_batchTimer = nullptr;
+    // --- end Batched delivery ---
 
     // sendermetrics.cpp
     void refreshSummary(bool force);

@@ -61,12 +61,16 @@ void QnamWorker::post(const QList<TransportRequest> &requests)
 {
     static const QByteArray exportIdHeader = QByteArrayLiteral("X-Outflow-Export-Id");
     static const QByteArray authorizationHeader = QByteArrayLiteral("Authorization");
+    static const QByteArray batchIdHeader = QByteArrayLiteral("X-Outflow-Batch-Id");
     const qint64 timeoutNs = qint64(m_settings.timeoutMs) * 1'000'000;
     for (const TransportRequest &request : requests) {
         const int index = pickManager();
         Manager &manager = m_managers[std::size_t(index)];
         QNetworkRequest networkRequest = m_settings.requestTemplate;
-        networkRequest.setRawHeader(exportIdHeader, request.exportId);
+        if (request.batchId.isEmpty())
+            networkRequest.setRawHeader(exportIdHeader, request.exportId);
+        else
+            networkRequest.setRawHeader(batchIdHeader, request.batchId); // issue #22
         if (!request.authorization.isEmpty())
             networkRequest.setRawHeader(authorizationHeader, request.authorization);
         // The timeout counts from here: the manager has room, so Qt sends at

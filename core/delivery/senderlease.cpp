@@ -93,6 +93,7 @@ bool DestinationSender::takeLease()
                    .arg(m_destination.name, lease->owner);
         m_leased = false;
         m_queue.clear();
+        m_heldBatches.clear();
     }
     if (m_waitingFor != lease->owner) {
         m_waitingFor = lease->owner;

@@ -35,7 +35,7 @@ void DestinationSender::emitMetrics()
     refreshSummary(false);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     m_metrics.at = nowMs;
-    m_metrics.inFlight = int(m_inFlight.size());
+    m_metrics.inFlight = exportsInFlight();
     m_metrics.window = m_window.size();
     m_metrics.backlog = m_summary.backlog();
     m_metrics.retrying = m_summary.retrying;

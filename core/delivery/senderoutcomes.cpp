@@ -37,8 +37,11 @@ void DestinationSender::onResults(const QList<TransportResult> &results)
     const bool windowLimited = !m_queue.empty();
     for (const TransportResult &result : results) {
         const auto it = m_inFlight.find(result.id);
-        if (it == m_inFlight.end())
+        if (it == m_inFlight.end()) {
+            if (result.id & BatchRequestBit) // Batched delivery (issue #22)
+                onBatchResult(result, nowNs, nowMs, windowLimited);
             continue;
+        }
         const InFlight flight = std::move(*it);
         m_inFlight.erase(it);
         const qint64 latencyMs = result.latencyUs / 1000;
@@ -54,12 +57,12 @@ void DestinationSender::onResults(const QList<TransportResult> &results)
             countAuthFailure();
         switch (classifyResult(result)) {
         case ResultClass::Delivered:
-            recordDelivered(flight, result, nowMs);
+            recordDelivered(flight.row, result, nowMs);
             break;
         case ResultClass::Unauthorized:
             // OAuth2: a new token, and the same attempt again (not counted).
             if (!flight.authRetried && m_auth->invalidate(flight.authorization)) {
-                m_queue.push_front(Queued{flight.row, true});
+                m_queue.push_front(Queued{flight.row, true, 0});
                 break;
             }
             recordFinal(flight.row, failureOf(result), latencyMs, nowMs);
@@ -95,12 +98,16 @@ void DestinationSender::onAuthorized(const AuthResult &result)
     failure.errorKind = QStringLiteral("auth");
     failure.error = tr("Authentication failed: %1").arg(message);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const int count = std::max(1, m_window.size() - int(m_inFlight.size()));
-    for (int i = 0; i < count && !m_queue.empty(); ++i) {
+    const int requests =
+        std::max(1, m_window.size() - int(m_inFlight.size() + m_batchesInFlight.size()));
+    const qint64 count = qint64(requests) * m_destination.batchMaxExports;
+    for (qint64 i = 0; i < count && !m_queue.empty(); ++i) {
         const OutboxExport row = std::move(m_queue.front().row);
         m_queue.pop_front();
         recordRetryable(row, failure, 0, nowMs);
     }
+    if (isBatched())
+        failHeldBatchesForAuth(failure, nowMs);
     schedulePump();
 }
 
@@ -131,8 +138,8 @@ DestinationSender::Failure DestinationSender::failureOf(const TransportResult &r
 }
 
 DeliveryLogEntry DestinationSender::logEntry(const OutboxExport &row, DeliveryOutcome outcome,
-                                             const Failure &failure, qint64 latencyMs,
-                                             qint64 nowMs) const
+                                             const Failure &failure, qint64 latencyMs, qint64 nowMs,
+                                             const BatchContext *batch) const
 {
     DeliveryLogEntry entry;
     entry.destinationId = m_destination.id;
@@ -148,22 +155,24 @@ DeliveryLogEntry DestinationSender::logEntry(const OutboxExport &row, DeliveryOu
     entry.responseExcerpt = failure.excerpt;
     entry.responseHeaders = failure.headers;
     entry.lane = row.lane;
+    if (batch)
+        entry.batchId = batch->batchId;
     return entry;
 }
 
-void DestinationSender::recordDelivered(const InFlight &flight, const TransportResult &result,
-                                        qint64 nowMs)
+void DestinationSender::recordDelivered(const OutboxExport &row, const TransportResult &result,
+                                        qint64 nowMs, const BatchContext *batch)
 {
     Failure answer;
     answer.httpStatus = result.httpStatus;
-    answer.excerpt = m_redactor.excerpt(result.body);
+    answer.excerpt = batch ? batch->answerExcerpt : m_redactor.excerpt(result.body);
     m_journal->delivered(
-        logEntry(flight.row, DeliveryOutcome::Delivered, answer, result.latencyUs / 1000, nowMs),
-        flight.row.sequence);
+        logEntry(row, DeliveryOutcome::Delivered, answer, result.latencyUs / 1000, nowMs, batch),
+        row.sequence);
     ++m_metrics.delivered;
     m_metrics.consecutiveAuthFailures = 0;
     // Fragment committed → 2xx (DESIGN §2, monitoring figures).
-    const qint64 latencyMs = std::max<qint64>(0, nowMs - flight.row.createdAt);
+    const qint64 latencyMs = std::max<qint64>(0, nowMs - row.createdAt);
     m_metrics.latency.record(latencyMs * 1000); // µs
     ++m_unrecorded.delivered;
     if (latencyMs <= m_sloTargetMs)
@@ -174,25 +183,26 @@ void DestinationSender::recordDelivered(const InFlight &flight, const TransportR
 }
 
 void DestinationSender::recordRetryable(const OutboxExport &row, const Failure &failure,
-                                        qint64 latencyMs, qint64 nowMs)
+                                        qint64 latencyMs, qint64 nowMs, const BatchContext *batch)
 {
     const int attempts = row.attempts + 1;
     const std::optional<qint64> retryAfter =
         failure.retryAfter.isEmpty()
             ? std::nullopt
             : RetryPolicy::parseRetryAfter(failure.retryAfter, QDateTime::currentDateTimeUtc());
-    const std::optional<qint64> delay =
-        m_policy.retryDelayMs(attempts, retryAfter, QRandomGenerator::global()->generateDouble());
+    const std::optional<qint64> delay = m_policy.retryDelayMs(
+        attempts, retryAfter, batch ? batch->jitter : QRandomGenerator::global()->generateDouble());
     if (!delay) {
         Failure last = failure;
         last.error =
             tr("%1 (no retry left after %n attempt(s))", nullptr, attempts).arg(failure.error);
-        recordFinal(row, last, latencyMs, nowMs);
+        recordFinal(row, last, latencyMs, nowMs, batch);
         return;
     }
     AttemptRecord attempt{row.sequence,       attempts,          nowMs,         nowMs + *delay,
                           failure.httpStatus, failure.errorKind, failure.error, failure.excerpt};
-    m_journal->retry(logEntry(row, DeliveryOutcome::Retry, failure, latencyMs, nowMs), attempt);
+    m_journal->retry(logEntry(row, DeliveryOutcome::Retry, failure, latencyMs, nowMs, batch),
+                     attempt);
     ++m_metrics.retried;
     ++m_unrecorded.retried;
     m_metrics.lastError = failure.error;
@@ -201,16 +211,18 @@ void DestinationSender::recordRetryable(const OutboxExport &row, const Failure &
 }
 
 void DestinationSender::recordFinal(const OutboxExport &row, const Failure &failure,
-                                    qint64 latencyMs, qint64 nowMs)
+                                    qint64 latencyMs, qint64 nowMs, const BatchContext *batch)
 {
     AttemptRecord attempt{row.sequence,       row.attempts + 1,  nowMs,         0,
                           failure.httpStatus, failure.errorKind, failure.error, failure.excerpt};
-    m_journal->failed(logEntry(row, DeliveryOutcome::Failed, failure, latencyMs, nowMs), attempt);
+    m_journal->failed(logEntry(row, DeliveryOutcome::Failed, failure, latencyMs, nowMs, batch),
+                      attempt);
     ++m_metrics.failed;
     ++m_unrecorded.failed;
     m_metrics.lastError = failure.error;
-    qCWarning(lcDelivery).noquote()
-        << m_destination.name << ": export" << row.exportId << "failed:" << failure.error;
+    if (!batch) // a batch says it once for all its exports (senderbatches.cpp)
+        qCWarning(lcDelivery).noquote()
+            << m_destination.name << ": export" << row.exportId << "failed:" << failure.error;
     outcomeAdded();
 }
 

@@ -33,14 +33,18 @@ inline qint64 steadyNowNs()
 // "connection-reset", "timeout", "tls", "host-not-found", "network"; empty for None.
 QString transportErrorId(TransportError error);
 
-// One POST of one export. The rest of the request (URL, headers, TLS, timeout)
-// is the transport's configuration, the same for every request it sends.
+// One POST of one export, or of a batch of them (issue #22). The rest of the
+// request (URL, headers, TLS, timeout) is the transport's configuration, the
+// same for every request it sends.
 struct TransportRequest
 {
     quint64 id = 0;           // the caller's handle, returned in the result (the outbox sequence)
-    QByteArray exportId;      // X-Outflow-Export-Id
+    QByteArray exportId;      // X-Outflow-Export-Id; empty for a batch
     QByteArray body;          // the export's JSON, implicitly shared with the outbox row
     QByteArray authorization; // the whole Authorization value; empty: no header
+    // --- Batched delivery (issue #22) ---
+    QByteArray batchId; // X-Outflow-Batch-Id: the body is a batch envelope (batchenvelope.h)
+    // --- end Batched delivery ---
 };
 
 // What came back for one request.

@@ -5,12 +5,36 @@
 #include <QCryptographicHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QUrlQuery>
 
 namespace outflow {
+
+namespace {
+
+// --- Batched delivery (issue #22) ---
+// A batch's body: an array of {"exportId": string, "profile": object}, at
+// least one. Its size and its first export id when so.
+bool isBatchEnvelope(const QJsonDocument &body, int *exports, QString *firstId)
+{
+    const QJsonArray elements = body.array();
+    if (!body.isArray() || elements.isEmpty())
+        return false;
+    for (const QJsonValue &element : elements) {
+        if (!element[QLatin1String("exportId")].isString() ||
+            !element[QLatin1String("profile")].isObject())
+            return false;
+    }
+    *exports = int(elements.size());
+    *firstId = elements.at(0)[QLatin1String("exportId")].toString();
+    return true;
+}
+// --- end Batched delivery ---
+
+} // namespace
 
 DemoReceiver::DemoReceiver(QObject *parent)
     : QAbstractHttpServer(parent)
@@ -95,6 +119,12 @@ bool DemoReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QJsonParseError parseError{};
     const QJsonDocument body = QJsonDocument::fromJson(request.body(), &parseError);
     seen.validJson = parseError.error == QJsonParseError::NoError && body.isObject();
+    // Batched delivery (issue #22): the envelope instead of one export.
+    seen.batchId = QString::fromLatin1(request.value(QByteArrayLiteral("X-Outflow-Batch-Id")));
+    QString flakyId = seen.exportId;
+    if (!seen.batchId.isEmpty())
+        seen.validJson = parseError.error == QJsonParseError::NoError &&
+                         isBatchEnvelope(body, &seen.exports, &flakyId);
 
     Status status = Status::Ok;
     QString error;
@@ -106,9 +136,13 @@ bool DemoReceiver::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         seen.method = QByteArrayLiteral("POST");
         if (!seen.validJson) {
             status = Status::BadRequest;
-            error = QStringLiteral("body is not a JSON object: %1").arg(parseError.errorString());
+            error =
+                !seen.batchId.isEmpty()
+                    ? QStringLiteral("body is not a batch of {\"exportId\", \"profile\"} "
+                                     "objects")
+                    : QStringLiteral("body is not a JSON object: %1").arg(parseError.errorString());
         } else {
-            status = static_cast<Status>(flakyStatus(request, seen.exportId, &error));
+            status = static_cast<Status>(flakyStatus(request, flakyId, &error));
         }
     }
     seen.answeredStatus = static_cast<int>(status);

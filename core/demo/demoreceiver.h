@@ -20,10 +20,17 @@ struct ReceivedRequest
     qsizetype bodyBytes = 0;
     bool validJson = false;
     int answeredStatus = 200;
+    // --- Batched delivery (issue #22) ---
+    QString batchId; // X-Outflow-Batch-Id, empty when absent
+    int exports = 1; // in a batch: how many
+    // --- end Batched delivery ---
 };
 
 // A small HTTP endpoint on loopback that accepts exports the way a customer's
 // endpoint would: any POST with a JSON body gets 200, anything else a 4xx.
+// A batch (an X-Outflow-Batch-Id header, issue #22) must be a JSON array of
+// {"exportId", "profile"} objects; its flaky answers follow from its first
+// export id.
 // `outflowctl receiver` and `tools/run.sh --demo` run it so that a new user
 // sees exports flow without an endpoint of their own. GET /stats reports the
 // counts as JSON.

@@ -54,6 +54,11 @@ struct DeliveryLogEntry
     // version 11); empty for a 2xx, for no answer and for older rows.
     QString responseHeaders;
     static constexpr int ResponseHeadersBytes = 2048;
+    // --- Batched delivery (issue #22) ---
+    // The X-Outflow-Batch-Id of the request that carried the export (store
+    // version 14); empty for an export sent alone and for older rows.
+    QString batchId;
+    // --- end Batched delivery ---
 
     // Filled by Store::deliveryLog(const DeliveryLogQuery &) only, for the
     // delivery inspector's table: the destination's name, and one identity

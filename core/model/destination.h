@@ -84,6 +84,17 @@ struct Destination
     QList<int> retryScheduleMs{15000, 30000}; // delay before each retry, ±20 % jitter
     int maxConcurrency = 1024;                // the adaptive window's ceiling
 
+    // --- Batched delivery (issue #22) ---
+    // Exports per request: 1 (the default) sends one profile per request, as
+    // the reference does; more sends a JSON array of {"exportId", "profile"}
+    // envelopes (README, "Batched delivery"), bounded by count, by how long
+    // the first export of a batch may wait for others, and by body size.
+    int batchMaxExports = 1;
+    int batchMaxAgeMs = 1000;
+    int batchMaxBytes = 1024 * 1024;
+    bool isBatched() const { return batchMaxExports > 1; }
+    // --- end Batched delivery ---
+
     QStringList alerts; // alert kinds (DESIGN §2, Alerts)
     // Per-destination alert thresholds, as the administrator wrote them
     // ("delivery-failure-rate" → "2%", "delivery-delay" → "90s"); parsed by

@@ -139,11 +139,12 @@ struct SqliteStore::DeliveryStatements
             {&appendLog,
              "INSERT INTO deliveries (destination_id, export_id, profile_id, attempted_at,"
              " attempt, outcome, status, latency_ms, error_kind, error, response_excerpt, lane,"
-             " response_headers)"
-             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
-            {&readLog, "SELECT id, export_id, profile_id, attempted_at, attempt, outcome, status,"
-                       " latency_ms, error_kind, error, response_excerpt, lane, response_headers"
-                       " FROM deliveries WHERE destination_id = ?1 ORDER BY id DESC LIMIT ?2"},
+             " response_headers, batch_id)"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
+            {&readLog,
+             "SELECT id, export_id, profile_id, attempted_at, attempt, outcome, status,"
+             " latency_ms, error_kind, error, response_excerpt, lane, response_headers,"
+             " batch_id FROM deliveries WHERE destination_id = ?1 ORDER BY id DESC LIMIT ?2"},
             // No row at that offset (fewer entries): NULL, and nothing goes.
             {&pruneLogByCount, "DELETE FROM deliveries WHERE destination_id = ?1 AND id <="
                                " (SELECT id FROM deliveries WHERE destination_id = ?1"

@@ -34,7 +34,7 @@ namespace {
 const QLatin1StringView entryColumns(
     "d.id, d.destination_id, t.name, d.export_id, d.profile_id, d.attempted_at, d.attempt,"
     " d.outcome, d.status, d.latency_ms, d.error_kind, d.error, d.response_excerpt, d.lane,"
-    " d.response_headers,"
+    " d.response_headers, d.batch_id,"
     " COALESCE((SELECT i.namespace || ':' || i.id FROM identities i"
     "  WHERE i.profile_id = d.profile_id AND i.is_primary = 1 ORDER BY i.position LIMIT 1),"
     " (SELECT i.namespace || ':' || i.id FROM identities i"
@@ -69,7 +69,8 @@ DeliveryLogEntry readEntry(const QSqlQuery &q)
     entry.responseExcerpt = q.value(12).toString();
     entry.lane = exportLaneFromName(q.value(13).toString());
     entry.responseHeaders = q.value(14).toString();
-    entry.profileIdentity = q.value(15).toString();
+    entry.batchId = q.value(15).toString();
+    entry.profileIdentity = q.value(16).toString();
     return entry;
 }
 

@@ -29,6 +29,7 @@ bool SqliteStore::appendDeliveryLog(const DeliveryLogEntry &entry)
     q.bind(11, entry.responseExcerpt);
     q.bind(12, exportLaneName(entry.lane));
     q.bind(13, entry.responseHeaders);
+    q.bind(14, entry.batchId);
     if (q.step() || q.failed())
         return failStatement(q);
     return true;
@@ -64,6 +65,7 @@ QList<DeliveryLogEntry> SqliteStore::deliveryLog(const QString &destinationId, i
         entry.responseExcerpt = q.text(10);
         entry.lane = exportLaneFromName(q.text(11));
         entry.responseHeaders = q.text(12);
+        entry.batchId = q.text(13);
         entries.append(std::move(entry));
     }
     if (q.failed()) {

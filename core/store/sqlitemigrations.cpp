@@ -491,6 +491,18 @@ QStringList schemaVersion13()
     };
 }
 
+// --- Batched delivery (issue #22) ---
+// Version 14: batched delivery. Each delivery log row names the batch its
+// export was sent in (the request's X-Outflow-Batch-Id); '' for an export
+// sent alone, and for every row written before.
+QStringList schemaVersion14()
+{
+    return {
+        QStringLiteral("ALTER TABLE deliveries ADD COLUMN batch_id TEXT NOT NULL DEFAULT ''"),
+    };
+}
+// --- end Batched delivery ---
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -526,6 +538,7 @@ QList<Migration> SqliteStore::migrations()
         {12, QStringLiteral("Monitoring: acknowledged alerts"), schemaVersion12()},
         {13, QStringLiteral("Monitoring: suppressed decisions and backlog gauges per bucket"),
          schemaVersion13()},
+        {14, QStringLiteral("Delivery: the batch of each delivery log entry"), schemaVersion14()},
     };
 }
 

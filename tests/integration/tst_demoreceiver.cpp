@@ -44,6 +44,27 @@ private slots:
         QCOMPARE(m_receiver.acceptedCount(), 1);
     }
 
+    // --- Batched delivery (issue #22) ---
+    void acceptsABatchAndRefusesABadOne()
+    {
+        QSignalSpy seen(&m_receiver, &DemoReceiver::requestReceived);
+        QNetworkRequest request(url(QStringLiteral("/exports")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("X-Outflow-Batch-Id", "0d9e2f1c-0000-4000-8000-000000000002");
+        const QByteArray batch = R"([{"exportId":"e1","profile":{"identityMap":{}}},)"
+                                 R"({"exportId":"e2","profile":{"identityMap":{}}}])";
+        QCOMPARE(send(m_network.post(request, batch)).first, 200);
+        QCOMPARE(seen.size(), 1);
+        const auto received = seen.at(0).at(0).value<ReceivedRequest>();
+        QCOMPARE(received.batchId, QStringLiteral("0d9e2f1c-0000-4000-8000-000000000002"));
+        QCOMPARE(received.exports, 2);
+        QVERIFY(received.validJson);
+        // A batch must hold envelopes, not bare profiles.
+        QCOMPARE(send(m_network.post(request, QByteArray(R"([{"identityMap":{}}])"))).first, 400);
+        QCOMPARE(send(m_network.post(request, QByteArray(R"({"identityMap":{}})"))).first, 400);
+    }
+    // --- end Batched delivery ---
+
     void rejectsABodyThatIsNotAJsonObject_data()
     {
         QTest::addColumn<QByteArray>("body");

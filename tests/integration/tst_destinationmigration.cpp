@@ -4,7 +4,8 @@
 // the store is opened with every migration, and what it reads is checked.
 // Store version 10 (issue #17): the activation log rebuilt to accept
 // suppressed decisions, with the rows logged before. Store version 12
-// (issue #18): acknowledged alerts.
+// (issue #18): acknowledged alerts. Store version 14 (issue #22): the batch
+// of each delivery log entry.
 #include "store/sqlitestore.h"
 #include "support/rawconnection.h"
 
@@ -203,6 +204,55 @@ private slots:
         QCOMPARE(stored.message, u"later"_s);
         QCOMPARE(stored.acknowledgedAt, qint64(30));
     }
+
+    // --- Batched delivery (issue #22) ---
+    // Version 14: delivery log rows written before have no batch; new rows
+    // keep theirs; a destination stored before batching sends one profile a
+    // request.
+    void deliveryLogGainsABatchId()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        QList<Migration> before = SqliteStore::migrations();
+        before.removeIf([](const Migration &migration) { return migration.version >= 14; });
+        {
+            SqliteStore old(path, before);
+            QVERIFY2(old.open(), qPrintable(old.lastError()));
+            QCOMPARE(old.schemaVersion(), 13);
+        }
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(u"INSERT INTO deliveries (destination_id, export_id, profile_id,"
+                             u" attempted_at, attempt, outcome, status, latency_ms, error_kind,"
+                             u" error, response_excerpt, lane) VALUES ('d1', 'e1', 7, 10, 1,"
+                             u" 'delivered', 200, 3, '', '', 'ok', 'live')"_s));
+        }
+        SqliteStore store(path);
+        QVERIFY2(store.open(), qPrintable(store.lastError()));
+        QCOMPARE(store.schemaVersion(), SqliteStore::migrations().constLast().version);
+        QCOMPARE(store.deliveryLog(u"d1"_s, 10).value(0).batchId, QString());
+        Destination destination;
+        destination.id = u"d1"_s;
+        destination.name = u"Crm"_s;
+        destination.endpoint = QUrl(u"http://127.0.0.1:9/in"_s);
+        QVERIFY2(store.insertDestination(destination), qPrintable(store.lastError()));
+        DeliveryLogEntry entry;
+        entry.destinationId = u"d1"_s;
+        entry.exportId = u"e2"_s;
+        entry.profileId = 8;
+        entry.attemptedAt = 20;
+        entry.batchId = u"b-1"_s;
+        QVERIFY2(store.appendDeliveryLog(entry), qPrintable(store.lastError()));
+        const QList<DeliveryLogEntry> log = store.deliveryLog(u"d1"_s, 10);
+        QCOMPARE(log.size(), 2);
+        QCOMPARE(log.at(0).batchId, u"b-1"_s);
+        QCOMPARE(log.at(1).batchId, QString());
+        DeliveryLogQuery query;
+        query.destinationId = u"d1"_s;
+        QCOMPARE(store.deliveryLog(query).value(0).batchId, u"b-1"_s);
+    }
+    // --- end Batched delivery ---
 };
 
 QTEST_GUILESS_MAIN(TestDestinationMigration)

@@ -131,6 +131,36 @@ private slots:
         QCOMPARE(log.constFirst().attempt, 1);
     }
 
+    // --- Batched delivery (issue #22) ---
+    // A batch answered 401 goes again, whole, with a new token; not counted.
+    void aBatchAnswered401GoesAgainWithANewToken()
+    {
+        Destination destination;
+        const QString dataflow =
+            addOAuth2Destination(AuthType::OAuth2ClientCredentials, CredentialsPlacement::Body,
+                                 &destination, test::clientSecret, {}, 10);
+        const QList<QByteArray> ids = m_fixture->enqueueMany(dataflow, 3);
+        m_receiver->setHandler([](const ReceivedRequest &, int index) {
+            return index == 0 ? Reply::withStatus(401, "token revoked") : Reply();
+        });
+        startEngine();
+        QVERIFY(m_fixture->waitFirstIdle());
+        const QList<ReceivedRequest> &requests = m_receiver->requests();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(0).body.count("\"exportId\""), 3);
+        for (const QByteArray &id : ids)
+            QVERIFY(requests.at(1).body.contains(id));
+        QVERIFY(requests.at(0).header("Authorization") != requests.at(1).header("Authorization"));
+        QVERIFY(!requests.at(1).header("X-Outflow-Batch-Id").isEmpty());
+        const QList<DeliveryLogEntry> log = m_fixture->store().deliveryLog(destination.id, 10);
+        QCOMPARE(log.size(), 3); // the 401 was not an attempt
+        for (const DeliveryLogEntry &entry : log) {
+            QCOMPARE(entry.outcome, DeliveryOutcome::Delivered);
+            QCOMPARE(entry.attempt, 1);
+        }
+    }
+    // --- end Batched delivery ---
+
     void aSecondUnauthorizedFailsTheExport()
     {
         const QString dataflow =
@@ -191,12 +221,14 @@ private:
     QString addOAuth2Destination(AuthType auth, CredentialsPlacement placement,
                                  Destination *created = nullptr,
                                  const QString &secret = test::clientSecret,
-                                 const QUrl &tokenUrl = {})
+                                 const QUrl &tokenUrl = {}, int batchMaxExports = 1)
     {
         m_secret = secret;
         const QUrl url = tokenUrl.isEmpty() ? m_server.tokenUrl() : tokenUrl;
         return m_fixture->addDestination(m_receiver->url(), created, [&](Destination &d) {
             d.auth = auth;
+            d.batchMaxExports = batchMaxExports; // issue #22
+            d.batchMaxAgeMs = 50;
             d.tokenUrl = url;
             d.clientId = test::clientId;
             d.credentialsIn = placement;
