@@ -779,6 +779,46 @@
         <source>%1 is not a parameter of the query</source>
         <translation>%1 n’est pas un paramètre de la requête</translation>
     </message>
+    <message>
+        <source>%1 is out of range: use 1 (one profile per request) to %2</source>
+        <translation>%1 est hors limites : indiquez de 1 (un profil par requête) à %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: use 0 ms to %2</source>
+        <translation>%1 est hors limites : indiquez de 0 ms à %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes is out of range: use %2 to %3</source>
+        <translation>%1 octets est hors limites : indiquez de %2 à %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration: write e.g. 250ms, 2s or 1m</source>
+        <translation>%1 n’est pas une durée : écrivez par exemple 250ms, 2s ou 1m</translation>
+    </message>
+    <message>
+        <source>%1 is not a size: write e.g. 1048576, 512KiB or 1MiB</source>
+        <translation>%1 n’est pas une taille : écrivez par exemple 1048576, 512KiB ou 1MiB</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 Mio</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 Kio</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
 </context>
 <context>
     <name>DestinationStates</name>
@@ -3528,7 +3568,7 @@
     </message>
     <message>
         <source>Retry &amp;delays (s):</source>
-        <translation>Délais entre &amp;tentatives (s) :</translation>
+        <translation>Délais entre tentati&amp;ves (s) :</translation>
     </message>
     <message>
         <source>Retry delays: “%1” is not a number of seconds between 0 and 86400.</source>
@@ -3553,6 +3593,34 @@
     <message>
         <source>Conc&amp;urrency:</source>
         <translation>S&amp;imultanéité :</translation>
+    </message>
+    <message>
+        <source>1 sends one profile per request, as the reference does. More sends up to this many profiles in one request, a JSON array the receiver must accept (see the README&apos;s Batched delivery).</source>
+        <translation>1 envoie un profil par requête, comme la référence. Davantage envoie jusqu’à ce nombre de profils dans une requête, un tableau JSON que le récepteur doit accepter (voir « Batched delivery » dans le README).</translation>
+    </message>
+    <message>
+        <source>How long the first export of a batch may wait for others.</source>
+        <translation>Combien de temps la première exportation d’un lot peut attendre les autres.</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> Kio</translation>
+    </message>
+    <message>
+        <source>The largest body of a batch.</source>
+        <translation>Le plus grand corps d’un lot.</translation>
+    </message>
+    <message>
+        <source>E&amp;xports per request:</source>
+        <translation>E&amp;xportations par requête :</translation>
+    </message>
+    <message>
+        <source>Longest &amp;wait for a batch:</source>
+        <translation>&amp;Attente maximale d’un lot :</translation>
+    </message>
+    <message>
+        <source>Largest batch &amp;size:</source>
+        <translation>Taille maximale d’un &amp;lot :</translation>
     </message>
 </context>
 <context>
@@ -4547,6 +4615,18 @@
     <message>
         <source>A destination exports nothing until audiences are mapped to it: the activation wizard picks them, the attributes and when to export.</source>
         <translation>Une destination n’exporte rien tant qu’aucune audience ne lui est mappée : l’assistant d’activation les choisit, ainsi que les attributs et quand exporter.</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>up to %1 profiles a request, the first waiting at most %2, at most %3</source>
+        <translation>jusqu’à %1 profils par requête, le premier attendant au plus %2, au plus %3</translation>
+    </message>
+    <message>
+        <source>none: one profile a request</source>
+        <translation>aucun : un profil par requête</translation>
     </message>
 </context>
 <context>
@@ -5918,50 +5998,6 @@ Les secrets sont lus dans OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET, OUTFLOW_P
         <translation>%1 (flux de données %2) : %3</translation>
     </message>
     <message>
-        <source>Usage: outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FILE] [--client-key FILE]
-      [--ca-cert FILE] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
-      [--alert-threshold KEY=VALUE …]
-      [--secret-header NAME …] [--secret-query NAME …]
-    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
-    OUTFLOW_SECRET_HEADER_&lt;NAME&gt;, OUTFLOW_SECRET_QUERY_&lt;NAME&gt;,
-    or asked on a terminal
-  edit ID|NAME [any option of add]
-  set-secret ID|NAME bearer-token|client-secret|password|
-      key-passphrase|header:NAME|query:NAME
-  list
-  show|test|enable|disable|remove ID|NAME
-Each action takes --help for its options.</source>
-        <translation>Utilisation : outflowctl destination ACTION [options]
-  add --name N --endpoint URL [--description D]
-      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
-      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
-      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
-      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
-      [--ca-cert FICHIER] [--include-segment-names]
-      [--include-segment-timestamps] [--http2-prior-knowledge]
-      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
-      [--alert-threshold CLÉ=VALEUR …]
-      [--secret-header NOM …] [--secret-query NOM …]
-    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
-    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
-    OUTFLOW_SECRET_HEADER_&lt;NOM&gt;, OUTFLOW_SECRET_QUERY_&lt;NOM&gt;,
-    ou demandés dans un terminal
-  edit ID|NOM [toute option de add]
-  set-secret ID|NOM bearer-token|client-secret|password|
-      key-passphrase|header:NOM|query:NOM
-  list
-  show|test|enable|disable|remove ID|NOM
-Chaque action accepte --help pour afficher ses options.</translation>
-    </message>
-    <message>
         <source>destination: give an action: add, edit, set-secret, list, show, test, enable, disable or remove.</source>
         <translation>destination : indiquez une action : add, edit, set-secret, list, show, test, enable, disable ou remove.</translation>
     </message>
@@ -6438,6 +6474,66 @@ Chaque action accepte --help pour ses options.</translation>
     <message>
         <source>activation rate</source>
         <translation>taux d’activation</translation>
+    </message>
+    <message>
+        <source>Usage: outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FILE] [--client-key FILE]
+      [--ca-cert FILE] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert KIND …]
+      [--alert-threshold KEY=VALUE …]
+      [--secret-header NAME …] [--secret-query NAME …]
+      [--batch-max-exports 1] [--batch-max-age 1s]
+      [--batch-max-bytes 1MiB]
+    secrets: OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
+    OUTFLOW_SECRET_HEADER_&lt;NAME&gt;, OUTFLOW_SECRET_QUERY_&lt;NAME&gt;,
+    or asked on a terminal
+  edit ID|NAME [any option of add]
+  set-secret ID|NAME bearer-token|client-secret|password|
+      key-passphrase|header:NAME|query:NAME
+  list
+  show|test|enable|disable|remove ID|NAME
+Each action takes --help for its options.</source>
+        <translation>Utilisation : outflowctl destination ACTION [options]
+  add --name N --endpoint URL [--description D]
+      [--headers &quot;h1:v1,h2:v2&quot;] [--query &quot;p1=v&amp;p2=v&quot;]
+      [--auth none|bearer|oauth2-client-credentials|oauth2-password]
+      [--token-url URL] [--client-id ID] [--credentials-in body|basic]
+      [--username U] [--client-cert FICHIER] [--client-key FICHIER]
+      [--ca-cert FICHIER] [--include-segment-names]
+      [--include-segment-timestamps] [--http2-prior-knowledge]
+      [--timeout-ms 2000] [--max-retries 2] [--alert TYPE …]
+      [--alert-threshold CLÉ=VALEUR …]
+      [--secret-header NOM …] [--secret-query NOM …]
+      [--batch-max-exports 1] [--batch-max-age 1s]
+      [--batch-max-bytes 1MiB]
+    secrets : OUTFLOW_BEARER_TOKEN, OUTFLOW_CLIENT_SECRET,
+    OUTFLOW_PASSWORD, OUTFLOW_KEY_PASSPHRASE,
+    OUTFLOW_SECRET_HEADER_&lt;NOM&gt;, OUTFLOW_SECRET_QUERY_&lt;NOM&gt;,
+    ou demandés dans un terminal
+  edit ID|NOM [toute option de add]
+  set-secret ID|NOM bearer-token|client-secret|password|
+      key-passphrase|header:NOM|query:NOM
+  list
+  show|test|enable|disable|remove ID|NOM
+Chaque action accepte --help pour afficher ses options.</translation>
+    </message>
+    <message>
+        <source>Exports per request: 1 (the default) sends one profile per request; more sends them in batches.</source>
+        <translation>Exportations par requête : 1 (par défaut) envoie un profil par requête ; davantage les envoie par lots.</translation>
+    </message>
+    <message>
+        <source>How long the first export of a batch may wait for others, e.g. 250ms or 2s (default 1s).</source>
+        <translation>Combien de temps la première exportation d’un lot peut attendre les autres, par exemple 250ms ou 2s (1s par défaut).</translation>
+    </message>
+    <message>
+        <source>Largest body of a batch, e.g. 512KiB or 1MiB (default 1MiB).</source>
+        <translation>Plus grand corps d’un lot, par exemple 512KiB ou 1MiB (1MiB par défaut).</translation>
     </message>
 </context>
 </TS>

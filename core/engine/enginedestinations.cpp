@@ -10,6 +10,7 @@
 #include "delivery/destinationsecrets.h"
 #include "engine.h"
 #include "engine/sendersupervisor.h"
+#include "monitoring/metricsrecorder.h"
 #include "store/store.h"
 
 #include <algorithm>
@@ -79,6 +80,14 @@ QList<DestinationSummary> Engine::destinationSummaries(QString *error)
             for (const MetricsBucket &bucket : lastHour) {
                 summary.deliveredLastHour += bucket.delivered;
                 summary.failedLastHour += bucket.failed;
+            }
+            // The minutes the Monitor has not stored yet (the one under way):
+            // without them a destination that just delivered says 0.
+            if (m_recorder) {
+                for (const MetricsBucket &bucket : m_recorder->unstored(dataflow->id)) {
+                    summary.deliveredLastHour += bucket.delivered;
+                    summary.failedLastHour += bucket.failed;
+                }
             }
             if (const QList<Backfill> backfills = m_store->backfills(dataflow->id);
                 !backfills.isEmpty()) {

@@ -18,10 +18,13 @@
 #include "widgets/secretlineedit.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,21 +134,46 @@ private slots:
         QVERIFY(receiver.requests().isEmpty());
 
         // Enabled by outflowctl while an Edit dialog is open: saving the
-        // dialog changes its settings, not that flag.
+        // dialog changes its settings, not that flag. The dialog also turns
+        // batched delivery on (issue #22): 10 profiles a request, the first
+        // waiting up to 2 s, at most 256 KiB.
         dialog = window.openDestinationSettings(id);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), 20000);
         ctl({"destination", "enable", "Hook"});
         dialog->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"))
             ->setPlainText(QStringLiteral("Edited again"));
+        auto *batchExports = dialog->findChild<QSpinBox *>(QStringLiteral("batchExportsSpin"));
+        auto *batchAge = dialog->findChild<QSpinBox *>(QStringLiteral("batchAgeSpin"));
+        auto *batchSize = dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"));
+        QVERIFY(batchExports && batchAge && batchSize);
+        QCOMPARE(batchExports->value(), 1);
+        QVERIFY(!batchAge->isEnabled()); // meaningless for one profile a request
+        batchExports->setValue(10);
+        QVERIFY(batchAge->isEnabled() && batchSize->isEnabled());
+        batchAge->setValue(2000);
+        batchSize->setValue(256);
         QSignalSpy savedThird(dialog, &DestinationSettingsDialog::destinationSaved);
         dialog->accept();
         QVERIFY(savedThird.wait(20000));
         QCOMPARE(destination()->description, QStringLiteral("Edited again"));
         QVERIFY(destination()->enabled);
-        QTRY_COMPARE_WITH_TIMEOUT(receiver.exportIds().size(), 5, 30000);
+        QCOMPARE(destination()->batchMaxExports, 10);
+        QCOMPARE(destination()->batchMaxAgeMs, 2000);
+        QCOMPARE(destination()->batchMaxBytes, 256 * 1024);
+        // The 5 queued exports leave in batches: JSON arrays, a batch id each.
+        const auto exportsReceived = [&receiver] {
+            qsizetype count = 0;
+            for (const test::ReceivedRequest &request : receiver.requests())
+                count += QJsonDocument::fromJson(request.body).array().size();
+            return count;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(exportsReceived(), 5, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(queued(id), 0, 20000);
-        for (const test::ReceivedRequest &request : receiver.requests())
+        QVERIFY(receiver.requests().size() < 5);
+        for (const test::ReceivedRequest &request : receiver.requests()) {
             QCOMPARE(request.header("authorization"), QByteArrayLiteral("Bearer new-t0ken"));
+            QVERIFY(!request.header("X-Outflow-Batch-Id").isEmpty());
+        }
     }
 
 private:

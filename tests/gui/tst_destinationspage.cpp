@@ -241,6 +241,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(receiver.exportIds().size(), 6, 20000); // the backfill
         QTRY_VERIFY_WITH_TIMEOUT(!audiences.isEmpty(), 10000);
+        // The minute under way counts before the Monitor stores it: a
+        // destination that just delivered does not say 0.
+        const auto deliveredLastHour = [page, hook] {
+            const int row = page->model()->rowOf(hook);
+            return row < 0 ? -1 : page->model()->destinations().at(row).deliveredLastHour;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(deliveredLastHour(), qint64(6), 20000);
 
         page->selectDestination(hook);
         auto *button =

@@ -1,5 +1,6 @@
 #include "detailseditor.h"
 
+#include "delivery/batchconfig.h"
 #include "delivery/destinationconfig.h"
 #include "destinationdraft.h"
 #include "widgets/keyvaluetableeditor.h"
@@ -35,6 +36,9 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     , m_retries(new QSpinBox(m_advanced))
     , m_retryDelays(new QLineEdit(m_advanced))
     , m_concurrency(new QSpinBox(m_advanced))
+    , m_batchExports(new QSpinBox(m_advanced))
+    , m_batchAge(new QSpinBox(m_advanced))
+    , m_batchKib(new QSpinBox(m_advanced))
     , m_http2(
           new QCheckBox(tr("Speak HTTP/&2 to a cleartext endpoint (prior knowledge)"), m_advanced))
     , m_tls(new QCheckBox(tr("Use a client certificate or a custom CA bundle (next page)"),
@@ -69,6 +73,29 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     m_concurrency->setObjectName(QStringLiteral("concurrencySpin"));
     m_concurrency->setRange(1, DestinationConfig::MaxConcurrency);
     m_concurrency->setToolTip(tr("The most requests in flight at once to this endpoint."));
+    m_batchExports->setObjectName(QStringLiteral("batchExportsSpin"));
+    m_batchExports->setRange(1, BatchLimits::MaxExports);
+    m_batchExports->setToolTip(
+        tr("1 sends one profile per request, as the reference does. More sends up to this many "
+           "profiles in one request, a JSON array the receiver must accept (see the README's "
+           "Batched delivery)."));
+    m_batchAge->setObjectName(QStringLiteral("batchAgeSpin"));
+    m_batchAge->setRange(0, BatchLimits::MaxAgeMs);
+    m_batchAge->setSuffix(tr(" ms"));
+    m_batchAge->setSingleStep(250);
+    m_batchAge->setToolTip(tr("How long the first export of a batch may wait for others."));
+    m_batchKib->setObjectName(QStringLiteral("batchSizeSpin"));
+    m_batchKib->setRange(BatchLimits::MinBytes / 1024, BatchLimits::MaxBytes / 1024);
+    m_batchKib->setSuffix(tr(" KiB"));
+    m_batchKib->setSingleStep(256);
+    m_batchKib->setToolTip(tr("The largest body of a batch."));
+    // The wait and the size mean something only for batches.
+    const auto enableBatchLimits = [this](int exports) {
+        m_batchAge->setEnabled(exports > 1);
+        m_batchKib->setEnabled(exports > 1);
+    };
+    connect(m_batchExports, &QSpinBox::valueChanged, this, enableBatchLimits);
+    enableBatchLimits(m_batchExports->value());
     m_http2->setObjectName(QStringLiteral("http2Check"));
     m_tls->setObjectName(QStringLiteral("tlsCheck"));
 
@@ -84,6 +111,11 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     advanced->addRow(buddyLabel(tr("Retry &delays (s):"), m_retryDelays, m_advanced),
                      m_retryDelays);
     advanced->addRow(buddyLabel(tr("Conc&urrency:"), m_concurrency, m_advanced), m_concurrency);
+    advanced->addRow(buddyLabel(tr("E&xports per request:"), m_batchExports, m_advanced),
+                     m_batchExports);
+    advanced->addRow(buddyLabel(tr("Longest &wait for a batch:"), m_batchAge, m_advanced),
+                     m_batchAge);
+    advanced->addRow(buddyLabel(tr("Largest batch &size:"), m_batchKib, m_advanced), m_batchKib);
     advanced->addRow(QString(), m_http2);
     advanced->addRow(QString(), m_tls);
 
@@ -96,7 +128,8 @@ DetailsEditor::DetailsEditor(QWidget *parent)
     connect(m_headers, &KeyValueTableEditor::changed, this, &DestinationEditor::changed);
     connect(m_query, &KeyValueTableEditor::changed, this, &DestinationEditor::changed);
     connect(m_retryDelays, &QLineEdit::textChanged, this, &DestinationEditor::changed);
-    for (QSpinBox *spin : {m_timeout, m_retries, m_concurrency})
+    for (QSpinBox *spin :
+         {m_timeout, m_retries, m_concurrency, m_batchExports, m_batchAge, m_batchKib})
         connect(spin, &QSpinBox::valueChanged, this, &DestinationEditor::changed);
     for (QCheckBox *check : {m_segmentNames, m_segmentTimestamps, m_http2, m_tls})
         connect(check, &QCheckBox::toggled, this, &DestinationEditor::changed);
@@ -134,6 +167,9 @@ void DetailsEditor::load(const DestinationDraft &draft)
         delays.append(QLocale::c().toString(delay / 1000.0, 'g', 6));
     m_retryDelays->setText(delays.join(QStringLiteral(", ")));
     m_concurrency->setValue(d.maxConcurrency);
+    m_batchExports->setValue(d.batchMaxExports);
+    m_batchAge->setValue(d.batchMaxAgeMs);
+    m_batchKib->setValue(d.batchMaxBytes / 1024);
     m_http2->setChecked(d.http2PriorKnowledge);
     m_tls->setChecked(draft.wantsTls || !d.clientCertPath.isEmpty() || !d.caCertPath.isEmpty());
 }
@@ -188,6 +224,11 @@ void DetailsEditor::save(DestinationDraft &draft) const
     d.maxRetries = m_retries->value();
     d.retryScheduleMs = retryDelays(&ignored).value_or(d.retryScheduleMs);
     d.maxConcurrency = m_concurrency->value();
+    d.batchMaxExports = m_batchExports->value();
+    d.batchMaxAgeMs = m_batchAge->value();
+    // A size not a whole number of KiB (set from outflowctl) stays as it was.
+    if (m_batchKib->value() != d.batchMaxBytes / 1024)
+        d.batchMaxBytes = m_batchKib->value() * 1024;
     d.http2PriorKnowledge = m_http2->isChecked();
     draft.wantsTls = m_tls->isVisible() ? m_tls->isChecked() : draft.wantsTls;
     if (m_tls->isVisible() && !m_tls->isChecked()) {
@@ -228,6 +269,12 @@ QString DetailsEditor::problem() const
         return error;
     if (m_retries->value() > 0 && delays->isEmpty())
         return tr("Retry delays: give at least one delay, or set Retries to 0.");
+    Destination batching; // the same check as outflowctl's
+    batching.batchMaxExports = m_batchExports->value();
+    batching.batchMaxAgeMs = m_batchAge->value();
+    batching.batchMaxBytes = m_batchKib->value() * 1024;
+    if (!validateBatching(batching, &error))
+        return error;
     return {};
 }
 

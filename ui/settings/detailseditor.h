@@ -48,6 +48,11 @@ private:
     QSpinBox *m_retries;
     QLineEdit *m_retryDelays;
     QSpinBox *m_concurrency;
+    // Batched delivery (issue #22): exports per request, the first's
+    // longest wait, the largest body (KiB).
+    QSpinBox *m_batchExports;
+    QSpinBox *m_batchAge;
+    QSpinBox *m_batchKib;
     QCheckBox *m_http2;
     QCheckBox *m_tls;
 };

@@ -1,6 +1,7 @@
 #include "reviewpage.h"
 
 #include "alerttexts.h"
+#include "delivery/batchconfig.h"
 #include "enginehost.h"
 #include "models/destinationsmodel.h"
 #include "settings/alertseditor.h"
@@ -134,6 +135,13 @@ QString ReviewPage::summaryHtml(const DestinationDraft &draft)
                                        .arg(delays.join(QStringLiteral(", ")))
                                        .arg(d.maxConcurrency)
                                        .arg(d.http2PriorKnowledge ? tr(", HTTP/2") : QString()));
+    html += summaryRow(
+        tr("Batches"),
+        d.isBatched() ? tr("up to %1 profiles a request, the first waiting at most %2, "
+                           "at most %3")
+                            .arg(d.batchMaxExports)
+                            .arg(batchAgeText(d.batchMaxAgeMs), batchBytesText(d.batchMaxBytes))
+                      : tr("none: one profile a request"));
     if (!d.caCertPath.isEmpty())
         html += summaryRow(tr("CA bundle"), d.caCertPath.toHtmlEscaped());
     if (!d.clientCertPath.isEmpty()) {
