@@ -8,6 +8,7 @@
 #include "store/sqlitestore.h"
 
 #include <QFile>
+#include <QSet>
 
 namespace outflow::bench {
 
@@ -134,9 +135,11 @@ Result SenderClient::run(const Target &target)
         // destination, in ms). The sender's own histogram is committed → 2xx,
         // which for an outbox filled in advance is the queue's age.
         std::vector<qint64> latencies;
+        QSet<QString> batchIds;
         for (const DeliveryLogEntry &entry : store.deliveryLog(fixture.destinationId, 10'000)) {
             if (entry.outcome == DeliveryOutcome::Delivered)
                 latencies.push_back(entry.latencyMs * 1'000'000);
+            batchIds.insert(entry.batchId);
         }
         const std::size_t sampled = latencies.size();
         fillPercentiles(latencies, result);
@@ -144,6 +147,9 @@ Result SenderClient::run(const Target &target)
         result.note = QStringLiteral("latency: last %1 sends (ms); committed→2xx p95 %2 ms")
                           .arg(sampled)
                           .arg(run.last.latencyP95Ms);
+        if (m_batch.maxExports > 1 && !batchIds.isEmpty())
+            result.note += QStringLiteral("; %1 exports a request on average (last sends)")
+                               .arg(double(sampled) / double(batchIds.size()), 0, 'f', 1);
     }
     if (m_batch.maxExports > 1)
         result.note += QStringLiteral("; batches ≤%1 exports, ≤%2 ms, ≤%3 KiB")
