@@ -80,7 +80,7 @@ QString cpuAboveFloor(const Result &row, const QList<Result> &rows)
 // posting batch bodies of the same size in the same run (issue #22).
 QString batchCeilings(const Result &row, const QList<Result> &rows)
 {
-    if (row.role != ClientRole::Sender || !row.client.startsWith(QLatin1String("sender ×")))
+    if (row.role != ClientRole::Sender || !row.client.startsWith(QStringLiteral("sender ×")))
         return QString();
     const QString size = row.client.section(QLatin1Char(' '), 1, 1); // "×B"
     QString text;
@@ -88,8 +88,8 @@ QString batchCeilings(const Result &row, const QList<Result> &rows)
         const double reference =
             rateOf(rows, QString::fromLatin1(ceiling) + QLatin1Char(' ') + size);
         if (reference > 0)
-            text += QStringLiteral("%1×%2 of %3 %4; ")
-                        .arg(QString(), QString::number(row.rate() / reference, 'f', 2),
+            text += QStringLiteral("%1 of %2 %3; ")
+                        .arg(QString::number(row.rate() / reference, 'f', 2),
                              QString::fromLatin1(ceiling), size);
     }
     return text;
