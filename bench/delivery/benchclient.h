@@ -47,16 +47,21 @@ struct Result
     QString note;        // why it did not run, or what to know about the figures
     qint64 requests = 0; // answered 2xx
     qint64 failures = 0; // anything else
+    // Exports each request carried (batched bodies, issue #22): the rate and
+    // the CPU are per export. The sender's rows count exports in `requests`.
+    int exportsPerRequest = 1;
     double seconds = 0;
     double p50Ms = -1, p95Ms = -1, p99Ms = -1;
     double cpuSeconds = -1; // user + sys of the client (process or child)
     double peakRssMiB = -1;
     double nginxCpuShare = -1; // nginx workers' CPU during the run, 1.0 = one core
 
-    double rate() const { return seconds > 0 ? double(requests) / seconds : 0; }
+    qint64 exports() const { return requests * exportsPerRequest; }
+    double rate() const { return seconds > 0 ? double(exports()) / seconds : 0; }
+    // Per export (= per request unless batched).
     double cpuMicrosPerRequest() const
     {
-        return requests > 0 && cpuSeconds >= 0 ? cpuSeconds * 1e6 / double(requests) : -1;
+        return requests > 0 && cpuSeconds >= 0 ? cpuSeconds * 1e6 / double(exports()) : -1;
     }
 };
 

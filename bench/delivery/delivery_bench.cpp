@@ -2,6 +2,7 @@
 // ~1 KiB export bodies to one nginx on 127.0.0.1, all in the same run: wrk
 // and h2load (ceilings), undici or node:http2 (the peer), bare QNAM instances (the
 // floor of issue #6) and the Outflow sender (DestinationSender). See bench/README.md.
+#include "batchrows.h"
 #include "externalclients.h"
 #include "measure.h"
 #include "outboxfixture.h"
@@ -158,7 +159,34 @@ int main(int argc, char *argv[])
     option("h2c", "--prepare-outbox: HTTP/2 prior knowledge.");
     option("keep-work", "Keep the work folder (bodies, the clients' outputs).");
     option("serve", "Only run nginx, logging export ids to FILE, until stdin closes.", "FILE");
+    option("batch",
+           "Batched rows (issue #22): these batch sizes, comma-separated (wrk and h2load with a "
+           "batch body, the sender batching); one-body rows: wrk and h2load unless --clients.",
+           "LIST");
+    option("batch-age-ms", "The batched sender's destination: maximum batch age.", "MS", "1000");
+    option("paced",
+           "After each batched sender row, the sender again fed at this fraction of its rate "
+           "(committed → 2xx latency).",
+           "FRACTION");
+    option("paced-rate", "Paced rows at this many exports/s instead of a fraction.", "N");
+    option("paced-seconds", "How long a paced row feeds the outbox.", "S", "10");
+    option("quick",
+           "A few minutes: --batch 10,100,1000 --paced 0.8 --latency 0,50 --protocols http1,h2c "
+           "--exports 100000 --max-seconds 10 --wrk-seconds 5 --paced-seconds 8 (unless given).");
     parser.process(app);
+    if (parser.isSet(QStringLiteral("quick"))) {
+        QStringList arguments = QCoreApplication::arguments();
+        const QList<std::pair<const char *, const char *>> quick = {
+            {"batch", "10,100,1000"},   {"paced", "0.8"},      {"latency", "0,50"},
+            {"protocols", "http1,h2c"}, {"exports", "100000"}, {"max-seconds", "10"},
+            {"wrk-seconds", "5"},       {"paced-seconds", "8"}};
+        for (const auto &[name, value] : quick) {
+            if (!parser.isSet(QString::fromLatin1(name)))
+                arguments << QStringLiteral("--") + QString::fromLatin1(name)
+                          << QString::fromLatin1(value);
+        }
+        parser.process(arguments);
+    }
     const qint64 exports = parser.value(QStringLiteral("exports")).toLongLong();
     if (parser.isSet(QStringLiteral("prepare-outbox")))
         return prepareOutboxOnly(parser.value(QStringLiteral("prepare-outbox")),
@@ -183,6 +211,23 @@ int main(int argc, char *argv[])
                         work.filePath(QStringLiteral("bodies.ndjson"))};
     if (!bodies.writeFirst(paths.bodyFile) || !bodies.writeNdjson(paths.ndjsonFile))
         return 1;
+    BatchRowsConfig batches;
+    for (const QString &item :
+         parser.value(QStringLiteral("batch")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        batches.sizes.append(item.toInt());
+        if (batches.sizes.last() < 2 ||
+            writeBatchBody(bodies, item.toInt(), work.path()).isEmpty()) {
+            qCritical().noquote() << "--batch: sizes from 2, and a writable work folder";
+            return 1;
+        }
+    }
+    batches.maxAgeMs = parser.value(QStringLiteral("batch-age-ms")).toInt();
+    batches.pacedFraction = parser.value(QStringLiteral("paced")).toDouble();
+    batches.pacedRate = parser.value(QStringLiteral("paced-rate")).toDouble();
+    batches.pacedSeconds = parser.value(QStringLiteral("paced-seconds")).toDouble();
+    batches.senderWindow = parser.value(QStringLiteral("sender-window")).toInt();
+    batches.wrkSeconds = parser.value(QStringLiteral("wrk-seconds")).toDouble();
+    batches.wrkThreads = parser.value(QStringLiteral("wrk-threads")).toInt();
 
     QList<int> latencies;
     for (const QString &item :
@@ -198,7 +243,11 @@ int main(int argc, char *argv[])
     options.workerProcesses = parser.value(QStringLiteral("nginx-workers")).toInt();
     // nginx allows 128 streams per connection; the clients use up to 128, and
     // 1024 leaves room for --qnam experiments beyond.
-    options.extraServerDirectives = QStringLiteral("http2_max_concurrent_streams 1024;");
+    // Batched bodies reach ≈ 1.1 MB at 1,000 exports (nginx refuses more than
+    // 1 MiB by default, with a 413); held in memory, not spooled to a file.
+    options.extraServerDirectives =
+        QStringLiteral("http2_max_concurrent_streams 1024; client_max_body_size 64m; "
+                       "client_body_buffer_size 4m;");
     options.locations = {NginxLocation::ok(QStringLiteral("/exports"))};
     for (const int latency : std::as_const(latencies)) {
         if (latency > 0)
@@ -241,8 +290,20 @@ int main(int argc, char *argv[])
                     .arg(parser.value(QStringLiteral("max-seconds"))));
     report.line();
 
-    const QStringList wanted =
+    QStringList wanted =
         parser.value(QStringLiteral("clients")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!batches.sizes.isEmpty()) {
+        // Batched: the one-body ceilings beside the batched rows, unless told.
+        if (wanted.isEmpty())
+            wanted = {QStringLiteral("wrk"), QStringLiteral("h2load")};
+        batches.wrk = wanted.contains(QLatin1String("wrk"));
+        batches.h2load = wanted.contains(QLatin1String("h2load"));
+        report.line(QStringLiteral("batches of %1 exports (age ≤ %2 ms); exports/s and µs/req "
+                                   "are per export, ×wrk against wrk's one-body request rate")
+                        .arg(parser.value(QStringLiteral("batch")))
+                        .arg(batches.maxAgeMs));
+        report.line();
+    }
     const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
     for (const int latency : std::as_const(latencies)) {
         for (const QString &protocolKey : protocols) {
@@ -267,6 +328,8 @@ int main(int argc, char *argv[])
                                       .arg(latency);
             ClientList clients =
                 makeClients(target.protocol, latency, paths, parser, work.path(), wanted);
+            if (!batches.sizes.isEmpty())
+                appendBatchClients(clients, latency, paths, work.path(), batches);
             QList<QList<Result>> repetitions;
             for (int r = 0; r < repeat; ++r) {
                 QList<Result> rows;

@@ -27,8 +27,15 @@ class WrkClient final : public BenchClient
 {
 public:
     WrkClient(ExternalPaths paths, int threads, int connections, double seconds);
-    QString name() const override { return QStringLiteral("wrk"); }
+    QString name() const override
+    {
+        return m_exportsPerRequest > 1 ? QStringLiteral("wrk ×%1").arg(m_exportsPerRequest)
+                                       : QStringLiteral("wrk");
+    }
     ClientRole role() const override { return ClientRole::Ceiling; }
+    // The body file (ExternalPaths::bodyFile) is a batch of this many exports
+    // (issue #22): its rate and CPU are counted per export.
+    void setExportsPerRequest(int exports) { m_exportsPerRequest = exports; }
     bool supports(const Target &) const override;
     Result run(const Target &target) override;
 
@@ -36,6 +43,7 @@ private:
     ExternalPaths m_paths;
     int m_threads, m_connections;
     double m_seconds;
+    int m_exportsPerRequest = 1;
 };
 
 // h2load (Debian nghttp2-client) -c connections -m streams, HTTP/2 only;
@@ -44,14 +52,22 @@ class H2loadClient final : public BenchClient
 {
 public:
     H2loadClient(ExternalPaths paths, int connections, int streams);
-    QString name() const override { return QStringLiteral("h2load"); }
+    QString name() const override
+    {
+        return m_exportsPerRequest > 1 ? QStringLiteral("h2load ×%1").arg(m_exportsPerRequest)
+                                       : QStringLiteral("h2load");
+    }
     ClientRole role() const override { return ClientRole::Ceiling; }
+    // The body file (ExternalPaths::bodyFile) is a batch of this many exports
+    // (issue #22): its rate and CPU are counted per export.
+    void setExportsPerRequest(int exports) { m_exportsPerRequest = exports; }
     bool supports(const Target &target) const override;
     Result run(const Target &target) override;
 
 private:
     ExternalPaths m_paths;
     int m_connections, m_streams;
+    int m_exportsPerRequest = 1;
 };
 
 // node bench/delivery/node-client.cjs: an undici Pool of `connections`,

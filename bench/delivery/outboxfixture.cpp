@@ -28,6 +28,9 @@ bool prepareOutbox(const QString &storePath, const OutboxSpec &spec, const Expor
     destination.caCertPath = spec.caFile;
     destination.http2PriorKnowledge = spec.http2PriorKnowledge;
     destination.maxConcurrency = spec.maxConcurrency;
+    destination.batchMaxExports = spec.batchMaxExports;
+    destination.batchMaxAgeMs = spec.batchMaxAgeMs;
+    destination.batchMaxBytes = spec.batchMaxBytes;
     destination.createdAt = destination.updatedAt = now;
     Dataflow dataflow;
     dataflow.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -55,6 +58,35 @@ bool prepareOutbox(const QString &storePath, const OutboxSpec &spec, const Expor
         }
     }
     *fixture = {storePath, destination.id, dataflow.id, spec.exports};
+    return true;
+}
+
+bool appendExports(SqliteStore &store, const QString &dataflowId, const ExportBodies &bodies,
+                   qint64 first, qint64 count, QString *error)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    OutboxExport row;
+    row.dataflowId = dataflowId;
+    row.reason = QByteArrayLiteral("{\"triggers\":[\"membership\"],\"bench\":true}");
+    row.createdAt = row.nextAttemptAt = now;
+    if (!store.begin()) {
+        *error = store.lastError();
+        return false;
+    }
+    for (qint64 i = first; i < first + count; ++i) {
+        row.exportId = QString::fromLatin1(ExportBodies::exportId(i));
+        row.profileId = i + 1;
+        row.payload = bodies.body(i);
+        if (!store.enqueueExport(row)) {
+            *error = store.lastError();
+            store.rollback();
+            return false;
+        }
+    }
+    if (!store.commit()) {
+        *error = store.lastError();
+        return false;
+    }
     return true;
 }
 

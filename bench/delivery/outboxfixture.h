@@ -10,6 +10,10 @@
 #include <QString>
 #include <QUrl>
 
+namespace outflow {
+class SqliteStore;
+}
+
 namespace outflow::bench {
 
 struct OutboxFixture
@@ -27,10 +31,20 @@ struct OutboxSpec
     QString caFile; // for https endpoints
     int maxConcurrency = 1024;
     qint64 exports = 0;
+    // The destination's batching (issue #22); 1 export: one per request.
+    int batchMaxExports = 1;
+    int batchMaxAgeMs = 1000;
+    int batchMaxBytes = 1024 * 1024;
 };
 
 // Creates (replacing) the store at `storePath`. False with *error on failure.
 bool prepareOutbox(const QString &storePath, const OutboxSpec &spec, const ExportBodies &bodies,
                    OutboxFixture *fixture, QString *error);
+
+// Appends exports [first, first + count) to the outbox of `dataflowId` in one
+// transaction, created now (as activation commits them): the paced feed of
+// the sender's rows. False with *error on failure.
+bool appendExports(SqliteStore &store, const QString &dataflowId, const ExportBodies &bodies,
+                   qint64 first, qint64 count, QString *error);
 
 } // namespace outflow::bench

@@ -76,6 +76,25 @@ QString cpuAboveFloor(const Result &row, const QList<Result> &rows)
         .arg(floor->client);
 }
 
+// A batched sender row ("sender ×B", "sender ×B paced") against the ceilings
+// posting batch bodies of the same size in the same run (issue #22).
+QString batchCeilings(const Result &row, const QList<Result> &rows)
+{
+    if (row.role != ClientRole::Sender || !row.client.startsWith(QStringLiteral("sender ×")))
+        return QString();
+    const QString size = row.client.section(QLatin1Char(' '), 1, 1); // "×B"
+    QString text;
+    for (const char *ceiling : {"wrk", "h2load"}) {
+        const double reference =
+            rateOf(rows, QString::fromLatin1(ceiling) + QLatin1Char(' ') + size);
+        if (reference > 0)
+            text += QStringLiteral("%1 of %2 %3; ")
+                        .arg(QString::number(row.rate() / reference, 'f', 2),
+                             QString::fromLatin1(ceiling), size);
+    }
+    return text;
+}
+
 const QString Header =
     QStringLiteral("client              concurrency                              exports/s   p50 "
                    "ms   p95 ms   p99 ms"
@@ -128,7 +147,7 @@ void Report::table(const QString &title, const QList<Result> &rows)
                           result.note));
             continue;
         }
-        QString note = cpuAboveFloor(result, rows) + result.note;
+        QString note = cpuAboveFloor(result, rows) + batchCeilings(result, rows) + result.note;
         if (result.failures > 0)
             note += QStringLiteral(" %1 failed").arg(result.failures);
         line(row(result.client, result.concurrency, QString::number(qint64(result.rate())),

@@ -2,6 +2,9 @@
 
 #include "benchclient.h"
 
+#include <memory>
+#include <optional>
+
 namespace outflow::bench {
 
 // The Outflow sender's row (core/delivery/DestinationSender, issue #6): the
@@ -9,6 +12,25 @@ namespace outflow::bench {
 // real DestinationSender as the Engine runs it (bench/common/senderrun), with
 // the Engine's defaults (SenderOptions, NetworkThreadPool). Measured like the
 // bare QNAM client it is compared with: same process, getrusage, VmHWM.
+// A destination's batching for the sender's rows (issue #22).
+struct BatchShape
+{
+    int maxExports = 1; // 1: one export per request, the default
+    int maxAgeMs = 1000;
+    int maxBytes = 1024 * 1024;
+};
+
+// A paced row: exports committed at `fraction` × the rate the full-rate row
+// just before it measured (shared through `fullRate`), or at `rate` when set,
+// during `seconds`; see pacedsender.h.
+struct Pacing
+{
+    std::shared_ptr<double> fullRate;
+    double fraction = 0.8;
+    double rate = 0;
+    double seconds = 10;
+};
+
 class SenderClient final : public BenchClient
 {
 public:
@@ -20,12 +42,12 @@ public:
         , m_maxConcurrency(maxConcurrency)
         , m_networkThreads(networkThreads)
     {}
-    QString name() const override
-    {
-        return m_networkThreads < 0
-                   ? QStringLiteral("outflow sender")
-                   : QStringLiteral("outflow sender, %1 net").arg(m_networkThreads);
-    }
+    QString name() const override;
+    // Batched rows: the destination batches (and the row's name says so).
+    void setBatch(const BatchShape &batch) { m_batch = batch; }
+    // Full-rate rows publish their exports/s here (for the paced row after them).
+    void publishRate(std::shared_ptr<double> rate) { m_publishedRate = std::move(rate); }
+    void setPacing(const Pacing &pacing) { m_pacing = pacing; }
     ClientRole role() const override { return ClientRole::Sender; }
     bool supports(const Target &) const override { return true; }
     Result run(const Target &target) override;
@@ -34,6 +56,9 @@ private:
     QString m_workDir;
     int m_maxConcurrency;
     int m_networkThreads;
+    BatchShape m_batch;
+    std::shared_ptr<double> m_publishedRate;
+    std::optional<Pacing> m_pacing;
 };
 
 } // namespace outflow::bench
