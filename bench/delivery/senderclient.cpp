@@ -124,11 +124,14 @@ Result SenderClient::run(const Target &target)
         result.p99Ms = double(run.last.latencyP99Ms);
         result.concurrency = concurrency;
         result.note = QStringLiteral("fed %1 exports at %2/s for %3 s (CPU of the feed, %4 s, "
-                                     "not counted); latency: committed→2xx (ms)")
+                                     "not counted), idle %5 s after the last commit, %6 retried; "
+                                     "latency: committed→2xx (ms)")
                           .arg(paced.fed)
                           .arg(qint64(pacedRate))
                           .arg(paced.feedSeconds, 0, 'f', 1)
-                          .arg(paced.feedCpuSeconds, 0, 'f', 2);
+                          .arg(paced.feedCpuSeconds, 0, 'f', 2)
+                          .arg(run.seconds - paced.feedSeconds, 0, 'f', 1)
+                          .arg(run.last.retried);
     } else {
         // Per-request latency (sent → answer), as the other clients measure it:
         // the delivery log's entries (the journal keeps the last 10,000 of a

@@ -26,6 +26,10 @@ QnamWorker::~QnamWorker()
         manager.network->disconnect(this);
         delete manager.network;
     }
+    for (auto it = m_retired.cbegin(); it != m_retired.cend(); ++it) {
+        it.key()->disconnect(this);
+        delete it.key();
+    }
 }
 
 int QnamWorker::capacity(const Manager &manager) const
@@ -46,15 +50,59 @@ int QnamWorker::pickManager()
             return int(index);
         }
     }
+    m_managers.push_back(Manager{newNetwork(), 0, false});
+    m_nextManager = count;
+    return int(count);
+}
+
+QNetworkAccessManager *QnamWorker::newNetwork()
+{
     auto *network = new QNetworkAccessManager(this);
     connect(network, &QNetworkAccessManager::finished, this, &QnamWorker::onFinished);
     connect(network, &QNetworkAccessManager::sslErrors, this,
             [this](QNetworkReply *reply, const QList<QSslError> &errors) {
                 m_sslErrors.insert(reply, errors); // never ignored: the reply fails
             });
-    m_managers.push_back(Manager{network, 0, false});
-    m_nextManager = count;
-    return int(count);
+    return network;
+}
+
+bool QnamWorker::isCurrent(const QNetworkAccessManager *network) const
+{
+    return std::any_of(m_managers.cbegin(), m_managers.cend(),
+                       [network](const Manager &manager) { return manager.network == network; });
+}
+
+// A GOAWAY ended a connection of `network` (see onFinished). Qt 6.4 would
+// drop the requests posted to it from now on, so it is retired: its slot
+// gets a new manager for the next requests, and its own requests come back
+// as they end.
+void QnamWorker::retireAfterGoaway(QNetworkAccessManager *network)
+{
+    for (Manager &manager : m_managers) {
+        if (manager.network == network) {
+            manager.network = newNetwork();
+            break;
+        }
+    }
+    int unanswered = 0;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        unanswered += it.key()->manager() == network ? 1 : 0;
+    m_retired.insert(network, unanswered);
+    releaseRetired(network, 0);
+}
+
+// A retired manager goes once its last request has come back.
+void QnamWorker::releaseRetired(QNetworkAccessManager *network, int answered)
+{
+    const auto it = m_retired.find(network);
+    if (it == m_retired.end())
+        return;
+    *it -= answered;
+    if (*it > 0)
+        return;
+    m_retired.erase(it);
+    network->disconnect(this);
+    network->deleteLater();
 }
 
 void QnamWorker::post(const QList<TransportRequest> &requests)
@@ -62,10 +110,7 @@ void QnamWorker::post(const QList<TransportRequest> &requests)
     static const QByteArray exportIdHeader = QByteArrayLiteral("X-Outflow-Export-Id");
     static const QByteArray authorizationHeader = QByteArrayLiteral("Authorization");
     static const QByteArray batchIdHeader = QByteArrayLiteral("X-Outflow-Batch-Id");
-    const qint64 timeoutNs = qint64(m_settings.timeoutMs) * 1'000'000;
     for (const TransportRequest &request : requests) {
-        const int index = pickManager();
-        Manager &manager = m_managers[std::size_t(index)];
         QNetworkRequest networkRequest = m_settings.requestTemplate;
         if (request.batchId.isEmpty())
             networkRequest.setRawHeader(exportIdHeader, request.exportId);
@@ -73,17 +118,31 @@ void QnamWorker::post(const QList<TransportRequest> &requests)
             networkRequest.setRawHeader(batchIdHeader, request.batchId); // issue #22
         if (!request.authorization.isEmpty())
             networkRequest.setRawHeader(authorizationHeader, request.authorization);
-        // The timeout counts from here: the manager has room, so Qt sends at
-        // once rather than queueing it behind others.
-        const qint64 now = steadyNowNs();
-        QNetworkReply *reply = manager.network->post(networkRequest, request.body);
-        ++manager.inFlight;
-        const quint64 serial = ++m_serial;
-        m_pending.insert(reply, Pending{request.id, serial, now, index, false});
-        m_deadlines.push_back(Deadline{now + timeoutNs, reply, serial});
+        start(std::move(networkRequest), request.body, request.id, steadyNowNs(), 0);
     }
     if (!m_deadlineTimer->isActive())
         armDeadlineTimer();
+}
+
+void QnamWorker::start(QNetworkRequest request, QByteArray body, quint64 id, qint64 sentAtNs,
+                       int resends)
+{
+    const int index = pickManager();
+    Manager &manager = m_managers[std::size_t(index)];
+    // The timeout counts from here: the manager has room, so Qt sends at
+    // once rather than queueing it behind others.
+    const qint64 now = steadyNowNs();
+    QNetworkReply *reply = manager.network->post(request, body);
+    connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
+        const auto it = m_pending.find(reply);
+        if (it != m_pending.end())
+            it->sent = true;
+    });
+    ++manager.inFlight;
+    const quint64 serial = ++m_serial;
+    m_pending.insert(reply, Pending{id, serial, sentAtNs, index, false, false, resends,
+                                    std::move(request), std::move(body)});
+    m_deadlines.push_back(Deadline{now + qint64(m_settings.timeoutMs) * 1'000'000, reply, serial});
 }
 
 void QnamWorker::onFinished(QNetworkReply *reply)
@@ -92,10 +151,35 @@ void QnamWorker::onFinished(QNetworkReply *reply)
     const auto it = m_pending.find(reply);
     if (it == m_pending.end())
         return;
-    const Pending pending = *it;
+    Pending pending = std::move(*it);
     m_pending.erase(it);
-    Manager &manager = m_managers[std::size_t(pending.manager)];
-    --manager.inFlight;
+    // By index: sending again may add a manager to m_managers.
+    --m_managers[std::size_t(pending.manager)].inFlight;
+    // The server never took this request, so it is sent again at once (on a
+    // new connection, without spending an attempt or waiting for a retry
+    // delay) when:
+    // - an HTTP/2 GOAWAY named a last stream below it (RFC 9113 §6.8: such
+    //   streams were not processed and can be retried), as nginx sends every
+    //   keepalive_requests: Qt reports ContentReSendError;
+    // - it timed out on an HTTP/2 manager without having been written: Qt 6.4
+    //   drops the requests it had queued for a connection that received a
+    //   GOAWAY, and those posted to its manager afterwards, without finishing
+    //   them.
+    // Either way the manager is retired (see retireAfterGoaway).
+    QNetworkAccessManager *network = reply->manager();
+    const bool refused = !pending.timedOut && reply->error() == QNetworkReply::ContentReSendError;
+    const bool neverWritten =
+        pending.timedOut && !pending.sent && m_managers[std::size_t(pending.manager)].http2;
+    releaseRetired(network, 1);
+    if ((refused || neverWritten) && isCurrent(network))
+        retireAfterGoaway(network);
+    if ((refused || neverWritten) && pending.resends < MaxResends) {
+        start(std::move(pending.request), std::move(pending.body), pending.id, pending.sentAtNs,
+              pending.resends + 1);
+        if (!m_deadlineTimer->isActive())
+            armDeadlineTimer();
+        return;
+    }
 
     TransportResult result;
     result.id = pending.id;
@@ -104,7 +188,7 @@ void QnamWorker::onFinished(QNetworkReply *reply)
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()) {
         result.http2 = true;
-        manager.http2 = true;
+        m_managers[std::size_t(pending.manager)].http2 = true;
     }
     if (pending.timedOut) {
         result.httpStatus = 0;

@@ -58,13 +58,21 @@ private:
         int inFlight = 0;
         bool http2 = false; // learnt from its first answer
     };
+    // Times a request the server never took is sent again before its
+    // failure is reported (see onFinished).
+    static constexpr int MaxResends = 8;
     struct Pending
     {
         quint64 id = 0;
         quint64 serial = 0;
-        qint64 sentAtNs = 0;
+        qint64 sentAtNs = 0; // the first send: a resent request's latency counts from there
         int manager = 0;
         bool timedOut = false;
+        bool sent = false; // QNetworkReply::requestSent: written to a connection
+        int resends = 0;
+        // Kept to send it again when the server never took it (see onFinished).
+        QNetworkRequest request;
+        QByteArray body;
     };
     struct Deadline
     {
@@ -74,6 +82,11 @@ private:
     };
 
     int pickManager();
+    QNetworkAccessManager *newNetwork();
+    void retireAfterGoaway(QNetworkAccessManager *network);
+    void releaseRetired(QNetworkAccessManager *network, int answered);
+    bool isCurrent(const QNetworkAccessManager *network) const;
+    void start(QNetworkRequest request, QByteArray body, quint64 id, qint64 sentAtNs, int resends);
     int capacity(const Manager &manager) const;
     void onFinished(QNetworkReply *reply);
     void classifyFailure(QNetworkReply &reply, TransportResult &result);
@@ -84,6 +97,8 @@ private:
 
     const QnamWorkerSettings m_settings;
     std::vector<Manager> m_managers;
+    // Managers retired after a GOAWAY, with their requests not yet answered.
+    QHash<QNetworkAccessManager *, int> m_retired;
     std::size_t m_nextManager = 0;
     QHash<QNetworkReply *, Pending> m_pending;
     QHash<QNetworkReply *, QList<QSslError>> m_sslErrors;

@@ -1,10 +1,12 @@
 // The sender against a real nginx on 127.0.0.1: HTTPS with a client
 // certificate (ssl_verify_client on) and HTTP/2 through ALPN, TLS failures
-// that fail at once, and cleartext HTTP/2 with prior knowledge.
+// that fail at once, cleartext HTTP/2 with prior knowledge, and the GOAWAY
+// nginx sends every keepalive_requests.
 #include "support/deliveryfixture.h"
 #include "support/nginxserver.h"
 #include "support/testpki.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -108,12 +110,64 @@ private slots:
         QCOMPARE(m_nginx->accessLog().count(u"\"POST /h2c HTTP/2.0\" 200"_s), 10);
     }
 
+    // nginx ends an HTTP/2 connection with a GOAWAY every keepalive_requests
+    // (1,000 by default); the streams Qt had opened past it were never
+    // processed (RFC 9113 §6.8) and come back as ContentReSendError. They are
+    // sent again at once on a new connection: no attempt is spent on them and
+    // none waits for a retry delay.
+    void aGoawayCostsNoRetry()
+    {
+        NginxOptions options;
+        options.http = false;
+        options.h2c = true;
+        options.keepaliveRequests = 25;
+        options.accessLog = true;
+        options.accessLogFormat = u"$connection $status $http_x_outflow_export_id"_s;
+        NginxServer goingAway(options);
+        QVERIFY2(goingAway.start(), qPrintable(goingAway.errorString()));
+        const QString dataflow =
+            m_fixture->addDestination(goingAway.h2cUrl(u"/"_s), nullptr, [](Destination &d) {
+                d.http2PriorKnowledge = true;
+                d.maxConcurrency = 64;
+            });
+        constexpr int Exports = 400;
+        m_fixture->enqueueMany(dataflow, Exports);
+        QList<DeliveryMetrics> metrics;
+        SenderOptions senderOptions = fastSenderOptions();
+        senderOptions.initialWindow = 64; // many streams in flight when the GOAWAY comes
+        startEngine(&metrics, senderOptions);
+        QVERIFY(m_fixture->waitFirstIdle());
+        QCOMPARE(m_fixture->summary(dataflow).backlog(), 0);
+        QVERIFY(!metrics.isEmpty());
+        QCOMPARE(metrics.constLast().delivered, Exports);
+        QCOMPARE(metrics.constLast().retried, 0);
+        QCOMPARE(metrics.constLast().failed, 0);
+        const QStringList lines = goingAway.accessLog().split(u'\n', Qt::SkipEmptyParts);
+        QSet<QString> connections, exportIds;
+        QStringList duplicates;
+        for (const QString &line : lines) {
+            const QStringList fields = line.split(u' ');
+            QCOMPARE(fields.size(), 3);
+            QCOMPARE(fields.at(1), u"200"_s);
+            connections.insert(fields.at(0));
+            if (exportIds.contains(fields.at(2)))
+                duplicates.append(line);
+            exportIds.insert(fields.at(2));
+        }
+        QCOMPARE(exportIds.size(), Exports);
+        // Every export once: the requests sent again had not been taken.
+        QVERIFY2(duplicates.isEmpty(), qPrintable(duplicates.join(u'\n')));
+        QVERIFY2(connections.size() >= Exports / 25,
+                 qPrintable(QString::number(connections.size())));
+    }
+
 private:
     // The key passphrase comes from the test, as the keychain would give it.
-    void startEngine(QList<DeliveryMetrics> *metrics = nullptr)
+    void startEngine(QList<DeliveryMetrics> *metrics = nullptr,
+                     const SenderOptions &options = fastSenderOptions())
     {
         m_engine = std::make_unique<Engine>(m_fixture->storePath());
-        m_engine->setSenderOptions(fastSenderOptions());
+        m_engine->setSenderOptions(options);
         connect(m_engine.get(), &Engine::secretsNeeded, this, [this](const Destination &d) {
             DestinationSecrets secrets;
             secrets.keyPassphrase = QString::fromLatin1(TestPki::passphrase());
