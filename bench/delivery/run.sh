@@ -5,6 +5,8 @@
 # (.ci/run) never calls it — two shared cores make timings noise there.
 #
 #   bench/delivery/run.sh                      # 200,000 exports, every configuration, twice
+#   bench/delivery/run.sh --quick              # one-body sender beside the bare QNAM, wrk and
+#                                              # h2load, then batches: under 10 minutes
 #   bench/delivery/run.sh --exports 20000 --repeat 1 --latency 0 --protocols http1
 #   bench/delivery/run.sh --clients wrk,qnam --qnam 2:4:6
 # Any option of delivery_bench (--help) overrides the defaults below.
@@ -28,6 +30,11 @@ outflow_build bench
 results_dir="$OUTFLOW_ROOT/build/bench/delivery-results"
 mkdir -p "$results_dir"
 results="$results_dir/$(date +%Y%m%d-%H%M%S).txt"
+# --quick brings its own lengths (delivery_bench --help): under 10 minutes.
+defaults=(--repeat 2 --max-seconds 30)
+for argument in "$@"; do
+    [ "$argument" = "--quick" ] && defaults=()
+done
 "$OUTFLOW_ROOT/build/bench/bench/delivery_bench" --source-dir "$OUTFLOW_ROOT" \
-    --repeat 2 --max-seconds 30 --output "$results" "$@"
+    "${defaults[@]}" --output "$results" "$@"
 echo "results: $results"

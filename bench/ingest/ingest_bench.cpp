@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
     out() << "ratios: ingest / reader-only = " << QString::number(run.rate() / readerRate, 'f', 3)
           << ", ingest / bare-SQLite = " << QString::number(run.rate() / bareRate, 'f', 3)
           << ", ingest / SQLite floor = " << QString::number(run.rate() / floorRate, 'f', 3)
-          << "; target 50000 fragments/s: " << (run.rate() >= 50000 ? "met" : "NOT met")
-          << Qt::endl;
+          << "; target (DESIGN §7) ingest / SQLite floor >= 0.8: "
+          << (run.rate() >= 0.8 * floorRate ? "met" : "NOT met") << Qt::endl;
     return 0;
 }

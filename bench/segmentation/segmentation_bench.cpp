@@ -93,9 +93,11 @@ int main(int argc, char *argv[])
           << Qt::endl;
     out() << "  store: " << storeBytes(storePath) / (1024 * 1024) << " MiB; peak RSS "
           << QString::number(peakRssMiB(), 'f', 0) << " MiB" << Qt::endl;
-    if (!segmentedOnly)
-        out() << "ratio: merged + evaluated / ingest only = "
-              << QString::number(run.rate() / reference.rate(), 'f', 3) << "; ";
-    out() << "target 50000 fragments/s: " << (run.rate() >= 50000 ? "met" : "NOT met") << Qt::endl;
+    if (!segmentedOnly) {
+        // DESIGN §7 states the target against the same run's ingest alone.
+        const double ratio = run.rate() / reference.rate();
+        out() << "ratio: merged + evaluated / ingest only = " << QString::number(ratio, 'f', 3)
+              << "; target >= 0.7: " << (ratio >= 0.7 ? "met" : "NOT met") << Qt::endl;
+    }
     return 0;
 }
