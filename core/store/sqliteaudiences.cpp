@@ -4,6 +4,7 @@
 #include "sqliteaudiences_p.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -126,14 +127,19 @@ bool SqliteStore::deleteAudience(const QString &id)
     AudienceStatements *s = audienceStatements();
     if (!s)
         return false;
-    // Two statements, one atomic unit: a transaction of its own unless the
-    // caller has one open.
+    // Three statements, one atomic unit: a transaction of its own unless the
+    // caller has one open. Its memberships go, and so does its place in the
+    // dataflows that activated it (nothing would be exported for it again,
+    // and the app would show an audience that no longer exists).
     const bool own = !m_inTransaction;
     if (own && !begin())
         return false;
     s->deleteMemberships.bindValue(0, id);
     s->deleteAudience.bindValue(0, id);
-    if (exec(s->deleteMemberships) && exec(s->deleteAudience) && (!own || commit())) {
+    s->unmapAudience.bindValue(QStringLiteral(":audience"), id);
+    s->unmapAudience.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
+    if (exec(s->deleteMemberships) && exec(s->unmapAudience) && exec(s->deleteAudience) &&
+        (!own || commit())) {
         s->keysById.remove(id);
         return true;
     }

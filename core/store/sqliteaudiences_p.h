@@ -39,6 +39,15 @@ struct SqliteStore::AudienceStatements
                                     " merge_policy_id = ?, updated_at = ? WHERE id = ?") &&
                prep(deleteAudience, "DELETE FROM audiences WHERE id = ?") &&
                prep(deleteMemberships, "DELETE FROM memberships WHERE audience_key = " KEY_OF) &&
+               // The dataflows that activate it no longer list it (their
+               // other audiences kept in order).
+               prep(unmapAudience,
+                    "UPDATE dataflows SET updated_at = :now, config = json_set(config,"
+                    " '$.audiences', (SELECT json_group_array(json(value)) FROM"
+                    " (SELECT a.value FROM json_each(dataflows.config, '$.audiences') a"
+                    " WHERE json_extract(a.value, '$.id') IS NOT :audience ORDER BY a.key)))"
+                    " WHERE EXISTS (SELECT 1 FROM json_each(dataflows.config, '$.audiences') a"
+                    " WHERE json_extract(a.value, '$.id') = :audience)") &&
                prep(byId, OUTFLOW_AUDIENCE_COLUMNS " WHERE id = ?") &&
                prep(byName, OUTFLOW_AUDIENCE_COLUMNS " WHERE name = ?") &&
                prep(all, OUTFLOW_AUDIENCE_COLUMNS " ORDER BY name") &&
@@ -71,7 +80,8 @@ struct SqliteStore::AudienceStatements
 
     const QSqlDatabase &db;
     sqlite3 *const handle;
-    QSqlQuery insertAudience{db}, updateAudience{db}, deleteAudience{db}, deleteMemberships{db};
+    QSqlQuery insertAudience{db}, updateAudience{db}, deleteAudience{db}, deleteMemberships{db},
+        unmapAudience{db};
     QSqlQuery byId{db}, byName{db}, all{db};
     SqliteStatement memberships, upsertMembership, keyOfAudience, audienceOfKey;
     QSqlQuery counts{db}, allCounts{db}, realized{db};

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
@@ -105,6 +106,48 @@ private slots:
         QCOMPARE(m_store->membershipCounts(gold->id).realized, 0);
         QCOMPARE(m_store->membershipCounts(gold->id).exited, 0);
         QVERIFY(m_store->audiences().isEmpty());
+    }
+
+    // A removed audience leaves the dataflows that activated it; their other
+    // audiences stay, in order, and a dataflow without it is not touched.
+    void removingAnAudienceUnmapsItFromItsDataflows()
+    {
+        const auto gold = m_service->create(QStringLiteral("Gold"), QStringLiteral("a exists"));
+        const auto silver = m_service->create(QStringLiteral("Silver"), QStringLiteral("b exists"));
+        const auto bronze = m_service->create(QStringLiteral("Bronze"), QStringLiteral("c exists"));
+        QVERIFY(gold && silver && bronze);
+        const auto addDataflow = [this](const QString &id, const QStringList &audienceIds) {
+            Destination destination;
+            destination.id = id;
+            destination.name = QStringLiteral("Dest ") + id;
+            destination.endpoint = QUrl(QStringLiteral("http://127.0.0.1:9/in"));
+            if (!m_store->insertDestination(destination))
+                return false;
+            Dataflow dataflow;
+            dataflow.id = QStringLiteral("flow-") + id;
+            dataflow.destinationId = id;
+            for (const QString &audienceId : audienceIds)
+                dataflow.audiences.append({audienceId, 1000, 2000});
+            dataflow.attributes.append({QStringLiteral("person.name"), false, true});
+            return m_store->saveDataflow(dataflow);
+        };
+        QVERIFY2(addDataflow(QStringLiteral("a"), {silver->id, gold->id, bronze->id}),
+                 qPrintable(m_store->lastError()));
+        QVERIFY2(addDataflow(QStringLiteral("b"), {bronze->id}), qPrintable(m_store->lastError()));
+
+        QVERIFY2(m_service->remove(QStringLiteral("Gold")), qPrintable(m_service->lastError()));
+        QHash<QString, Dataflow> byId;
+        for (const Dataflow &dataflow : m_store->dataflows())
+            byId.insert(dataflow.id, dataflow);
+        QCOMPARE(byId.size(), 2);
+        const Dataflow a = byId.value(QStringLiteral("flow-a"));
+        QCOMPARE(a.audiences.size(), 2);
+        QCOMPARE(a.audiences[0].audienceId, silver->id);
+        QCOMPARE(a.audiences[1].audienceId, bronze->id);
+        QCOMPARE(a.audiences[1].mappingCreatedAt, 1000); // the rest of each mapping kept
+        QCOMPARE(a.audiences[1].mappingUpdatedAt, 2000);
+        QCOMPARE(a.attributes.size(), 1); // the rest of the configuration too
+        QCOMPARE(byId.value(QStringLiteral("flow-b")).audiences.size(), 1);
     }
 
     void duplicateNameIsAnInputError()
