@@ -118,14 +118,14 @@ void QnamWorker::post(const QList<TransportRequest> &requests)
             networkRequest.setRawHeader(batchIdHeader, request.batchId); // issue #22
         if (!request.authorization.isEmpty())
             networkRequest.setRawHeader(authorizationHeader, request.authorization);
-        start(std::move(networkRequest), request.body, request.id, steadyNowNs(), 0);
+        start(networkRequest, request.body, request.id, steadyNowNs(), 0);
     }
     if (!m_deadlineTimer->isActive())
         armDeadlineTimer();
 }
 
-void QnamWorker::start(QNetworkRequest request, QByteArray body, quint64 id, qint64 sentAtNs,
-                       int resends)
+void QnamWorker::start(const QNetworkRequest &request, const QByteArray &body, quint64 id,
+                       qint64 sentAtNs, int resends)
 {
     const int index = pickManager();
     Manager &manager = m_managers[std::size_t(index)];
@@ -140,8 +140,9 @@ void QnamWorker::start(QNetworkRequest request, QByteArray body, quint64 id, qin
     });
     ++manager.inFlight;
     const quint64 serial = ++m_serial;
-    m_pending.insert(reply, Pending{id, serial, sentAtNs, index, false, false, resends,
-                                    std::move(request), std::move(body)});
+    // Both kept (implicitly shared, no copy of the body) to send it again.
+    m_pending.insert(reply,
+                     Pending{id, serial, sentAtNs, index, false, false, resends, request, body});
     m_deadlines.push_back(Deadline{now + qint64(m_settings.timeoutMs) * 1'000'000, reply, serial});
 }
 
@@ -174,8 +175,7 @@ void QnamWorker::onFinished(QNetworkReply *reply)
     if ((refused || neverWritten) && isCurrent(network))
         retireAfterGoaway(network);
     if ((refused || neverWritten) && pending.resends < MaxResends) {
-        start(std::move(pending.request), std::move(pending.body), pending.id, pending.sentAtNs,
-              pending.resends + 1);
+        start(pending.request, pending.body, pending.id, pending.sentAtNs, pending.resends + 1);
         if (!m_deadlineTimer->isActive())
             armDeadlineTimer();
         return;

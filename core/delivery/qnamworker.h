@@ -86,7 +86,8 @@ private:
     void retireAfterGoaway(QNetworkAccessManager *network);
     void releaseRetired(QNetworkAccessManager *network, int answered);
     bool isCurrent(const QNetworkAccessManager *network) const;
-    void start(QNetworkRequest request, QByteArray body, quint64 id, qint64 sentAtNs, int resends);
+    void start(const QNetworkRequest &request, const QByteArray &body, quint64 id, qint64 sentAtNs,
+               int resends);
     int capacity(const Manager &manager) const;
     void onFinished(QNetworkReply *reply);
     void classifyFailure(QNetworkReply &reply, TransportResult &result);
