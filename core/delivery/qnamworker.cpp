@@ -11,6 +11,9 @@ namespace outflow {
 
 QnamWorker::QnamWorker(QnamWorkerSettings settings)
     : m_settings(std::move(settings))
+    , m_mayUseHttp2(
+          m_settings.requestTemplate.attribute(QNetworkRequest::Http2AllowedAttribute).toBool() ||
+          m_settings.requestTemplate.attribute(QNetworkRequest::Http2DirectAttribute).toBool())
     , m_deadlineTimer(new QTimer(this))
 {
     m_deadlineTimer->setSingleShot(true);
@@ -133,11 +136,15 @@ void QnamWorker::start(const QNetworkRequest &request, const QByteArray &body, q
     // once rather than queueing it behind others.
     const qint64 now = steadyNowNs();
     QNetworkReply *reply = manager.network->post(request, body);
-    connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
-        const auto it = m_pending.find(reply);
-        if (it != m_pending.end())
-            it->sent = true;
-    });
+    // Only HTTP/2 loses requests after a GOAWAY (onFinished): a cleartext
+    // HTTP/1.1 destination, the costliest per request, pays no connection.
+    if (m_mayUseHttp2) {
+        connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
+            const auto it = m_pending.find(reply);
+            if (it != m_pending.end())
+                it->sent = true;
+        });
+    }
     ++manager.inFlight;
     const quint64 serial = ++m_serial;
     // Both kept (implicitly shared, no copy of the body) to send it again.

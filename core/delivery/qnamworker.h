@@ -97,6 +97,9 @@ private:
     void flushResults();
 
     const QnamWorkerSettings m_settings;
+    // Whether the requests may go over HTTP/2 (TLS with ALPN, or prior
+    // knowledge): only then is requestSent watched (see start()).
+    const bool m_mayUseHttp2;
     std::vector<Manager> m_managers;
     // Managers retired after a GOAWAY, with their requests not yet answered.
     QHash<QNetworkAccessManager *, int> m_retired;

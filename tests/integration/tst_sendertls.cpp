@@ -112,9 +112,10 @@ private slots:
 
     // nginx ends an HTTP/2 connection with a GOAWAY every keepalive_requests
     // (1,000 by default); the streams Qt had opened past it were never
-    // processed (RFC 9113 §6.8) and come back as ContentReSendError. They are
-    // sent again at once on a new connection: no attempt is spent on them and
-    // none waits for a retry delay.
+    // processed (RFC 9113 §6.8) and come back as ContentReSendError, and Qt
+    // drops those it had queued for that connection until their timeout. Both
+    // are sent again at once on a new connection: no attempt is spent on them
+    // and none waits for a retry delay.
     void aGoawayCostsNoRetry()
     {
         NginxOptions options;
