@@ -220,7 +220,8 @@ void DestinationSender::refill()
     // At least MinimumClaim ahead, whatever the window: over loopback the
     // window stays small (8-20) and claiming two windows at a time meant a
     // transaction per handful of exports.
-    const int ahead = isBatched() ? claimAhead() : std::max(2 * m_window.size(), MinimumClaim);
+    const int ahead =
+        isBatched() ? claimAhead() : std::max(2 * m_window.size() + backlog(), MinimumClaim);
     if (!m_mayHaveWork || qsizetype(m_queue.size()) > ahead / 2)
         return;
     const int room = ahead - exportsInFlight() - int(m_queue.size());
@@ -247,7 +248,12 @@ void DestinationSender::sendQueued()
         return sendBatches(); // senderbatches.cpp (issue #22)
     QList<TransportRequest> batch;
     const int window = m_window.size();
-    while (!m_queue.empty() && m_inFlight.size() < window && !m_waitingForAuth) {
+    // The window bounds what is on the wire; a transport that keeps a
+    // backlog is given more, and starts it as answers come (issue #19).
+    if (m_transport->keepsBacklog())
+        m_transport->setConcurrency(window);
+    const int handed = window + backlog();
+    while (!m_queue.empty() && m_inFlight.size() < handed && !m_waitingForAuth) {
         const std::optional<QByteArray> authorization = m_auth->cachedAuthorization();
         if (!authorization) {
             requestAuthorization();
@@ -267,6 +273,11 @@ void DestinationSender::sendQueued()
     }
     if (!batch.isEmpty())
         m_transport->send(batch);
+}
+
+int DestinationSender::backlog() const
+{
+    return m_transport->keepsBacklog() ? std::max(m_window.size(), MinimumBacklog) : 0;
 }
 
 void DestinationSender::requestAuthorization()

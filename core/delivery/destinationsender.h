@@ -64,11 +64,12 @@ struct SenderOptions
 //
 // The loop: claim a batch of due exports (DeliveryJournal::claim: retries
 // first, live before backfill and replay, one export per profile at a time),
-// keep up to the adaptive window of them in flight through the transport,
-// and record each outcome: a 2xx removes the export, a retryable failure
-// schedules its retry (RetryPolicy), a final one makes it a dead letter.
-// Outcomes are written in batches every few milliseconds; until then their
-// exports stay claimed, so a profile's next export waits for them.
+// keep up to the adaptive window of them in flight through the transport
+// (which holds a backlog beyond it, started as answers come: the sender
+// wakes per batch of answers, not per answer), and record each outcome: a 2xx removes the export, a
+// retryable failure schedules its retry (RetryPolicy), a final one makes it a dead letter. Outcomes
+// are written in batches every few milliseconds; until then their exports stay claimed, so a
+// profile's next export waits for them.
 //
 // At least once: exports claimed when the process dies, or when the sender
 // stops with requests in flight, are released (pending again) by the next
@@ -88,6 +89,10 @@ class DestinationSender final : public QObject
 public:
     // Exports claimed ahead of the window, at least (see refill()).
     static constexpr int MinimumClaim = 256;
+    // Requests given to a transport that keeps a backlog beyond the window,
+    // at least: enough for the network threads to go on while the sender
+    // handles a batch of answers (see Transport::keepsBacklog).
+    static constexpr int MinimumBacklog = 64;
 
     // `secrets` were read from the keychain by the caller (SecretStore runs
     // on the main thread only). `pool` must outlive the sender.
@@ -160,6 +165,7 @@ private:
     void pump();
     void refill();
     void sendQueued();
+    int backlog() const;
     void checkIdle();
     void setIdle(bool idle);
     void requestAuthorization();

@@ -50,6 +50,7 @@ QNetworkRequest TransportSettings::requestTemplate() const
 QnamTransport::QnamTransport(const TransportSettings &settings, NetworkThreadPool *pool,
                              QObject *parent)
     : Transport(parent)
+    , m_limit(QnamWorker::Unlimited)
 {
     QnamWorkerSettings workerSettings;
     workerSettings.requestTemplate = settings.requestTemplate();
@@ -68,7 +69,7 @@ QnamTransport::QnamTransport(const TransportSettings &settings, NetworkThreadPoo
                 [this, index](const QList<TransportResult> &results) {
                     onWorkerFinished(index, results);
                 });
-        m_workers.push_back(Worker{worker, 0, {}});
+        m_workers.push_back(Worker{worker, 0, {}, QnamWorker::Unlimited});
     }
 }
 
@@ -97,18 +98,45 @@ void QnamTransport::send(const QList<TransportRequest> &requests)
         }
         least->batch.append(request);
     }
-    for (Worker &worker : m_workers) {
+    for (std::size_t index = 0; index < m_workers.size(); ++index) {
+        Worker &worker = m_workers[index];
         if (worker.batch.isEmpty())
             continue;
         worker.inFlight += int(worker.batch.size());
         m_inFlight += int(worker.batch.size());
+        worker.limit = shareOf(index);
         QMetaObject::invokeMethod(
             worker.worker,
-            [target = worker.worker, batch = std::exchange(worker.batch, {})] {
-                target->post(batch);
-            },
+            [target = worker.worker, batch = std::exchange(worker.batch, {}),
+             limit = worker.limit] { target->post(batch, limit); },
             Qt::QueuedConnection);
     }
+}
+
+void QnamTransport::setConcurrency(int limit)
+{
+    m_limit = std::max(limit, int(m_workers.size()));
+    for (std::size_t index = 0; index < m_workers.size(); ++index) {
+        Worker &worker = m_workers[index];
+        const int share = shareOf(index);
+        // Told at once only when it changes what the worker may start now;
+        // otherwise with its next requests (one event for both).
+        if (share == worker.limit || worker.inFlight <= std::min(share, worker.limit))
+            continue;
+        worker.limit = share;
+        QMetaObject::invokeMethod(
+            worker.worker, [target = worker.worker, share] { target->setLimit(share); },
+            Qt::QueuedConnection);
+    }
+}
+
+// The limit split evenly, the remainder to the first workers; each at least 1.
+int QnamTransport::shareOf(std::size_t index) const
+{
+    if (m_limit == QnamWorker::Unlimited)
+        return QnamWorker::Unlimited;
+    const int count = int(m_workers.size());
+    return m_limit / count + (int(index) < m_limit % count ? 1 : 0);
 }
 
 void QnamTransport::onWorkerFinished(std::size_t index, const QList<TransportResult> &results)

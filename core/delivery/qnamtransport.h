@@ -36,7 +36,8 @@ struct TransportSettings
 // The transport we ship: QNetworkAccessManager instances, this destination's
 // own, spread over the network threads (one QnamWorker per thread). A request
 // goes to the least busy worker; a worker adds managers as the window grows
-// (see QnamWorker). Lives in the sender's thread.
+// (see QnamWorker). It keeps a backlog: each worker starts its share of the
+// concurrency limit and the rest as answers come. Lives in the sender's thread.
 class QnamTransport final : public Transport
 {
     Q_OBJECT
@@ -50,21 +51,29 @@ public:
     ~QnamTransport() override;
 
     void send(const QList<TransportRequest> &requests) override;
+    bool keepsBacklog() const override { return true; }
+    // Shared out between the workers; a worker hears of a change with its
+    // next requests, or at once when it holds more than it may start.
+    void setConcurrency(int limit) override;
 
     int inFlight() const { return m_inFlight; }
 
 private:
     struct Worker
     {
-        QnamWorker *worker = nullptr; // deleted on its thread (deleteLater)
-        int inFlight = 0;
+        QnamWorker *worker = nullptr;  // deleted on its thread (deleteLater)
+        int inFlight = 0;              // given to it and not answered yet
         QList<TransportRequest> batch; // being assembled by send()
+        int limit = 0;                 // the share it was last told
     };
+
+    int shareOf(std::size_t index) const;
 
     void onWorkerFinished(std::size_t index, const QList<TransportResult> &results);
 
     std::vector<Worker> m_workers;
     int m_inFlight = 0;
+    int m_limit; // QnamWorker::Unlimited until setConcurrency()
 };
 
 } // namespace outflow

@@ -15,10 +15,14 @@ QnamWorker::QnamWorker(QnamWorkerSettings settings)
           m_settings.requestTemplate.attribute(QNetworkRequest::Http2AllowedAttribute).toBool() ||
           m_settings.requestTemplate.attribute(QNetworkRequest::Http2DirectAttribute).toBool())
     , m_deadlineTimer(new QTimer(this))
+    , m_holdTimer(new QTimer(this))
 {
     m_deadlineTimer->setSingleShot(true);
     m_deadlineTimer->setTimerType(Qt::PreciseTimer);
     connect(m_deadlineTimer, &QTimer::timeout, this, &QnamWorker::expireDeadlines);
+    m_holdTimer->setSingleShot(true);
+    m_holdTimer->setInterval(ResultHoldMs);
+    connect(m_holdTimer, &QTimer::timeout, this, &QnamWorker::flushResults);
 }
 
 QnamWorker::~QnamWorker()
@@ -108,12 +112,42 @@ void QnamWorker::releaseRetired(QNetworkAccessManager *network, int answered)
     network->deleteLater();
 }
 
-void QnamWorker::post(const QList<TransportRequest> &requests)
+void QnamWorker::post(const QList<TransportRequest> &requests, int limit)
+{
+    m_backlog.insert(m_backlog.end(), requests.cbegin(), requests.cend());
+    setLimit(limit);
+}
+
+void QnamWorker::setLimit(int limit)
+{
+    m_limit = std::max(1, limit);
+    startBacklog();
+}
+
+// Over HTTP/1.1 each manager is a Qt thread of its own serving at most
+// connectionsPerManager connections: one started for the last request or two
+// of a share (7 = 6 + 1) costs a thread's wake-ups per request for little.
+// There the limit is rounded down to whole managers, never below one's worth.
+int QnamWorker::effectiveLimit() const
+{
+    const int perManager = m_settings.connectionsPerManager;
+    const bool http2 = !m_managers.empty() && m_managers.front().http2;
+    if (http2 || m_limit == Unlimited || m_limit < perManager)
+        return m_limit;
+    return m_limit - m_limit % perManager;
+}
+
+// Starts requests of the backlog while fewer than the limit are in flight.
+void QnamWorker::startBacklog()
 {
     static const QByteArray exportIdHeader = QByteArrayLiteral("X-Outflow-Export-Id");
     static const QByteArray authorizationHeader = QByteArrayLiteral("Authorization");
     static const QByteArray batchIdHeader = QByteArrayLiteral("X-Outflow-Batch-Id");
-    for (const TransportRequest &request : requests) {
+    bool started = false;
+    const qsizetype limit = effectiveLimit();
+    while (!m_backlog.empty() && m_pending.size() < limit) {
+        const TransportRequest request = std::move(m_backlog.front());
+        m_backlog.pop_front();
         QNetworkRequest networkRequest = m_settings.requestTemplate;
         if (request.batchId.isEmpty())
             networkRequest.setRawHeader(exportIdHeader, request.exportId);
@@ -121,9 +155,11 @@ void QnamWorker::post(const QList<TransportRequest> &requests)
             networkRequest.setRawHeader(batchIdHeader, request.batchId); // issue #22
         if (!request.authorization.isEmpty())
             networkRequest.setRawHeader(authorizationHeader, request.authorization);
+        // Its latency counts from here, not from when it joined the backlog.
         start(networkRequest, request.body, request.id, steadyNowNs(), 0);
+        started = true;
     }
-    if (!m_deadlineTimer->isActive())
+    if (started && !m_deadlineTimer->isActive())
         armDeadlineTimer();
 }
 
@@ -187,6 +223,7 @@ void QnamWorker::onFinished(QNetworkReply *reply)
             armDeadlineTimer();
         return;
     }
+    startBacklog(); // the next request takes this one's place at once
 
     TransportResult result;
     result.id = pending.id;
@@ -217,6 +254,21 @@ void QnamWorker::onFinished(QNetworkReply *reply)
         result.peerCertificateChain = reply->sslConfiguration().peerCertificateChain();
     m_sslErrors.remove(reply);
     m_results.append(std::move(result));
+    resultReady();
+}
+
+// An answer waits to go back with others, unless the sender must hear now:
+// the backlog would run out before as many answers again come back (it must
+// send more), nothing else is in flight, or there is no backlog at all.
+void QnamWorker::resultReady()
+{
+    const bool senderNeeded = m_limit == Unlimited || m_pending.isEmpty() ||
+                              qsizetype(m_backlog.size()) <= m_results.size();
+    if (!senderNeeded) {
+        if (!m_flushQueued && !m_holdTimer->isActive())
+            m_holdTimer->start();
+        return;
+    }
     if (!m_flushQueued) {
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &QnamWorker::flushResults, Qt::QueuedConnection);
@@ -319,6 +371,7 @@ void QnamWorker::expireDeadlines()
 void QnamWorker::flushResults()
 {
     m_flushQueued = false;
+    m_holdTimer->stop();
     if (!m_results.isEmpty())
         emit finished(std::exchange(m_results, {}));
 }

@@ -4,6 +4,7 @@
 #include "delivery/transport.h"
 
 #include <deque>
+#include <limits>
 #include <QHash>
 #include <QList>
 #include <QNetworkRequest>
@@ -34,8 +35,17 @@ struct QnamWorkerSettings
 // connection's stream cap over HTTP/2. A manager that holds requests queued
 // inside Qt would start their timeouts before they are sent.
 //
-// Results are batched: everything that finishes before this thread's event
-// loop comes back around goes to the sender in one queued signal.
+// The worker keeps a backlog (issue #19): it starts at most its share of the
+// sender's window and keeps the other requests it was given, starting the
+// next one as soon as an answer comes, in this thread: the sender is not
+// woken per answer to send the next request, as a bare client posting from
+// its own thread is not.
+//
+// Results are batched: answers go back to the sender in one queued signal
+// when the backlog runs low (the sender must send more), after ResultHoldMs,
+// or when nothing is left in flight. Without a limit (the probe) everything
+// starts at once, and results go back when this thread's event loop comes
+// back around.
 class QnamWorker final : public QObject
 {
     Q_OBJECT
@@ -45,8 +55,16 @@ public:
     explicit QnamWorker(QnamWorkerSettings settings);
     ~QnamWorker() override;
 
-    // In the worker's thread (queued from the transport).
-    void post(const QList<outflow::TransportRequest> &requests);
+    // No limit: every request starts at once.
+    static constexpr int Unlimited = std::numeric_limits<int>::max();
+    // The longest an answer waits to go back with others while requests
+    // are in flight and the backlog is not low.
+    static constexpr int ResultHoldMs = 5;
+
+    // In the worker's thread (queued from the transport): `requests` join
+    // the backlog; at most `limit` are in flight at once.
+    void post(const QList<outflow::TransportRequest> &requests, int limit = Unlimited);
+    void setLimit(int limit);
 
 signals:
     void finished(const QList<outflow::TransportResult> &results);
@@ -94,6 +112,9 @@ private:
     static QByteArray headerLines(const QNetworkReply &reply);
     void expireDeadlines();
     void armDeadlineTimer();
+    int effectiveLimit() const;
+    void startBacklog();
+    void resultReady();
     void flushResults();
 
     const QnamWorkerSettings m_settings;
@@ -110,6 +131,9 @@ private:
     // the order requests were sent, and one timer at the front serves them all.
     std::deque<Deadline> m_deadlines;
     QTimer *m_deadlineTimer;
+    std::deque<TransportRequest> m_backlog; // given, not started yet
+    int m_limit = Unlimited;
+    QTimer *m_holdTimer; // ResultHoldMs
     quint64 m_serial = 0;
     QList<TransportResult> m_results;
     bool m_flushQueued = false;

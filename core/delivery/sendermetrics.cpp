@@ -35,7 +35,9 @@ void DestinationSender::emitMetrics()
     refreshSummary(false);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     m_metrics.at = nowMs;
-    m_metrics.inFlight = exportsInFlight();
+    // On the wire: the transport's backlog waits (near enough: after the
+    // window shrank, requests started before still finish).
+    m_metrics.inFlight = std::min(int(m_inFlight.size()), m_window.size()) + m_exportsInBatches;
     m_metrics.window = m_window.size();
     m_metrics.backlog = m_summary.backlog();
     m_metrics.retrying = m_summary.retrying;

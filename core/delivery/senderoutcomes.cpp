@@ -33,8 +33,9 @@ void DestinationSender::onResults(const QList<TransportResult> &results)
         return;
     const qint64 nowNs = steadyNowNs();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    // Requests waiting for room: only then would a larger window have helped.
-    const bool windowLimited = !m_queue.empty();
+    // Requests waiting for room (in the queue, or in the transport's backlog):
+    // only then would a larger window have helped.
+    const bool windowLimited = !m_queue.empty() || int(m_inFlight.size()) > m_window.size();
     for (const TransportResult &result : results) {
         const auto it = m_inFlight.find(result.id);
         if (it == m_inFlight.end()) {

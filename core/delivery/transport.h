@@ -94,6 +94,15 @@ public:
 
     virtual void send(const QList<TransportRequest> &requests) = 0;
 
+    // A transport that keeps a backlog (issue #19) starts at most
+    // setConcurrency()'s limit of the requests it was given, and each of the
+    // others as soon as one of those is answered, in its own thread, without
+    // waiting for the caller to send more: the caller may then give it more
+    // than its window, and wakes per batch of answers rather than per answer.
+    // One that does not starts every request at once.
+    virtual bool keepsBacklog() const { return false; }
+    virtual void setConcurrency(int limit) { Q_UNUSED(limit) }
+
 signals:
     // In batches: one queued signal for everything that finished together.
     void finished(const QList<outflow::TransportResult> &results);

@@ -224,6 +224,31 @@ private slots:
         QVERIFY(ids.indexOf(b2) < ids.lastIndexOf(a1));
     }
 
+    // The transport's backlog (issue #19) is given more than the window: the
+    // destination's maximum concurrency still bounds what is on the wire,
+    // and every export goes once.
+    void theMaximumConcurrencyHoldsWithABacklog()
+    {
+        const QString dataflow = m_fixture->addDestination(
+            m_receiver->url(), nullptr, [](Destination &d) { d.maxConcurrency = 3; });
+        const QList<QByteArray> sent = m_fixture->enqueueMany(dataflow, 200);
+        m_receiver->setHandler([](const ReceivedRequest &, int) {
+            Reply reply;
+            reply.delayMs = 2; // answers overlap: Qt would open a connection per request waiting
+            return reply;
+        });
+        m_engine = m_fixture->startEngine();
+        QVERIFY(m_fixture->waitFirstIdle());
+        QList<QByteArray> received = m_receiver->exportIds();
+        QCOMPARE(received.size(), 200);
+        std::sort(received.begin(), received.end());
+        QList<QByteArray> expected = sent;
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(received, expected);
+        QVERIFY2(m_receiver->connections() <= 3,
+                 qPrintable(QString::number(m_receiver->connections())));
+    }
+
     void metricsReportDeliveriesAndLatency()
     {
         const QString dataflow = m_fixture->addDestination(m_receiver->url());
