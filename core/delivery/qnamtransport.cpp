@@ -90,9 +90,12 @@ void QnamTransport::send(const QList<TransportRequest> &requests)
 {
     if (requests.isEmpty())
         return;
+    // Only workers with a share of the limit get requests: a limit below
+    // the number of workers (a destination sending one at a time) holds.
     for (const TransportRequest &request : requests) {
         Worker *least = &m_workers.front();
-        for (Worker &worker : m_workers) {
+        for (std::size_t index = 1; index < m_workers.size() && shareOf(index) > 0; ++index) {
+            Worker &worker = m_workers[index];
             if (worker.inFlight + worker.batch.size() < least->inFlight + least->batch.size())
                 least = &worker;
         }
@@ -104,7 +107,7 @@ void QnamTransport::send(const QList<TransportRequest> &requests)
             continue;
         worker.inFlight += int(worker.batch.size());
         m_inFlight += int(worker.batch.size());
-        worker.limit = shareOf(index);
+        worker.limit = std::max(1, shareOf(index));
         QMetaObject::invokeMethod(
             worker.worker,
             [target = worker.worker, batch = std::exchange(worker.batch, {}),
@@ -115,10 +118,12 @@ void QnamTransport::send(const QList<TransportRequest> &requests)
 
 void QnamTransport::setConcurrency(int limit)
 {
-    m_limit = std::max(limit, int(m_workers.size()));
+    m_limit = std::max(limit, 1);
     for (std::size_t index = 0; index < m_workers.size(); ++index) {
         Worker &worker = m_workers[index];
-        const int share = shareOf(index);
+        // A worker left without a share gets no more requests, and finishes
+        // those it holds one at a time.
+        const int share = std::max(1, shareOf(index));
         // Told at once only when it changes what the worker may start now;
         // otherwise with its next requests (one event for both).
         if (share == worker.limit || worker.inFlight <= std::min(share, worker.limit))
@@ -130,7 +135,8 @@ void QnamTransport::setConcurrency(int limit)
     }
 }
 
-// The limit split evenly, the remainder to the first workers; each at least 1.
+// The limit split evenly, the remainder to the first workers (0 for the last
+// ones when the limit is below the number of workers).
 int QnamTransport::shareOf(std::size_t index) const
 {
     if (m_limit == QnamWorker::Unlimited)

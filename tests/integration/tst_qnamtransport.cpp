@@ -171,6 +171,23 @@ private slots:
         QVERIFY2(connections >= 2 && connections <= 4, qPrintable(QString::number(connections)));
     }
 
+    void aLimitOfOneHoldsAcrossWorkers()
+    {
+        // A destination that takes one request at a time, two network threads.
+        ThreadedReceiver receiver(5);
+        QVERIFY(receiver.isListening());
+        NetworkThreadPool pool(2);
+        TransportSettings settings;
+        settings.url = receiver.url();
+        QnamTransport transport(settings, &pool);
+        QSignalSpy finished(&transport, &Transport::finished);
+        transport.setConcurrency(1);
+        transport.send(requests(12));
+        QTRY_COMPARE_WITH_TIMEOUT(resultCount(finished), 12, 20000);
+        checkResults(finished, 12);
+        QCOMPARE(receiver.connections(), 1);
+    }
+
     void http1UsesWholeManagers()
     {
         // A limit of 7 over HTTP/1.1 would take a second manager (a Qt thread
