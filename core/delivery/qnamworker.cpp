@@ -243,12 +243,14 @@ void QnamWorker::onFinished(QNetworkReply *reply)
         classifyFailure(*reply, result);
     }
     if (result.httpStatus > 0) {
-        result.retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After"));
+        result.body = reply->read(TransportResult::BodyBytesKept);
+        // Headers are looked up (a scan each) only where they mean something.
+        if (result.httpStatus / 100 != 2) {
+            result.retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After"));
+            result.responseHeaders = headerLines(*reply);
+        }
         if (result.httpStatus / 100 == 3)
             result.location = reply->rawHeader(QByteArrayLiteral("Location"));
-        result.body = reply->read(TransportResult::BodyBytesKept);
-        if (result.httpStatus / 100 != 2)
-            result.responseHeaders = headerLines(*reply);
     }
     if (m_settings.keepPeerCertificates)
         result.peerCertificateChain = reply->sslConfiguration().peerCertificateChain();
