@@ -317,7 +317,7 @@ void DestinationSender::armRetryTimer(qint64 atMs)
         return;
     m_retryTimerAt = atMs;
     const qint64 wait = atMs - QDateTime::currentMSecsSinceEpoch();
-    m_retryTimer->start(int(std::clamp<qint64>(wait, 0, 24 * 3600 * 1000)));
+    m_retryTimer->start(int(std::clamp<qint64>(wait, 0, qint64(24) * 3600 * 1000)));
 }
 
 } // namespace outflow
