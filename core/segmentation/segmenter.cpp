@@ -42,6 +42,10 @@ void Segmenter::setAudiences(const QList<Audience> &audiences)
         m_rules.push_back(RuleAudience{audience.id, parsed.rule()});
     }
     m_needed.assign(m_rules.size(), 0);
+    m_realized.assign(m_rules.size(), 0);
+    m_ruleIndexById.clear();
+    for (size_t i = 0; i < m_rules.size(); ++i)
+        m_ruleIndexById.insert(m_rules[i].id, int(i));
     std::vector<const Rule *> rules;
     for (const RuleAudience &audience : m_rules)
         rules.push_back(&audience.rule);
@@ -78,9 +82,11 @@ bool Segmenter::process(const MergeReport &report)
     if (!report.attributes)
         parsed.parse(report.attributesJson);
     const AttributeTree &attributes = report.attributes ? *report.attributes : parsed;
-    QList<Membership> current;
-    if (!report.created) { // a new profile has no membership yet
-        current = m_store.memberships(report.profileId);
+    // Which audiences the profile is in now, by rule (a new profile is in
+    // none): one hash lookup per audience it is in.
+    std::fill(m_realized.begin(), m_realized.end(), 0);
+    if (!report.created) {
+        const QStringList realized = m_store.realizedAudiences(report.profileId);
         ++m_counters.membershipReads;
         if (!m_store.lastError().isEmpty()) {
             m_error = tr("Could not read the memberships of profile %1: %2")
@@ -88,37 +94,44 @@ bool Segmenter::process(const MergeReport &report)
                           .arg(m_store.lastError());
             return false;
         }
+        for (const QString &audienceId : realized) {
+            const auto rule = m_ruleIndexById.constFind(audienceId);
+            if (rule != m_ruleIndexById.cend())
+                m_realized[std::size_t(*rule)] = 1;
+        }
     }
     QString time; // made on the first transition only
+    m_transitions.clear();
     for (size_t i = 0; i < m_rules.size(); ++i) {
         if (!m_needed[i])
             continue;
         const RuleAudience &audience = m_rules[i];
         ++m_counters.evaluations;
         const bool matches = audience.rule.matches(attributes, report.identities);
-        bool realized = false;
-        for (const Membership &membership : std::as_const(current)) {
-            if (membership.audienceId == audience.id) {
-                realized = membership.isRealized();
-                break;
-            }
-        }
-        if (matches == realized)
+        if (matches == bool(m_realized[i]))
             continue; // staying in, or staying out: nothing to write
         if (time.isNull())
             time = transitionTime(report.mergedAt);
-        const Membership membership{report.profileId, audience.id,
-                                    matches ? MembershipStatus::Realized : MembershipStatus::Exited,
-                                    time};
-        if (!m_store.setMembership(membership)) {
-            m_error = tr("Could not record a membership of profile %1: %2")
-                          .arg(report.profileId)
-                          .arg(m_store.lastError());
-            return false;
-        }
-        ++(matches ? m_counters.entered : m_counters.exited);
+        m_transitions.append(
+            Membership{report.profileId, audience.id,
+                       matches ? MembershipStatus::Realized : MembershipStatus::Exited, time});
+    }
+    if (m_transitions.isEmpty())
+        return true;
+    // The profile's transitions in one write: a statement per membership cost
+    // more than the rows it wrote (bench/README.md, issue #19).
+    if (!m_store.setMemberships(m_transitions)) {
+        m_error = tr("Could not record a membership of profile %1: %2")
+                      .arg(report.profileId)
+                      .arg(m_store.lastError());
+        return false;
+    }
+    for (const Membership &membership : std::as_const(m_transitions)) {
+        const bool entered = membership.isRealized();
+        ++(entered ? m_counters.entered : m_counters.exited);
         if (m_onTransition)
-            m_onTransition(MembershipTransition{report.profileId, audience.id, matches, time});
+            m_onTransition(
+                MembershipTransition{report.profileId, membership.audienceId, entered, time});
     }
     return true;
 }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -92,8 +93,11 @@ private:
 
     Store &m_store;
     std::vector<RuleAudience> m_rules;
-    std::vector<char> m_needed;      // per rule, reused for every report
-    RuleDependencies m_dependencies; // of m_rules, in the same order
+    std::vector<char> m_needed;          // per rule, reused for every report
+    std::vector<char> m_realized;        // per rule: the profile is in it now
+    QHash<QString, int> m_ruleIndexById; // audience UUID -> index in m_rules
+    QList<Membership> m_transitions;     // of the report being processed
+    RuleDependencies m_dependencies;     // of m_rules, in the same order
     TransitionCallback m_onTransition;
     Counters m_counters;
     int m_retentionDays = DefaultRetentionDays;

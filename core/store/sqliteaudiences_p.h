@@ -6,12 +6,26 @@
 #include "sqlitestore.h"
 #include "sqlitestore_p.h"
 
+#include <array>
 #include <QHash>
 #include <QSqlQuery>
+#include <vector>
 
 namespace outflow {
 
 enum class AudienceLookup { Found, Missing, Failed };
+
+// One membership as written: the audience by its key.
+struct MembershipRow
+{
+    qint64 profileId = 0;
+    qint64 audienceKey = 0;
+    bool realized = false;
+    const QString *lastQualificationTime = nullptr;
+};
+
+// A multi-row membership upsert writes at most this many rows per statement.
+inline constexpr int kMembershipRows = 32;
 
 struct SqliteStore::AudienceStatements
 {
@@ -57,6 +71,8 @@ struct SqliteStore::AudienceStatements
                // 8); the Store interface speaks of its UUID (the key cache below).
                prepHot(memberships, "SELECT audience_key, realized, last_qualification_time"
                                     " FROM memberships WHERE profile_id = ?1") &&
+               prepHot(realizedAudienceKeys, "SELECT audience_key FROM memberships"
+                                             " WHERE profile_id = ?1 AND realized = 1") &&
                prepHot(upsertMembership,
                        "INSERT INTO memberships (profile_id, audience_key, realized,"
                        " last_qualification_time) VALUES (?1, ?2, ?3, ?4)"
@@ -83,7 +99,16 @@ struct SqliteStore::AudienceStatements
     QSqlQuery insertAudience{db}, updateAudience{db}, deleteAudience{db}, deleteMemberships{db},
         unmapAudience{db};
     QSqlQuery byId{db}, byName{db}, all{db};
-    SqliteStatement memberships, upsertMembership, keyOfAudience, audienceOfKey;
+    SqliteStatement memberships, realizedAudienceKeys, upsertMembership, keyOfAudience,
+        audienceOfKey;
+    // INSERT OR IGNORE of 1..kMembershipRows rows (by count), prepared on
+    // first use (sqlitememberships.cpp).
+    std::array<SqliteStatement, kMembershipRows + 1> insertMemberships;
+    SqliteStatement *insertMembershipsOf(int count, QString *error);
+    static void bindRow(SqliteStatement &statement, int offset, const MembershipRow &row);
+    // Writes the rows (sorted and made unique in place); on failure false,
+    // with the message in *error.
+    bool writeMemberships(std::vector<MembershipRow> &rows, QString *error);
     QSqlQuery counts{db}, allCounts{db}, realized{db};
     QSqlQuery removeExited{db};
 
@@ -92,10 +117,12 @@ struct SqliteStore::AudienceStatements
     // (AUTOINCREMENT) and an audience's UUID never changes, so an entry is
     // never wrong, at most stale: its audience deleted (by any connection).
     // A key of a deleted audience is never read back (its memberships went
-    // with it) and writing with it fails its foreign key, after which
-    // setMembership() looks the UUID up again. A key made in a transaction
-    // that rolls back can be made again for another audience: the cache is
-    // forgotten at every begin() and rollback() (forgetAudienceKeys()).
+    // with it). Memberships are written inside a transaction only, and the
+    // cache is forgotten at every begin() and rollback()
+    // (forgetAudienceKeys()), so a write never uses a stale key: no other
+    // connection deletes an audience while this one holds the write lock,
+    // and deleteAudience() forgets its own. (A key made in a transaction
+    // that rolls back can be made again for another audience, too.)
     AudienceLookup keyOf(const QString &id, qint64 *key, QString *error);
     AudienceLookup idOf(qint64 key, QString *id, QString *error);
     QHash<qint64, QString> idsByKey;

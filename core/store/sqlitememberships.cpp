@@ -4,10 +4,13 @@
 // (sqliteaudiences_p.h) instead of joining the audiences table (a join and a
 // sort per read, a subquery per write: a third of the membership statements'
 // instructions).
+#include "profilecache.h"
 #include "sqliteaudiences_p.h"
 
 #include <algorithm>
 #include <QCoreApplication>
+#include <sqlite3.h>
+#include <tuple>
 
 namespace outflow {
 
@@ -96,8 +99,8 @@ QList<Membership> SqliteStore::memberships(qint64 profileId)
     result.reserve(rows.size());
     QString error;
     for (auto &[key, membership] : rows) {
-        // Missing cannot happen: the foreign key deletes the memberships of
-        // a deleted audience with it.
+        // Missing cannot happen: deleteAudience() deletes the memberships of
+        // the audience with it.
         const Lookup found = s->idOf(key, &membership.audienceId, &error);
         if (found == Lookup::Failed) {
             fail(error);
@@ -111,39 +114,192 @@ QList<Membership> SqliteStore::memberships(qint64 profileId)
     return result;
 }
 
+QStringList SqliteStore::realizedAudiences(qint64 profileId)
+{
+    QStringList ids;
+    m_error.clear(); // lastError() tells a failure from a profile in none
+    AudienceStatements *s = audienceStatements();
+    if (!s)
+        return ids;
+    std::vector<qint64> keys; // resolved after the read (idOf may run a statement)
+    {
+        SqliteStatement &statement = s->realizedAudienceKeys;
+        const SqliteStatement::Use use(statement);
+        statement.bind(1, profileId);
+        while (statement.step())
+            keys.push_back(statement.int64(0));
+        if (statement.failed()) {
+            failStatement(statement);
+            return ids;
+        }
+    }
+    ids.reserve(qsizetype(keys.size()));
+    QString error;
+    for (const qint64 key : keys) {
+        QString id;
+        const Lookup found = s->idOf(key, &id, &error);
+        if (found == Lookup::Failed) {
+            fail(error);
+            return {};
+        }
+        if (found == Lookup::Found)
+            ids.append(std::move(id));
+    }
+    return ids;
+}
+
 bool SqliteStore::setMembership(const Membership &membership)
 {
+    return setMemberships({membership});
+}
+
+bool SqliteStore::setMemberships(const QList<Membership> &memberships)
+{
+    if (memberships.isEmpty())
+        return true;
     AudienceStatements *s = audienceStatements();
     if (!s)
         return false;
-    // A key from the cache may be stale: its audience deleted, perhaps made
-    // again under the same UUID. Its write then fails (foreign key), and the
-    // store is asked once more.
-    bool mayRetry = s->keysById.contains(membership.audienceId);
-    qint64 key = 0;
-    QString error;
-    for (;;) {
-        const Lookup found = s->keyOf(membership.audienceId, &key, &error);
-        if (found == Lookup::Failed)
-            return fail(error);
-        if (found == Lookup::Missing) {
-            return fail(
-                QCoreApplication::translate("SqliteStore", "There is no audience with the id %1.")
-                    .arg(membership.audienceId));
+    // Memberships have no foreign keys (schema version 15): what they checked
+    // is checked here, under the write lock (in a transaction of its own
+    // unless the caller has one open). Every audience key this connection
+    // has cached is valid then: the cache is forgotten at every begin() and
+    // rollback(), and deleteAudience() forgets the key it deletes.
+    return atomically([&] {
+        std::vector<MembershipRow> rows;
+        rows.reserve(std::size_t(memberships.size()));
+        qint64 checkedProfile = 0; // a batch is usually one profile's
+        QString error;
+        for (const Membership &membership : memberships) {
+            if (membership.profileId != checkedProfile) {
+                if (!profileExists(membership.profileId))
+                    return false;
+                checkedProfile = membership.profileId;
+            }
+            qint64 key = 0;
+            const Lookup found = s->keyOf(membership.audienceId, &key, &error);
+            if (found == Lookup::Failed)
+                return fail(error);
+            if (found == Lookup::Missing) {
+                return fail(QCoreApplication::translate("SqliteStore",
+                                                        "There is no audience with the id %1.")
+                                .arg(membership.audienceId));
+            }
+            rows.push_back(MembershipRow{membership.profileId, key, membership.isRealized(),
+                                         &membership.lastQualificationTime});
         }
-        SqliteStatement &statement = s->upsertMembership;
-        const SqliteStatement::Use use(statement);
-        statement.bind(1, membership.profileId);
-        statement.bind(2, key);
-        statement.bind(3, qint64(membership.isRealized() ? 1 : 0));
-        statement.bind(4, membership.lastQualificationTime);
-        if (!statement.step() && !statement.failed())
-            return true;
-        if (!mayRetry)
-            return failStatement(statement);
-        mayRetry = false;
-        s->keysById.remove(membership.audienceId);
+        return s->writeMemberships(rows, &error) || fail(error);
+    });
+}
+
+bool SqliteStore::profileExists(qint64 profileId)
+{
+    // The profile just merged is in the cache (valid inside a transaction:
+    // see begin()); any other is looked up.
+    if (m_cache->profile(profileId))
+        return true;
+    SqliteStatement &statement = m_statements->profileExists;
+    const SqliteStatement::Use use(statement);
+    statement.bind(1, profileId);
+    if (statement.step())
+        return true;
+    if (statement.failed())
+        return failStatement(statement);
+    return fail(
+        QCoreApplication::translate("SqliteStore", "There is no profile %1.").arg(profileId));
+}
+
+bool SqliteStore::AudienceStatements::writeMemberships(std::vector<MembershipRow> &rows,
+                                                       QString *error)
+{
+    // In key order (the primary key's), each pair once: the last write of a
+    // pair wins, and a statement never meets the same pair twice.
+    std::stable_sort(rows.begin(), rows.end(), [](const MembershipRow &a, const MembershipRow &b) {
+        return std::tie(a.profileId, a.audienceKey) < std::tie(b.profileId, b.audienceKey);
+    });
+    std::vector<MembershipRow> unique;
+    unique.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool overwritten = i + 1 < rows.size() &&
+                                 rows[i].profileId == rows[i + 1].profileId &&
+                                 rows[i].audienceKey == rows[i + 1].audienceKey;
+        if (!overwritten)
+            unique.push_back(rows[i]);
     }
+    const auto failed = [error](const SqliteStatement &statement) {
+        *error = QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
+                     .arg(statement.errorMessage());
+        return false;
+    };
+    for (std::size_t done = 0; done < unique.size();) {
+        const int count = int(std::min<std::size_t>(unique.size() - done, kMembershipRows));
+        const MembershipRow *chunk = unique.data() + done;
+        done += std::size_t(count);
+        // New pairs (a new profile entering its audiences: most transitions)
+        // go in as one multi-row INSERT, which pays a statement's own cost
+        // (a cursor on the table and on each index, each a malloc and a free;
+        // its halt) once. OR IGNORE, with no foreign key on memberships
+        // (schema version 15), lets it run without a statement journal: with
+        // a constraint that may abort half-way, SQLite copies every page the
+        // statement touches first, which cost more than it saved. The other
+        // constraints are met by construction (a 0/1 flag, a time bound as a
+        // text, never NULL), so only a pair already there is ignored.
+        if (count > 1) {
+            SqliteStatement *insert = insertMembershipsOf(count, error);
+            if (!insert)
+                return false;
+            const SqliteStatement::Use use(*insert);
+            for (int i = 0; i < count; ++i)
+                bindRow(*insert, 4 * i, chunk[i]);
+            if (insert->step() || insert->failed())
+                return failed(*insert);
+            if (sqlite3_changes(handle) == count)
+                continue;
+        }
+        // Pairs already there (an entry turning exited, or back): one upsert
+        // each, which rewrites a pair just inserted above with the same values.
+        SqliteStatement &upsert = upsertMembership;
+        for (int i = 0; i < count; ++i) {
+            const SqliteStatement::Use use(upsert);
+            bindRow(upsert, 0, chunk[i]);
+            if (upsert.step() || upsert.failed())
+                return failed(upsert);
+        }
+    }
+    return true;
+}
+
+void SqliteStore::AudienceStatements::bindRow(SqliteStatement &statement, int offset,
+                                              const MembershipRow &row)
+{
+    statement.bind(offset + 1, row.profileId);
+    statement.bind(offset + 2, row.audienceKey);
+    statement.bind(offset + 3, qint64(row.realized ? 1 : 0));
+    statement.bind(offset + 4, *row.lastQualificationTime);
+}
+
+SqliteStatement *SqliteStore::AudienceStatements::insertMembershipsOf(int count, QString *error)
+{
+    SqliteStatement &statement = insertMemberships[std::size_t(count)];
+    if (!statement.isPrepared()) {
+        QByteArray sql("INSERT OR IGNORE INTO memberships (profile_id, audience_key, realized,"
+                       " last_qualification_time) VALUES ");
+        for (int i = 0; i < count; ++i) {
+            const int first = 4 * i + 1;
+            sql.append(i > 0 ? ", (?" : "(?")
+                .append(QByteArray::number(first))
+                .append(", ?")
+                .append(QByteArray::number(first + 1))
+                .append(", ?")
+                .append(QByteArray::number(first + 2))
+                .append(", ?")
+                .append(QByteArray::number(first + 3))
+                .append(')');
+        }
+        if (!prepareStatement(statement, handle, sql.constData(), error))
+            return nullptr;
+    }
+    return &statement;
 }
 
 MembershipCounts SqliteStore::membershipCounts(const QString &audienceId)

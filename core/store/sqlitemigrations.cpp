@@ -503,6 +503,40 @@ QStringList schemaVersion14()
 }
 // --- end Batched delivery ---
 
+// --- Cheaper segmentation (issue #19) ---
+// Version 15: memberships without foreign keys. Each membership written
+// checked its profile and its audience (two parent lookups), and the checks
+// made every multi-row write of memberships keep a statement journal (a copy
+// of each page it touched), so segmentation wrote one statement per
+// membership: together a third of its cost (bench/README.md, issue #19). The
+// store checks both itself where a membership is written (under the write
+// lock), and deletes memberships itself where the cascade did: a merge
+// deletes the absorbed profile's, deleting an audience deletes its own. The
+// table is rebuilt (SQLite cannot drop a constraint in place), every row and
+// both indexes as they were.
+QStringList schemaVersion15()
+{
+    return {
+        QStringLiteral("CREATE TABLE memberships_v15 ("
+                       " profile_id INTEGER NOT NULL,"
+                       " audience_key INTEGER NOT NULL,"
+                       " realized INTEGER NOT NULL CHECK (realized = 0 OR realized = 1),"
+                       " last_qualification_time TEXT NOT NULL,"
+                       " PRIMARY KEY (profile_id, audience_key)) WITHOUT ROWID"),
+        QStringLiteral("INSERT INTO memberships_v15 (profile_id, audience_key, realized,"
+                       " last_qualification_time)"
+                       " SELECT profile_id, audience_key, realized, last_qualification_time"
+                       " FROM memberships ORDER BY profile_id, audience_key"),
+        QStringLiteral("DROP TABLE memberships"),
+        QStringLiteral("ALTER TABLE memberships_v15 RENAME TO memberships"),
+        QStringLiteral("CREATE INDEX memberships_by_audience"
+                       " ON memberships(audience_key, realized, profile_id)"),
+        QStringLiteral("CREATE INDEX memberships_exited ON memberships(last_qualification_time)"
+                       " WHERE realized = 0"),
+    };
+}
+// --- end Cheaper segmentation ---
+
 } // namespace
 
 QList<Migration> SqliteStore::migrations()
@@ -539,6 +573,8 @@ QList<Migration> SqliteStore::migrations()
         {13, QStringLiteral("Monitoring: suppressed decisions and backlog gauges per bucket"),
          schemaVersion13()},
         {14, QStringLiteral("Delivery: the batch of each delivery log entry"), schemaVersion14()},
+        {15, QStringLiteral("Audiences: memberships checked by the store, not by foreign keys"),
+         schemaVersion15()},
     };
 }
 

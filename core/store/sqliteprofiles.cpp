@@ -11,21 +11,6 @@
 
 namespace outflow {
 
-template<typename Work>
-bool SqliteStore::atomically(Work &&work)
-{
-    if (m_inTransaction)
-        return work(); // the caller rolls back on failure
-    if (!begin())
-        return false;
-    if (work() && commit())
-        return true;
-    const QString error = m_error;
-    rollback();
-    m_error = error;
-    return false;
-}
-
 bool SqliteStore::failStatement(const SqliteStatement &statement)
 {
     return fail(QCoreApplication::translate("SqliteStore", "The store reported an error: %1")
@@ -298,8 +283,12 @@ bool SqliteStore::mergeProfiles(qint64 survivor, qint64 absorbed, qint64 mergedA
             if (s.hasMemberships.failed())
                 return failStatement(s.hasMemberships);
         }
-        if (memberships && !run(s.moveMemberships, {survivor, absorbed}))
+        // Memberships have no foreign key (schema version 15): those the
+        // survivor did not take are deleted here, not by a cascade.
+        if (memberships && (!run(s.moveMemberships, {survivor, absorbed}) ||
+                            !run(s.deleteMembershipsOf, {absorbed}))) {
             return false;
+        }
         if (!run(s.deleteProfile, {absorbed}))
             return false;
         if (sqlite3_changes(m_statements->handle) == 0)

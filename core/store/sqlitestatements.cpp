@@ -42,9 +42,10 @@ bool SqliteStore::Statements::prepare(QString *error)
                         " WHERE namespace = ?3 AND id = ?4"},
         {&hasMemberships, "SELECT 1 FROM memberships WHERE profile_id = ?1 LIMIT 1"},
         // OR IGNORE keeps the survivor's row for an audience both profiles are in;
-        // the absorbed profile's row then goes with it (ON DELETE CASCADE).
+        // the absorbed profile's row is then deleted with deleteMembershipsOf.
         {&moveMemberships,
          "UPDATE OR IGNORE memberships SET profile_id = ?1 WHERE profile_id = ?2"},
+        {&deleteMembershipsOf, "DELETE FROM memberships WHERE profile_id = ?1"},
         {&deleteProfile, "DELETE FROM profiles WHERE id = ?1"},
         {&recordMerge,
          "INSERT INTO profile_merges (survivor_id, absorbed_id, merged_at) VALUES (?1, ?2, ?3)"},

@@ -89,7 +89,9 @@ public:
     std::optional<Audience> audienceByName(const QString &name) override;
     QList<Audience> audiences() override;
     QList<Membership> memberships(qint64 profileId) override;
+    QStringList realizedAudiences(qint64 profileId) override;
     bool setMembership(const Membership &membership) override;
+    bool setMemberships(const QList<Membership> &memberships) override;
     MembershipCounts membershipCounts(const QString &audienceId) override;
     QHash<QString, MembershipCounts> allMembershipCounts() override;
     QList<qint64> realizedMembers(const QString &audienceId, qint64 afterId, int limit) override;
@@ -207,6 +209,8 @@ private:
     // so that a multi-statement write outside begin()/commit() is still atomic.
     template<typename Work>
     bool atomically(Work &&work);
+    // True when the profile is stored; else false with lastError() set.
+    bool profileExists(qint64 profileId);
 
     QString m_path;
     QList<Migration> m_migrations;

@@ -32,6 +32,23 @@ inline bool prepareStatement(SqliteStatement &statement, sqlite3 *handle, const 
     return false;
 }
 
+// Runs `work` in the caller's transaction, or in one of its own (committed
+// when `work` succeeds, rolled back otherwise, its error kept).
+template<typename Work>
+bool SqliteStore::atomically(Work &&work)
+{
+    if (m_inTransaction)
+        return work(); // the caller rolls back on failure
+    if (!begin())
+        return false;
+    if (work() && commit())
+        return true;
+    const QString error = m_error;
+    rollback();
+    m_error = error;
+    return false;
+}
+
 // owners() looks up at most this many identities per statement.
 inline constexpr int kOwnersBatch = 8;
 
@@ -63,7 +80,7 @@ struct SqliteStore::Statements
     std::array<SqliteStatement, kOwnersBatch + 1> owners; // by identity count
     // Identity-graph merges (a few in a hundred fragments): on the C API too.
     SqliteStatement profileExists, lastPosition, identitiesOf, moveIdentity, hasMemberships;
-    SqliteStatement moveMemberships, deleteProfile, recordMerge;
+    SqliteStatement moveMemberships, deleteMembershipsOf, deleteProfile, recordMerge;
     // Rarer: listings.
     QSqlQuery mergesInto{db};
     QSqlQuery profileCount{db}, profileIds{db};

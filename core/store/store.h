@@ -95,8 +95,15 @@ public:
     // The profile's memberships (realized and exited), by audience id; on
     // failure an empty list with lastError() set (it is cleared otherwise).
     virtual QList<Membership> memberships(qint64 profileId) = 0;
+    // The ids of the audiences the profile is realized in, in no particular
+    // order (segmentation's read: no times, no sort); lastError() as above.
+    virtual QStringList realizedAudiences(qint64 profileId) = 0;
     // Inserts or replaces the membership of (profileId, audienceId).
     virtual bool setMembership(const Membership &membership) = 0;
+    // Several at once (segmentation writes a profile's transitions together):
+    // of two for the same pair, the later one is kept. On failure some may be
+    // written: callers run it inside their transaction and roll back.
+    virtual bool setMemberships(const QList<Membership> &memberships) = 0;
     virtual MembershipCounts membershipCounts(const QString &audienceId) = 0;
     // Every audience with at least one membership, by audience id.
     virtual QHash<QString, MembershipCounts> allMembershipCounts() = 0;

@@ -155,10 +155,11 @@ private slots:
         RawConnection raw(m_path);
         QCOMPARE(raw.text(QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
         QVERIFY(!raw.value(QStringLiteral("PRAGMA foreign_key_check")).isValid());
-        QCOMPARE(
-            raw.text(QStringLiteral("SELECT group_concat(t) FROM (SELECT \"table\" AS t "
-                                    "FROM pragma_foreign_key_list('memberships') ORDER BY t)")),
-            QStringLiteral("audiences,profiles"));
+        // Version 8 made foreign keys to both; version 15 dropped them
+        // (tst_membershipwrites checks that the store does their work).
+        QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM "
+                                            "pragma_foreign_key_list('memberships')")),
+                 0);
         QCOMPARE(raw.integer(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE "
                                             "'%_v8'")),
                  0);
