@@ -29,7 +29,7 @@ struct StoreCheckReport
     qint64 bytes = 0;      // the database file (the write-ahead log not counted)
     int schemaVersion = 0;
     QStringList integrityProblems;  // PRAGMA integrity_check, at most MaxProblems
-    QStringList foreignKeyProblems; // PRAGMA foreign_key_check, at most MaxProblems
+    QStringList foreignKeyProblems; // foreign_key_check and orphan memberships, at most MaxProblems
     qint64 elapsedMs = 0;
     std::optional<StoreBackupRecord> lastBackup;
 

@@ -18,8 +18,8 @@ namespace outflow {
 namespace {
 
 constexpr int kApplicationId = 0x4F757446; // "OutF", as SqliteStore sets it
-constexpr int kBusyTimeoutMs = 30000; // as SqliteStore's
-constexpr int kPagesPerStep = 1024; // 4 MiB of 4 KiB pages between two progress reports
+constexpr int kBusyTimeoutMs = 30000;      // as SqliteStore's
+constexpr int kPagesPerStep = 1024;        // 4 MiB of 4 KiB pages between two progress reports
 
 // The stores this process has open, one entry per connection.
 QMutex openStoresMutex;
@@ -140,6 +140,18 @@ StoreCheckReport StoreMaintenance::check(const QString &storePath)
                              " FROM pragma_foreign_key_check",
                              &rows, MaxProblems))
             rows.append(connection.error());
+        // Memberships have no foreign keys since schema version 15 (the store
+        // checks them where it writes them): their orphans are looked for here.
+        if (report.schemaVersion >= 15 && rows.size() < MaxProblems) {
+            const char *orphans =
+                "SELECT 'memberships row (' || m.profile_id || ', ' || m.audience_key"
+                " || '): no row in ' || IIF(p.id IS NULL, 'profiles', 'audiences')"
+                " FROM memberships m LEFT JOIN profiles p ON p.id = m.profile_id"
+                " LEFT JOIN audiences a ON a.key = m.audience_key"
+                " WHERE p.id IS NULL OR a.key IS NULL";
+            if (!connection.rows(orphans, &rows, MaxProblems))
+                rows.append(connection.error());
+        }
         report.foreignKeyProblems = rows;
         connection.exec("COMMIT");
     }

@@ -74,6 +74,27 @@ private slots:
         QVERIFY(json.value(QStringLiteral("lastBackup")).isNull());
     }
 
+    // Memberships have no foreign keys (schema version 15): `store check`
+    // still finds one whose profile or audience is gone.
+    void checkFindsAnOrphanMembership()
+    {
+        ingest(0, 20);
+        {
+            RawConnection raw(m_store);
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO memberships (profile_id, audience_key, realized,"
+                " last_qualification_time) VALUES (999999, 424242, 1, '2026-12-08T00:00:00Z')")));
+        }
+        const ProcessResult check = ctl({QStringLiteral("store"), QStringLiteral("check")});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.out.contains(QLatin1String("Integrity: ok")), qPrintable(check.out));
+        QVERIFY2(check.out.contains(
+                     QLatin1String("memberships row (999999, 424242): no row in profiles")),
+                 qPrintable(check.out));
+        QVERIFY2(check.out.contains(QLatin1String("Verdict: the store is damaged")),
+                 qPrintable(check.out));
+    }
+
     void checkRefusesWhatIsNotAStore()
     {
         ProcessResult check = ctl({QStringLiteral("store"), QStringLiteral("check")});
