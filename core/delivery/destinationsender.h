@@ -93,6 +93,8 @@ public:
     // at least: enough for the network threads to go on while the sender
     // handles a batch of answers (see Transport::keepsBacklog).
     static constexpr int MinimumBacklog = 64;
+    // ... and only below this window (see backlog()).
+    static constexpr int MaximumBacklogWindow = 128;
 
     // `secrets` were read from the keychain by the caller (SecretStore runs
     // on the main thread only). `pool` must outlive the sender.

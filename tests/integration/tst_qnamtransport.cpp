@@ -8,6 +8,7 @@
 #include "support/httptestreceiver.h"
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -169,6 +170,27 @@ private slots:
         checkResults(finished, 16);
         const int connections = receiver.connections();
         QVERIFY2(connections >= 2 && connections <= 4, qPrintable(QString::number(connections)));
+    }
+
+    void liftingTheLimitStartsTheWholeBacklog()
+    {
+        // What the sender does once its window is large (no backlog then).
+        ThreadedReceiver receiver(100);
+        QVERIFY(receiver.isListening());
+        NetworkThreadPool pool(1);
+        TransportSettings settings;
+        settings.url = receiver.url();
+        QnamTransport transport(settings, &pool);
+        QSignalSpy finished(&transport, &Transport::finished);
+        transport.setConcurrency(1);
+        transport.send(requests(6));
+        QVERIFY(finished.wait(20000));
+        transport.setConcurrency(std::numeric_limits<int>::max());
+        // The five left were all on the wire at once (100 ms an answer).
+        QVERIFY(receiver.waitForRequests(6));
+        QTRY_COMPARE_WITH_TIMEOUT(resultCount(finished), 6, 20000);
+        checkResults(finished, 6);
+        QVERIFY2(receiver.connections() >= 5, qPrintable(QString::number(receiver.connections())));
     }
 
     void aLimitOfOneHoldsAcrossWorkers()
