@@ -2,13 +2,14 @@
 // while the Store interface keeps speaking of audience UUIDs. The upgrade from
 // version 7 keeps every audience and membership; keys are never reused.
 #include "store/sqlitestore.h"
+#include "support/membershiptestdata.h"
 #include "support/rawconnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace outflow;
-using outflow::test::RawConnection;
+using namespace outflow::test;
 
 namespace {
 
@@ -27,30 +28,6 @@ Audience audience(const QString &id, const QString &name, AudienceOrigin origin,
     a.updatedAt = createdAt + 5;
     return a;
 }
-
-Profile profile(const QString &email)
-{
-    Profile p;
-    p.identities = {{QStringLiteral("email"), email, true}};
-    p.attributesJson = QByteArrayLiteral("{}");
-    p.createdAt = p.updatedAt = 1;
-    return p;
-}
-
-// "audience=status@time" for each membership, in the store's order.
-QStringList describe(const QList<Membership> &memberships)
-{
-    QStringList result;
-    for (const Membership &m : memberships) {
-        result.append(m.audienceId + u'=' + membershipStatusName(m.status) + u'@' +
-                      m.lastQualificationTime);
-    }
-    return result;
-}
-
-const QString gold = QStringLiteral("b0000000-0000-4000-8000-000000000001");
-const QString france = QStringLiteral("a0000000-0000-4000-8000-000000000002");
-const QString upload = QStringLiteral("c0000000-0000-4000-8000-000000000003");
 
 } // namespace
 
@@ -84,7 +61,8 @@ private slots:
             QVERIFY2(store.open(), qPrintable(store.lastError()));
             QCOMPARE(store.schemaVersion(), 7);
             for (int i = 0; i < 3; ++i) {
-                profiles.append(store.insertProfile(profile(QStringLiteral("p%1@x.org").arg(i))));
+                profiles.append(
+                    store.insertProfile(profileWithEmail(QStringLiteral("p%1@x.org").arg(i))));
                 QVERIFY2(profiles.last() > 0, qPrintable(store.lastError()));
             }
             // Version 7 audiences and memberships, as its code wrote them
@@ -185,7 +163,7 @@ private slots:
                                               QStringLiteral("loyalty.points > 1"), 1)));
         QVERIFY(store.insertAudience(
             audience(france, QStringLiteral("France"), AudienceOrigin::CustomUpload, {}, 2)));
-        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
+        const qint64 p = store.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
         QVERIFY(p > 0);
 
         QVERIFY2(store.setMembership(
@@ -236,7 +214,7 @@ private slots:
         const Audience goldAudience =
             audience(gold, QStringLiteral("Gold"), AudienceOrigin::CustomUpload, {}, 1);
         QVERIFY(a.insertAudience(goldAudience));
-        const qint64 p = a.insertProfile(profile(QStringLiteral("a@x.org")));
+        const qint64 p = a.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
         QVERIFY(a.setMembership(
             {p, gold, MembershipStatus::Realized, QStringLiteral("2024-01-01T00:00:00Z")}));
         QCOMPARE(describe(a.memberships(p)).size(), 1);
@@ -264,7 +242,7 @@ private slots:
     {
         SqliteStore store(m_path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
+        const qint64 p = store.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
         QVERIFY(store.begin());
         QVERIFY(store.insertAudience(
             audience(france, QStringLiteral("France"), AudienceOrigin::CustomUpload, {}, 1)));

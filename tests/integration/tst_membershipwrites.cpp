@@ -4,13 +4,14 @@
 // missing profile or audience, delete the memberships of a deleted profile or
 // audience) the store now does itself.
 #include "store/sqlitestore.h"
+#include "support/membershiptestdata.h"
 #include "support/rawconnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace outflow;
-using outflow::test::RawConnection;
+using namespace outflow::test;
 
 namespace {
 
@@ -25,15 +26,6 @@ Audience audience(const QString &id, const QString &name, qint64 createdAt)
     return a;
 }
 
-Profile profile(const QString &email)
-{
-    Profile p;
-    p.identities = {{QStringLiteral("email"), email, true}};
-    p.attributesJson = QByteArrayLiteral("{}");
-    p.createdAt = p.updatedAt = 1;
-    return p;
-}
-
 Membership realized(qint64 profileId, const QString &audienceId, const QString &time)
 {
     return {profileId, audienceId, MembershipStatus::Realized, time};
@@ -44,20 +36,6 @@ Membership exited(qint64 profileId, const QString &audienceId, const QString &ti
     return {profileId, audienceId, MembershipStatus::Exited, time};
 }
 
-// "audience=status@time" for each membership, in the store's order.
-QStringList describe(const QList<Membership> &memberships)
-{
-    QStringList result;
-    for (const Membership &m : memberships) {
-        result.append(m.audienceId + u'=' + membershipStatusName(m.status) + u'@' +
-                      m.lastQualificationTime);
-    }
-    return result;
-}
-
-const QString gold = QStringLiteral("b0000000-0000-4000-8000-000000000001");
-const QString france = QStringLiteral("a0000000-0000-4000-8000-000000000002");
-const QString upload = QStringLiteral("c0000000-0000-4000-8000-000000000003");
 const QString t1 = QStringLiteral("2024-01-01T00:00:00Z");
 const QString t2 = QStringLiteral("2024-01-02T00:00:00Z");
 const QString t3 = QStringLiteral("2024-01-03T00:00:00Z");
@@ -88,7 +66,8 @@ private slots:
             QVERIFY(store.insertAudience(audience(gold, QStringLiteral("Gold"), 1)));
             QVERIFY(store.insertAudience(audience(france, QStringLiteral("France"), 2)));
             for (int i = 0; i < 3; ++i) {
-                profiles.append(store.insertProfile(profile(QStringLiteral("p%1@x.org").arg(i))));
+                profiles.append(
+                    store.insertProfile(profileWithEmail(QStringLiteral("p%1@x.org").arg(i))));
                 QVERIFY2(profiles.last() > 0, qPrintable(store.lastError()));
             }
             QVERIFY2(store.setMemberships(
@@ -150,8 +129,8 @@ private slots:
                            .arg(i, 2, 10, QLatin1Char('0')));
             QVERIFY(store.insertAudience(audience(ids.last(), QStringLiteral("a%1").arg(i), i)));
         }
-        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
-        const qint64 q = store.insertProfile(profile(QStringLiteral("b@x.org")));
+        const qint64 p = store.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
+        const qint64 q = store.insertProfile(profileWithEmail(QStringLiteral("b@x.org")));
         QVERIFY(p > 0 && q > 0);
 
         // A new profile entering 40 audiences (more than one statement's rows).
@@ -193,7 +172,7 @@ private slots:
         SqliteStore store(m_path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
         QVERIFY(store.insertAudience(audience(gold, QStringLiteral("Gold"), 1)));
-        const qint64 p = store.insertProfile(profile(QStringLiteral("a@x.org")));
+        const qint64 p = store.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
         QVERIFY(p > 0);
 
         QVERIFY(!store.setMembership(realized(424242, gold, t1)));
@@ -219,8 +198,8 @@ private slots:
         QVERIFY2(store.open(), qPrintable(store.lastError()));
         QVERIFY(store.insertAudience(audience(gold, QStringLiteral("Gold"), 1)));
         QVERIFY(store.insertAudience(audience(france, QStringLiteral("France"), 2)));
-        const qint64 survivor = store.insertProfile(profile(QStringLiteral("a@x.org")));
-        const qint64 absorbed = store.insertProfile(profile(QStringLiteral("b@x.org")));
+        const qint64 survivor = store.insertProfile(profileWithEmail(QStringLiteral("a@x.org")));
+        const qint64 absorbed = store.insertProfile(profileWithEmail(QStringLiteral("b@x.org")));
         QVERIFY(survivor > 0 && absorbed > 0);
         QVERIFY(store.setMemberships({realized(survivor, gold, t1), exited(absorbed, gold, t2),
                                       realized(absorbed, france, t2)}));

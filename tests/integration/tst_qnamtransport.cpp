@@ -111,6 +111,28 @@ void checkResults(const QSignalSpy &spy, int count)
     QCOMPARE(ids, expected);
 }
 
+// A transport to a receiver of its own, on network threads of its own.
+struct TransportRig
+{
+    static TransportSettings settingsFor(const QUrl &url)
+    {
+        TransportSettings settings;
+        settings.url = url;
+        return settings;
+    }
+    explicit TransportRig(int delayMs, int threads = 1)
+        : receiver(delayMs)
+        , pool(threads)
+        , transport(settingsFor(receiver.url()), &pool)
+        , finished(&transport, &Transport::finished)
+    {}
+
+    ThreadedReceiver receiver;
+    NetworkThreadPool pool;
+    QnamTransport transport;
+    QSignalSpy finished;
+};
+
 int resultCount(const QSignalSpy &spy)
 {
     int count = 0;
@@ -130,14 +152,12 @@ private slots:
 
     void theBacklogGoesOnWithoutItsCaller()
     {
-        ThreadedReceiver receiver(0);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(1);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QVERIFY(transport.keepsBacklog());
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(0);
+        QVERIFY(rig.receiver.isListening());
+        QVERIFY(rig.transport.keepsBacklog());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.setConcurrency(2);
         transport.send(requests(24));
         // This thread stays out of its event loop: no answer reaches the
@@ -153,13 +173,11 @@ private slots:
 
     void aRaisedLimitStartsTheBacklogAtOnce()
     {
-        ThreadedReceiver receiver(40);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(1);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(40);
+        QVERIFY(rig.receiver.isListening());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.setConcurrency(1);
         transport.send(requests(16));
         QVERIFY(finished.wait(20000));
@@ -175,13 +193,11 @@ private slots:
     void liftingTheLimitStartsTheWholeBacklog()
     {
         // What the sender does once its window is large (no backlog then).
-        ThreadedReceiver receiver(100);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(1);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(100);
+        QVERIFY(rig.receiver.isListening());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.setConcurrency(1);
         transport.send(requests(6));
         QVERIFY(finished.wait(20000));
@@ -196,13 +212,11 @@ private slots:
     void aLimitOfOneHoldsAcrossWorkers()
     {
         // A destination that takes one request at a time, two network threads.
-        ThreadedReceiver receiver(5);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(2);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(5, 2);
+        QVERIFY(rig.receiver.isListening());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.setConcurrency(1);
         transport.send(requests(12));
         QTRY_COMPARE_WITH_TIMEOUT(resultCount(finished), 12, 20000);
@@ -214,13 +228,11 @@ private slots:
     {
         // A limit of 7 over HTTP/1.1 would take a second manager (a Qt thread
         // and a connection) for one request: rounded down to 6.
-        ThreadedReceiver receiver(20);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(1);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(20);
+        QVERIFY(rig.receiver.isListening());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.setConcurrency(7);
         transport.send(requests(60));
         QTRY_COMPARE_WITH_TIMEOUT(resultCount(finished), 60, 20000);
@@ -231,13 +243,11 @@ private slots:
     void withoutALimitEverythingStartsAtOnce()
     {
         // What the probe relies on: no setConcurrency(), no backlog.
-        ThreadedReceiver receiver(200);
-        QVERIFY(receiver.isListening());
-        NetworkThreadPool pool(1);
-        TransportSettings settings;
-        settings.url = receiver.url();
-        QnamTransport transport(settings, &pool);
-        QSignalSpy finished(&transport, &Transport::finished);
+        TransportRig rig(200);
+        QVERIFY(rig.receiver.isListening());
+        ThreadedReceiver &receiver = rig.receiver;
+        QnamTransport &transport = rig.transport;
+        QSignalSpy &finished = rig.finished;
         transport.send(requests(4));
         // Four connections: all four were on the wire at once (200 ms each).
         QVERIFY(receiver.waitForRequests(4));
